@@ -1,0 +1,2 @@
+/** ehealth-cert: the command-line wizard. */
+export const packageName = '@ehealth-cert/cli';

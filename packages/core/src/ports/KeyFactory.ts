@@ -1,0 +1,65 @@
+import type { Bytes } from './binary.js';
+import type { Signer } from './EidCard.js';
+
+/** An RSA key pair held in memory as DER (the private key never leaves the machine). */
+export interface KeyPair {
+  /** PKCS#8 PrivateKeyInfo DER. */
+  readonly privateKey: Bytes;
+  /** SubjectPublicKeyInfo DER. */
+  readonly publicKey: Bytes;
+}
+
+/** What the use cases need to know of an X.509 certificate. */
+export interface CertificateSummary {
+  /** RFC 2253 subject, as eHealth writes it (DOMAIN.md 4.1). */
+  readonly subject: string;
+  readonly issuer: string;
+  /** Decimal serial number. */
+  readonly serialNumber: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** SHA-1 of the subjectPublicKey, 40 lower-case hex digits (DOMAIN.md 2.1). */
+  readonly publicKeyIdentifier: string;
+  /** The throw-away certificate that stands in for a pending key (DOMAIN.md 2.4 item 9). */
+  readonly placeholder: boolean;
+}
+
+/** What an ETK holds once its CMS signature is checked (DOMAIN.md 2.5). */
+export interface EtkSummary {
+  readonly encryptionCertificate: Bytes;
+  readonly serialNumber: string;
+  readonly subject: string;
+}
+
+/**
+ * Local key material and X.509/CMS work (DOMAIN.md 2.4-2.5): RSA-2048 key pairs, the CSR with the
+ * contract's DN, the ETK proof of possession, ETK checks. Errors: INVALID_INPUT for bad DER,
+ * EHEALTH_RESPONSE_INVALID for a challenge or ETK that does not check out.
+ */
+export interface KeyFactory {
+  generateKeyPair(): Promise<KeyPair>;
+  publicKeyIdentifier(publicKey: Bytes): Promise<string>;
+  /** PKCS#10, SHA256withRSA, subject = `dn` exactly (one attribute per RDN, in order). */
+  createCsr(keyPair: KeyPair, dn: string): Promise<Bytes>;
+  /** Self-signed `C=Dummy`, serial 0, one-minute validity the day before `now` (DOMAIN.md 2.4 item 9). */
+  createPlaceholderCertificate(keyPair: KeyPair, now: Date): Promise<Bytes>;
+  describeCertificate(certificate: Bytes): CertificateSummary;
+  /**
+   * Checks an issued chain (leaf first): the leaf holds `keyPair`'s public key, each certificate is
+   * signed by the next, and the last one chains to a trust anchor of the environment.
+   */
+  verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<void>;
+  /** Splits and decrypts the EtkRA challenge, checks its SHA-256, returns the decimal serial. */
+  decryptChallenge(encryptionKey: KeyPair, challenge: Bytes): Promise<string>;
+  /** The self-issued encryption certificate of DOMAIN.md 2.5, signed with the authentication key. */
+  createEncryptionCertificate(input: {
+    readonly authenticationCertificate: Bytes;
+    readonly authenticationKey: KeyPair;
+    readonly encryptionKey: KeyPair;
+    readonly serialNumber: string;
+  }): Promise<Bytes>;
+  /** Verifies the ETK's CMS signature and that it holds `expectedCertificate`. */
+  verifyEtk(etk: Bytes, expectedCertificate: Bytes): Promise<EtkSummary>;
+  /** A Signer over a software key (the new eHealth authentication key, role `ehealth-authentication`). */
+  softwareSigner(keyPair: KeyPair, certificateChain: readonly Bytes[]): Signer;
+}

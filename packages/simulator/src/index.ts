@@ -1,0 +1,2 @@
+/** Simulator of the eHealth platform and fake eID cards on SoftHSM2. */
+export const packageName = '@ehealth-cert/simulator';

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Set-up that the README's two commands include, so that they work on a fresh clone:
+// system packages (SoftHSM2, OpenSC, libxml2-utils, xmlsec1), `npm ci`, and the TypeScript build.
+// System packages are installed with apt-get when we are root; otherwise we name what is missing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const required = [
+  { command: 'softhsm2-util', file: '/usr/lib/softhsm/libsofthsm2.so', pkg: 'softhsm2', why: 'fake eID cards' },
+  { command: 'pkcs11-tool', pkg: 'opensc', why: 'reading fake and real cards from the shell' },
+  { command: 'xmllint', pkg: 'libxml2-utils', why: 'XSD validation of SOAP messages' },
+  { command: 'xmlsec1', pkg: 'xmlsec1', why: 'independent XML signature checks' },
+];
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const missing = required.filter((r) => !has(r.command) || (r.file && !existsSync(r.file)));
+
+if (missing.length > 0) {
+  const pkgs = [...new Set(missing.map((m) => m.pkg))];
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && has('apt-get')) {
+    console.error(`ehealth-cert set-up: installing ${pkgs.join(' ')} with apt-get`);
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  } else {
+    for (const m of missing) console.error(`missing: ${m.command} (Debian package ${m.pkg}), needed for ${m.why}`);
+    console.error(`install them with: sudo apt-get install ${pkgs.join(' ')}`);
+    process.exit(1);
+  }
+}
+
+if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+  console.error('ehealth-cert set-up: npm ci');
+  execFileSync('npm', ['ci', '--no-fund', '--no-audit'], { cwd: root, stdio: 'inherit' });
+}
+
+// Incremental: nearly free when the build is up to date.
+execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b'], { cwd: root, stdio: 'inherit' });

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'cli', 'http-api'];
+
+export default defineConfig({
+  test: {
+    projects: packages.map((name) => ({
+      // Workspace packages resolve to their TypeScript sources (the `source` export condition).
+      resolve: { conditions: ['source'] },
+      ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+      test: {
+        name,
+        root: `packages/${name}`,
+        include: ['src/**/*.test.ts'],
+        // SoftHSM reads SOFTHSM2_CONF from the native environment: forks, not threads (TOOLCHAIN.md 4).
+        pool: 'forks',
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+      },
+    })),
+  },
+});
