@@ -1,0 +1,22 @@
+import type { EidCard, KeystoreVault, PendingRequests } from '@ehealth-cert/core';
+import type { ApiAuth } from '../auth/bearerAuth.js';
+import type { CardQueue } from '../card/CardQueue.js';
+import type { JobStore } from '../jobs/JobStore.js';
+import type { IdempotencyStore } from '../requests/IdempotencyStore.js';
+
+/** What buildApp needs: the use cases and ports it exposes, and the HTTP-side state. */
+export interface AppDeps {
+  readonly version: string;
+  readonly environment: 'prd' | 'acc' | 'sim';
+  readonly auth: ApiAuth;
+  /** Serve /openapi.json and /docs without a token. */
+  readonly publicDocs?: boolean;
+  readonly eidCard: EidCard;
+  readonly pendingRequests: PendingRequests;
+  readonly keystoreVault: KeystoreVault;
+  readonly cardQueue: CardQueue;
+  readonly jobs: JobStore;
+  readonly idempotency: IdempotencyStore;
+  /** Requests per minute per client on routes that take a PIN or a password. */
+  readonly secretRateLimit?: number;
+}

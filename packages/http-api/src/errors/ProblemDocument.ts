@@ -1,0 +1,82 @@
+import type { FastifyError } from 'fastify';
+import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
+import { ApiError } from './ApiError.js';
+import type { ApiErrorCode } from './ApiErrorCode.js';
+import { HTTP_STATUS_FOR_CODE } from './httpStatusForCode.js';
+
+/** An RFC 9457 problem document carrying the domain `code` and its structured `details`. */
+export interface ProblemDocument {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: ErrorCode | ApiErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/** A problem document and the headers that go with it. */
+export interface Problem {
+  readonly document: ProblemDocument;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Fastify's own client errors (content-type parser, body limit) translated to API codes. */
+const FASTIFY_CODES: Readonly<Record<string, ErrorCode | ApiErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_INPUT',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_INPUT',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_INPUT',
+};
+
+/** The problem `type` URI of a code: a stable URN, as RFC 9457 section 3.1.1 allows. */
+export function problemType(code: string): string {
+  return `urn:ehealth-cert:problem:${code}`;
+}
+
+/** Builds a problem document from anything a route or hook threw. */
+export function problemFromError(error: unknown): Problem {
+  if (error instanceof EhealthCertError || error instanceof ApiError) {
+    const headers = error instanceof ApiError ? error.headers : {};
+    return build(error.code, error.message, error.details, headers);
+  }
+  const fastifyError = error as Partial<FastifyError> & { validationContext?: string };
+  if (Array.isArray(fastifyError.validation)) {
+    // Ajv names the field in `instancePath` or `params.missingProperty`, never the value.
+    const [first] = fastifyError.validation;
+    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const path = `${fastifyError.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replaceAll('/', '.');
+    const field = missing === undefined ? path : `${path}.${missing}`;
+    return build('INVALID_INPUT', fastifyError.message ?? 'invalid request', {
+      field,
+      rule: first?.keyword ?? 'schema',
+    });
+  }
+  const mapped = fastifyError.code === undefined ? undefined : FASTIFY_CODES[fastifyError.code];
+  if (mapped !== undefined) {
+    return build(mapped, fastifyError.message ?? mapped, {});
+  }
+  if (error instanceof SyntaxError) {
+    return build('INVALID_INPUT', 'The request body is not valid JSON.', { field: 'body', rule: 'json' });
+  }
+  // Anything else is a bug: say so without leaking its message (it may quote input).
+  return build('INTERNAL', 'Internal error; the server log has the details.', {});
+}
+
+function build(
+  code: ErrorCode | ApiErrorCode,
+  detail: string,
+  details: Readonly<Record<string, unknown>>,
+  headers: Readonly<Record<string, string>> = {},
+): Problem {
+  const status = HTTP_STATUS_FOR_CODE[code];
+  return {
+    document: { type: problemType(code), title: titleOf(code), status, detail, code, details },
+    headers,
+  };
+}
+
+function titleOf(code: string): string {
+  const words = code.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

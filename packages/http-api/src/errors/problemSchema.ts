@@ -1,0 +1,21 @@
+/** JSON schema of the RFC 9457 problem document (see ProblemDocument). */
+export const problemSchema = {
+  $id: 'Problem',
+  type: 'object',
+  description: 'RFC 9457 problem document; `code` is the stable ehealth-cert error code.',
+  required: ['type', 'title', 'status', 'detail', 'code', 'details'],
+  properties: {
+    type: { type: 'string', description: 'urn:ehealth-cert:problem:<code>' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string', description: 'What went wrong: names the field, the value (never a secret) and the rule.' },
+    code: { type: 'string' },
+    details: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+/** The `response` entries every route shares: any 4xx/5xx is a problem document. */
+export const problemResponses = {
+  '4xx': { description: 'Client error', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } },
+  '5xx': { description: 'Server or eHealth error', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } },
+} as const;

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+
+/** GET /health: liveness and version, the one route that needs no token. */
+export function healthRoutes(app: FastifyInstance, info: { readonly version: string; readonly environment: string }): void {
+  const body = { status: 'ok', version: info.version, environment: info.environment } as const;
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and version (no token needed)',
+        response: {
+          200: {
+            type: 'object',
+            required: ['status', 'version', 'environment'],
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              version: { type: 'string' },
+              environment: { type: 'string', enum: ['prd', 'acc', 'sim'] },
+            },
+          },
+        },
+      },
+    },
+    async () => body,
+  );
+}

@@ -1,0 +1,70 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isLoopback, parseApiSettings } from './ApiSettings.js';
+
+const TOKEN = 'a-token-of-at-least-sixteen-characters';
+
+describe('parseApiSettings', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-api-settings-'));
+    await writeFile(join(dir, 'token'), `${TOKEN}\n`);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('binds 127.0.0.1:8080 in acc by default and reads the token file', () => {
+    const settings = parseApiSettings(['--token-file', join(dir, 'token')], {});
+    expect(settings).toMatchObject({ env: 'acc', host: '127.0.0.1', port: 8080, auth: { kind: 'token', token: TOKEN } });
+  });
+
+  it('takes the CLI environment names', () => {
+    const settings = parseApiSettings([], {
+      EHEALTH_CERT_ENV: 'sim',
+      EHEALTH_CERT_API_TOKEN: TOKEN,
+      EHEALTH_CERT_KEYSTORE_DIR: '/k',
+      EHEALTH_CERT_PKCS11_MODULE: '/m.so',
+      EHEALTH_CERT_ENDPOINT_BASE: 'http://127.0.0.1:9000',
+    });
+    expect(settings).toMatchObject({ env: 'sim', keystoreDir: '/k', pkcs11Module: '/m.so', endpointBase: 'http://127.0.0.1:9000' });
+  });
+
+  it('requires a token unless --no-auth', () => {
+    expect(() => parseApiSettings([], {})).toThrow(/bearer token is required/);
+    expect(parseApiSettings(['--no-auth'], {})).toMatchObject({ auth: { kind: 'none' } });
+  });
+
+  it('refuses --no-auth on a host other machines can reach', () => {
+    expect(() => parseApiSettings(['--no-auth', '--host', '0.0.0.0'], {})).toThrow(/--no-auth "0.0.0.0".*loopback/);
+  });
+
+  it('refuses a short token without quoting it', () => {
+    expect(() => parseApiSettings([], { EHEALTH_CERT_API_TOKEN: 'short-secret' })).toThrow(/12 characters; at least 16/);
+    expect(() => parseApiSettings([], { EHEALTH_CERT_API_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('names the field of a bad value', () => {
+    expect(() => parseApiSettings(['--env', 'test', '--no-auth'], {})).toThrow(/--env "test"/);
+    expect(() => parseApiSettings(['--port', '99999', '--no-auth'], {})).toThrow(/--port "99999"/);
+    expect(() => parseApiSettings(['--tls-key', 'k.pem', '--no-auth'], {})).toThrow(/--tls-cert/);
+  });
+
+  it('defaults to port 8443 with TLS', () => {
+    expect(parseApiSettings(['--no-auth', '--tls-key', 'k', '--tls-cert', 'c'], {})).toMatchObject({ port: 8443, tls: { keyFile: 'k', certFile: 'c' } });
+  });
+});
+
+describe('isLoopback', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['localhost', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.10', false],
+  ])('%s -> %s', (host, expected) => {
+    expect(isLoopback(host)).toBe(expected);
+  });
+});

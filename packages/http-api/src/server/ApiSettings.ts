@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EhealthCertError } from '@ehealth-cert/core';
+import type { ApiAuth } from '../auth/bearerAuth.js';
+
+/** Everything the API process needs, from flags and environment (the CLI's names). */
+export interface ApiSettings {
+  readonly env: 'prd' | 'acc' | 'sim';
+  readonly host: string;
+  readonly port: number;
+  readonly auth: ApiAuth;
+  readonly tls?: { readonly keyFile: string; readonly certFile: string };
+  readonly keystoreDir: string;
+  readonly pkcs11Module?: string;
+  /** A loopback eHealth simulator (`ehealth-sim serve`) instead of the in-process one (env sim). */
+  readonly endpointBase?: string;
+  readonly logLevel: string;
+  /** Serve /openapi.json and /docs without a token (they hold no data). */
+  readonly publicDocs: boolean;
+}
+
+/** The usage text of `ehealth-cert-api --help`. */
+export const API_USAGE = `Usage: ehealth-cert-api [options]
+
+  --env prd|acc|sim        eHealth environment (EHEALTH_CERT_ENV, default acc)
+  --host H                 address to bind (EHEALTH_CERT_API_HOST, default 127.0.0.1)
+  --port N                 port (EHEALTH_CERT_API_PORT, default 8443 with TLS, else 8080)
+  --token-file F           file holding the bearer token (EHEALTH_CERT_API_TOKEN_FILE);
+                           or the token itself in EHEALTH_CERT_API_TOKEN
+  --no-auth                no token (refused unless the host is loopback)
+  --tls-key F --tls-cert F serve HTTPS with this PEM key and certificate
+  --keystore-dir D         keystore folder (EHEALTH_CERT_KEYSTORE_DIR)
+  --pkcs11-module F        PKCS#11 module of the eID (EHEALTH_CERT_PKCS11_MODULE)
+  --endpoint-base URL      eHealth base URL, e.g. a loopback simulator (EHEALTH_CERT_ENDPOINT_BASE)
+  --log-level L            pino level (EHEALTH_CERT_LOG_LEVEL, default info)
+  --public-docs            serve /openapi.json and /docs without a token
+  --help                   this text
+`;
+
+/** Reads settings from argv (without node and script) and the environment; throws INVALID_INPUT. */
+export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv): ApiSettings | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      env: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'token-file': { type: 'string' },
+      'no-auth': { type: 'boolean' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'keystore-dir': { type: 'string' },
+      'pkcs11-module': { type: 'string' },
+      'endpoint-base': { type: 'string' },
+      'log-level': { type: 'string' },
+      'public-docs': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help === true) {
+    return 'help';
+  }
+  const environment = values.env ?? env.EHEALTH_CERT_ENV ?? 'acc';
+  if (environment !== 'prd' && environment !== 'acc' && environment !== 'sim') {
+    throw invalid('--env', environment, 'one of prd, acc, sim');
+  }
+  const host = values.host ?? env.EHEALTH_CERT_API_HOST ?? '127.0.0.1';
+  const tls = tlsOf(values['tls-key'], values['tls-cert']);
+  const portText = values.port ?? env.EHEALTH_CERT_API_PORT ?? (tls === undefined ? '8080' : '8443');
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw invalid('--port', portText, 'an integer from 0 to 65535');
+  }
+  const settings: ApiSettings = {
+    env: environment,
+    host,
+    port,
+    auth: authOf(values['no-auth'] === true, host, values['token-file'] ?? env.EHEALTH_CERT_API_TOKEN_FILE, env.EHEALTH_CERT_API_TOKEN),
+    keystoreDir: values['keystore-dir'] ?? env.EHEALTH_CERT_KEYSTORE_DIR ?? join(homedir(), 'ehealth-cert'),
+    logLevel: values['log-level'] ?? env.EHEALTH_CERT_LOG_LEVEL ?? 'info',
+    publicDocs: values['public-docs'] === true,
+    ...(tls === undefined ? {} : { tls }),
+  };
+  const pkcs11Module = values['pkcs11-module'] ?? env.EHEALTH_CERT_PKCS11_MODULE;
+  const endpointBase = values['endpoint-base'] ?? env.EHEALTH_CERT_ENDPOINT_BASE;
+  return {
+    ...settings,
+    ...(pkcs11Module === undefined ? {} : { pkcs11Module }),
+    ...(endpointBase === undefined ? {} : { endpointBase }),
+  };
+}
+
+/** True for 127.0.0.0/8, ::1 and `localhost`: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') {
+    return true;
+  }
+  if (isIP(host) === 4) {
+    return host.startsWith('127.');
+  }
+  return host === '::1' || host === '::ffff:127.0.0.1';
+}
+
+function authOf(noAuth: boolean, host: string, tokenFile: string | undefined, tokenValue: string | undefined): ApiAuth {
+  if (noAuth) {
+    if (!isLoopback(host)) {
+      throw invalid('--no-auth', host, 'allowed only on a loopback host (127.0.0.1, ::1, localhost); use a token');
+    }
+    return { kind: 'none' };
+  }
+  const token = tokenFile === undefined ? tokenValue : readToken(tokenFile);
+  if (token === undefined) {
+    throw new EhealthCertError('INVALID_INPUT', 'A bearer token is required: give --token-file F or EHEALTH_CERT_API_TOKEN (or --no-auth on loopback).', {
+      field: '--token-file',
+      rule: 'required',
+    });
+  }
+  if (token.length < 16) {
+    // The token itself is never put in a message.
+    throw new EhealthCertError('INVALID_INPUT', `The bearer token has ${token.length} characters; at least 16 are required.`, {
+      field: '--token-file',
+      rule: 'min-length-16',
+    });
+  }
+  return { kind: 'token', token };
+}
+
+function readToken(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (cause) {
+    throw new EhealthCertError('INVALID_INPUT', `--token-file "${file}" cannot be read.`, { field: '--token-file', rule: 'readable' }, { cause });
+  }
+}
+
+function tlsOf(keyFile: string | undefined, certFile: string | undefined): ApiSettings['tls'] {
+  if (keyFile === undefined && certFile === undefined) {
+    return undefined;
+  }
+  if (keyFile === undefined || certFile === undefined) {
+    throw invalid(keyFile === undefined ? '--tls-key' : '--tls-cert', '', 'required together with the other TLS flag');
+  }
+  return { keyFile, certFile };
+}
+
+function invalid(field: string, value: string, rule: string): EhealthCertError {
+  return new EhealthCertError('INVALID_INPUT', `${field} "${value}" is invalid: expected ${rule}.`, { field, value, rule });
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { AppDeps } from '../app/AppDeps.js';
+import { buildApp } from '../app/buildApp.js';
+import type { ApiSettings } from './ApiSettings.js';
+import { loggerOptions } from './loggerOptions.js';
+
+/** What composes the API's dependencies from settings (createContainer, or a test's own). */
+export type ComposeDeps = (settings: ApiSettings) => Promise<{ readonly deps: AppDeps; close(): Promise<void> }>;
+
+/** A listening API server. */
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  /** `http(s)://host:port`, with the port actually bound. */
+  readonly url: string;
+  /** Stops accepting, lets requests and jobs finish, then releases the adapters. */
+  close(): Promise<void>;
+}
+
+/** Options of startServer beyond the settings. */
+export interface StartServerOptions {
+  readonly compose: ComposeDeps;
+  /** Where pino writes (default stdout); tests pass a stream to read the log lines. */
+  readonly logStream?: NodeJS.WritableStream;
+  /** Close on SIGINT/SIGTERM (the bin does; tests don't). */
+  readonly handleSignals?: boolean;
+}
+
+/** Longest wait for running jobs at shutdown: a card signature or eHealth call may be in flight. */
+const DRAIN_TIMEOUT_MS = 30_000;
+
+/** Composes the dependencies, builds the app with the pino logger, listens, and wires shutdown. */
+export async function startServer(settings: ApiSettings, options: StartServerOptions): Promise<RunningServer> {
+  const composed = await options.compose(settings);
+  const logger = { ...loggerOptions(settings.logLevel), ...(options.logStream === undefined ? {} : { stream: options.logStream }) };
+  const serverOptions: FastifyServerOptions = {
+    logger,
+    ...(settings.tls === undefined
+      ? {}
+      : {
+          // RFC 8446: TLS 1.2 at least; the key and certificate are PEM files.
+          serverFactory: (handler) =>
+            createServer(
+              { key: readFileSync(settings.tls!.keyFile), cert: readFileSync(settings.tls!.certFile), minVersion: 'TLSv1.2' },
+              handler,
+            ),
+        }),
+  };
+  let app: FastifyInstance;
+  try {
+    app = await buildApp(composed.deps, serverOptions);
+    await app.listen({ host: settings.host, port: settings.port });
+  } catch (error) {
+    await composed.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : settings.port;
+  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  const url = `${settings.tls === undefined ? 'http' : 'https'}://${host}:${port}`;
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await app.close();
+      await Promise.race([composed.deps.jobs.drain(), new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+      await composed.close();
+    })();
+    return closing;
+  };
+  if (options.handleSignals === true) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        app.log.info({ signal }, 'shutting down');
+        close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            app.log.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  app.log.info({ url, env: settings.env, auth: settings.auth.kind, keystoreDir: settings.keystoreDir }, 'ehealth-cert API listening');
+  return { app, url, close };
+}
