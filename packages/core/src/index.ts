@@ -31,3 +31,5 @@ export * from './distinguished-name/upperCaseWithoutDiacritics.js';
 export * from './distinguished-name/certificateName.js';
 export * from './distinguished-name/validateApplicationId.js';
 export * from './distinguished-name/keystoreFileName.js';
+export * from './password/checkKeystorePassword.js';
+export * from './password/COMMON_PASSWORDS.js';
