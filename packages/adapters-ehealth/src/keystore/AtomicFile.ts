@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import type { KeystoreFileSystem } from './KeystoreFileSystem.js';
+
+/** Owner-only: keystores and their companions hold private keys or secrets (issue 5). */
+export const PRIVATE_FILE_MODE = 0o600;
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+async function writeTemp(fs: KeystoreFileSystem, folder: string, hint: string, data: Uint8Array): Promise<string> {
+  const temp = join(folder, `.${hint}.tmp-${randomBytes(6).toString('hex')}`);
+  const file = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
+  try {
+    await file.writeFile(data);
+    await file.sync();
+    await file.close();
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  return temp;
+}
+
+/** fsync of the folder makes the new name durable (POSIX rename/link are durable only then). */
+async function syncFolder(fs: KeystoreFileSystem, folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await fs.open(folder, 'r');
+  } catch {
+    return; // Windows cannot open a folder; NTFS journals the rename itself.
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems refuse fsync on a folder (EINVAL, EISDIR); the data itself is synced.
+    if (!['EINVAL', 'EISDIR', 'EPERM', 'EBADF'].includes(errorCode(error) ?? '')) throw error;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes `data` under the first of `candidates` (full paths in one folder) that does not exist:
+ * temp file in the same folder, write, fsync, then `link` (which fails instead of replacing), unlink
+ * the temp, fsync the folder. An existing file is never replaced, and a crash at any step leaves
+ * at most a stray `.tmp-` file, never a partial file under a real name.
+ */
+export async function writeNewFileAtomically(
+  fs: KeystoreFileSystem,
+  candidates: Iterable<string>,
+  data: Uint8Array,
+): Promise<string> {
+  const iterator = candidates[Symbol.iterator]();
+  let next = iterator.next();
+  if (next.done === true) throw new Error('no candidate file name');
+  const folder = dirname(next.value);
+  const temp = await writeTemp(fs, folder, basename(next.value), data);
+  try {
+    for (; next.done !== true; next = iterator.next()) {
+      const target = next.value;
+      try {
+        await fs.link(temp, target);
+      } catch (error) {
+        if (errorCode(error) === 'EEXIST') continue;
+        if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EOPNOTSUPP'].includes(errorCode(error) ?? '')) throw error;
+        // No hard links here (FAT, some shares): check then rename, the best this file system allows.
+        if (await exists(fs, target)) continue;
+        await fs.rename(temp, target);
+        await syncFolder(fs, folder);
+        return target;
+      }
+      await fs.unlink(temp);
+      await syncFolder(fs, folder);
+      return target;
+    }
+    throw new Error('every candidate file name is taken');
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Replaces `path` with `data` atomically (temp, write, fsync, rename, fsync folder): for small records that may be overwritten. */
+export async function replaceFileAtomically(fs: KeystoreFileSystem, path: string, data: Uint8Array): Promise<void> {
+  const folder = dirname(path);
+  const temp = await writeTemp(fs, folder, basename(path), data);
+  try {
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(fs, folder);
+}
+
+/** True when `path` exists. */
+export async function exists(fs: KeystoreFileSystem, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}

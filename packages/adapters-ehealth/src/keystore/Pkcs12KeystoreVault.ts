@@ -1,0 +1,198 @@
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import {
+  type Clock,
+  EhealthCertError,
+  type KeystoreContent,
+  type KeystoreFile,
+  type KeystoreVault,
+} from '@ehealth-cert/core';
+import { writeNewFileAtomically } from './AtomicFile.js';
+import { type KeystoreEnvironment, keystoreFileName, keystoreTimestamp, parseKeystoreFileName } from './KeystoreFileName.js';
+import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
+import { readPkcs12 } from './Pkcs12Reader.js';
+import { writePkcs12 } from './Pkcs12Writer.js';
+
+/** Settings of a keystore folder. */
+export interface Pkcs12KeystoreVaultOptions {
+  /** Which files this vault writes and finds: `.p12`, `.acc-p12` or `.sim-p12` (DOMAIN.md 3). */
+  readonly environment: KeystoreEnvironment;
+  /** Default `~/ehealth/keystore` (DOMAIN.md 3), created with mode 0700. */
+  readonly folder?: string;
+  /** `default` (PBES2/AES-256, HMAC-SHA256) or `legacy` (the official tool's 3DES/RC2-40/SHA-1). */
+  readonly format?: 'default' | 'legacy';
+  /** PBKDF2 / PKCS#12 KDF iterations; default 100 000. */
+  readonly iterations?: number;
+  readonly clock?: Clock;
+  readonly fileSystem?: KeystoreFileSystem;
+}
+
+/** The default keystore folder of the official tool, `~/ehealth/keystore` (DOMAIN.md 3). */
+export const DEFAULT_KEYSTORE_FOLDER = join(homedir(), 'ehealth', 'keystore');
+
+const MAX_SAME_SECOND_FILES = 1000;
+const CERTIFICATE_NAME = /^[A-Z0-9_-]+=[^/\\\0]+$/i;
+
+function errnoOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/**
+ * The keystore folder: Java-compatible PKCS#12 files (DOMAIN.md 3), one new timestamped file per
+ * save, never an overwrite, every failure leaving existing files byte-for-byte unchanged.
+ */
+export class Pkcs12KeystoreVault implements KeystoreVault {
+  readonly folder: string;
+  private readonly environment: KeystoreEnvironment;
+  private readonly format: 'default' | 'legacy';
+  private readonly iterations: number;
+  private readonly clock: Clock;
+  private readonly fs: KeystoreFileSystem;
+
+  constructor(options: Pkcs12KeystoreVaultOptions) {
+    this.folder = options.folder ?? DEFAULT_KEYSTORE_FOLDER;
+    this.environment = options.environment;
+    this.format = options.format ?? 'default';
+    this.iterations = options.iterations ?? 100_000;
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.fs = options.fileSystem ?? nodeKeystoreFileSystem;
+    if (!Number.isSafeInteger(this.iterations) || this.iterations < 1) {
+      throw new EhealthCertError('INVALID_INPUT', `iterations ${this.iterations} must be a positive integer`, { iterations: this.iterations });
+    }
+  }
+
+  async save(baseName: string, content: KeystoreContent, password: string): Promise<string> {
+    if (!CERTIFICATE_NAME.test(baseName)) {
+      throw new EhealthCertError('INVALID_INPUT', `keystore base name "${baseName}" must be TYPE=ID[,APPID] without path separators (DOMAIN.md 3)`, { baseName });
+    }
+    if (password.length === 0) throw new EhealthCertError('INVALID_INPUT', 'the keystore password must not be empty', {});
+    const now = this.clock.now();
+    const bytes = await writePkcs12(content, password, { format: this.format, iterations: this.iterations, now });
+    return this.writeNew(bytes, (sequence) => join(this.folder, keystoreFileName(baseName, now, this.environment, sequence)));
+  }
+
+  async open(path: string, password: string): Promise<KeystoreContent> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.fs.readFile(path);
+    } catch (error) {
+      if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'EISDIR') {
+        throw new EhealthCertError('KEYSTORE_NOT_FOUND', `No keystore file at ${path}`, { path }, { cause: error });
+      }
+      throw new EhealthCertError('KEYSTORE_CORRUPT', `Keystore ${path} cannot be read (${errnoOf(error) ?? 'error'})`, { path }, { cause: error });
+    }
+    return readPkcs12(bytes, password, path);
+  }
+
+  async list(): Promise<readonly KeystoreFile[]> {
+    let names: string[];
+    try {
+      names = await this.fs.readdir(this.folder);
+    } catch (error) {
+      if (errnoOf(error) === 'ENOENT') return [];
+      throw error;
+    }
+    const files: (KeystoreFile & { order: string })[] = [];
+    for (const name of names) {
+      const parsed = parseKeystoreFileName(name);
+      if (parsed === undefined) continue;
+      const path = join(this.folder, name);
+      const stat = await this.fs.stat(path).catch(() => undefined);
+      if (stat === undefined || !stat.isFile()) continue;
+      files.push({
+        path,
+        baseName: parsed.certificateName,
+        environment: parsed.environment,
+        modifiedAt: stat.mtime,
+        order: `${parsed.timestamp}.${String(parsed.sequence).padStart(6, '0')}`,
+      });
+    }
+    // Newest first: by the time stamp in the name (the save time), the same-second sequence, then mtime.
+    files.sort((a, b) => b.order.localeCompare(a.order) || b.modifiedAt.getTime() - a.modifiedAt.getTime());
+    return files.map(({ order: _order, ...file }) => file);
+  }
+
+  async findLatest(baseName: string): Promise<KeystoreFile | undefined> {
+    const wanted = baseName.toUpperCase();
+    return (await this.list()).find((file) => file.environment === this.environment && file.baseName.toUpperCase() === wanted);
+  }
+
+  async changePassword(path: string, oldPassword: string, newPassword: string): Promise<string> {
+    if (newPassword.length === 0) throw new EhealthCertError('INVALID_INPUT', 'the new keystore password must not be empty', {});
+    const content = await this.open(path, oldPassword);
+    const parsed = parseKeystoreFileName(basename(path));
+    const baseName = parsed?.certificateName ?? basename(path).replace(/\.[^.]*$/, '');
+    const now = this.clock.now();
+    const bytes = await writePkcs12(content, newPassword, { format: this.format, iterations: this.iterations, now });
+    const environment = parsed?.environment ?? this.environment;
+    const created = await this.writeNew(bytes, (sequence) => join(this.folder, keystoreFileName(baseName, now, environment, sequence)));
+    // The new file must open with the new password and hold the same entries before the old one moves aside.
+    const reopened = await this.open(created, newPassword);
+    if (reopened.entries.length !== content.entries.length) {
+      throw new EhealthCertError('KEYSTORE_WRITE_FAILED', `The re-encrypted keystore ${created} does not hold the entries of ${path}; ${path} is kept`, { path: created });
+    }
+    // docs/decisions/0002: the old file is renamed aside (never deleted) so that a leaked old password
+    // no longer matches the file tools pick, while the user can still recover it.
+    await this.writeAside(path, `${basename(path)}.old-${keystoreTimestamp(now)}`);
+    return created;
+  }
+
+  async writeCompanionFile(keystorePath: string, suffix: string, text: string): Promise<string> {
+    if (suffix.length === 0 || /[/\\\0]/.test(suffix)) {
+      throw new EhealthCertError('INVALID_INPUT', `companion suffix "${suffix}" must be non-empty without path separators`, { suffix });
+    }
+    const stem = basename(keystorePath).replace(/\.(acc-|sim-|acc\.|sim\.)?p12$/i, '');
+    const folder = dirname(keystorePath);
+    const data = Buffer.from(text, 'utf8');
+    return this.writeNew(data, (sequence) => join(folder, sequence > 1 ? `${stem}-${sequence}${suffix}` : `${stem}${suffix}`), folder);
+  }
+
+  private async writeNew(data: Uint8Array, nameOf: (sequence: number) => string, folder = this.folder): Promise<string> {
+    try {
+      await this.fs.mkdir(folder, 0o700);
+      const candidates = function* (): Generator<string> {
+        for (let sequence = 1; sequence <= MAX_SAME_SECOND_FILES; sequence++) yield nameOf(sequence);
+      };
+      const path = await writeNewFileAtomically(this.fs, candidates(), data);
+      // Read back: what is on disk must be what we encoded (catches a lying disk or a short write).
+      const written = await this.fs.readFile(path);
+      if (!written.equals(data)) {
+        throw Object.assign(new Error(`read-back of ${path} differs from what was written`), { code: 'EIO' });
+      }
+      return path;
+    } catch (error) {
+      if (EhealthCertError.is(error)) throw error;
+      const code = errnoOf(error);
+      throw new EhealthCertError(
+        'KEYSTORE_WRITE_FAILED',
+        `Cannot write a new file in ${folder} (${code ?? (error as Error).message}); existing keystores are unchanged`,
+        { folder, ...(code !== undefined && { errno: code }) },
+        { cause: error },
+      );
+    }
+  }
+
+  private async writeAside(path: string, asideName: string): Promise<void> {
+    const folder = dirname(path);
+    try {
+      for (let sequence = 1; sequence <= MAX_SAME_SECOND_FILES; sequence++) {
+        const target = join(folder, sequence > 1 ? `${asideName}-${sequence}` : asideName);
+        try {
+          await this.fs.link(path, target);
+        } catch (error) {
+          if (errnoOf(error) === 'EEXIST') continue;
+          throw error;
+        }
+        await this.fs.unlink(path);
+        return;
+      }
+    } catch (error) {
+      throw new EhealthCertError(
+        'KEYSTORE_WRITE_FAILED',
+        `The new keystore is saved, but ${path} could not be renamed aside (${errnoOf(error) ?? (error as Error).message}); it is still in place`,
+        { path },
+        { cause: error },
+      );
+    }
+  }
+}
