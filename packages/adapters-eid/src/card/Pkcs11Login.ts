@@ -1,0 +1,81 @@
+import { EhealthCertError, type PinEntry, type PinRequest } from '@ehealth-cert/core';
+import pkcs11js from 'pkcs11js';
+import type { Pkcs11Module } from '../pkcs11/Pkcs11Module.js';
+import { PIN_BLOCKED_MESSAGE, pkcs11ReturnValue } from '../pkcs11/translatePkcs11Error.js';
+
+/** Tries left from the token flags: the eID allows 3 tries (DOMAIN.md 6 "PIN"), PKCS#11 only says low / final. */
+export function triesLeftFromFlags(flags: number): number | undefined {
+  if (flags & pkcs11js.CKF_USER_PIN_LOCKED) return 0;
+  if (flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) return 1;
+  if (flags & pkcs11js.CKF_USER_PIN_COUNT_LOW) return 2;
+  return undefined;
+}
+
+/**
+ * The user login of one card operation: asks the PIN through the port at most once and only on
+ * first need; a wrong PIN is never retried (the failed login is remembered and rethrown).
+ */
+export class Pkcs11Login {
+  private login?: Promise<void>;
+  // Kept only for the operation, for keys with CKA_ALWAYS_AUTHENTICATE (the non-repudiation key).
+  private pin?: string;
+
+  constructor(
+    private readonly module: Pkcs11Module,
+    private readonly session: pkcs11js.Handle,
+    private readonly slot: pkcs11js.Handle,
+    private readonly request: Omit<PinRequest, 'triesLeft'>,
+    private readonly pinEntry: PinEntry,
+  ) {}
+
+  /** Logs the user in once for the whole operation. */
+  ensure(): Promise<void> {
+    this.login ??= this.logIn(pkcs11js.CKU_USER, true);
+    return this.login;
+  }
+
+  /** PKCS#11 2.40 CKA_ALWAYS_AUTHENTICATE: re-authenticate right after C_SignInit with the same PIN. */
+  contextSpecific(): Promise<void> {
+    return this.logIn(pkcs11js.CKU_CONTEXT_SPECIFIC, false);
+  }
+
+  private async logIn(userType: number, ask: boolean): Promise<void> {
+    const flags = this.module.C_GetTokenInfo(this.slot).flags;
+    if (flags & pkcs11js.CKF_USER_PIN_LOCKED) throw blocked();
+    const request: PinRequest = { ...this.request, triesLeft: triesLeftFromFlags(flags) };
+    const pinpad = (flags & pkcs11js.CKF_PROTECTED_AUTHENTICATION_PATH) !== 0;
+    let pin: string | undefined;
+    if (pinpad) {
+      // The reader collects the PIN; PKCS#11 says to pass a NULL PIN (DOMAIN.md 6 "Token").
+      this.pinEntry.notifyPinpad?.(request);
+    } else {
+      pin = ask ? await this.pinEntry.askPin(request) : this.pin;
+      if (pin === undefined || !/^\d{4,12}$/u.test(pin)) {
+        // Checked here so that a mistyped PIN does not cost a try on the card.
+        throw new EhealthCertError('PIN_INCORRECT', 'The eID PIN must be 4 to 12 digits; nothing was sent to the card.', {});
+      }
+    }
+    try {
+      this.module.C_Login(this.session, userType, pin);
+    } catch (error) {
+      const ckr = pkcs11ReturnValue(error);
+      if (ckr === pkcs11js.CKR_USER_ALREADY_LOGGED_IN) return;
+      if (ckr === pkcs11js.CKR_PIN_LOCKED) throw blocked(error);
+      if (ckr === pkcs11js.CKR_PIN_INCORRECT || ckr === pkcs11js.CKR_PIN_LEN_RANGE) throw this.incorrect(error);
+      throw error;
+    }
+    this.pin = pin;
+  }
+
+  private incorrect(cause: unknown): EhealthCertError {
+    const flags = this.module.C_GetTokenInfo(this.slot).flags;
+    if (flags & pkcs11js.CKF_USER_PIN_LOCKED) return blocked(cause);
+    const triesLeft = triesLeftFromFlags(flags);
+    const left = triesLeft === undefined ? '' : ` ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before the PIN is blocked.`;
+    return new EhealthCertError('PIN_INCORRECT', `The eID PIN is incorrect.${left}`, triesLeft === undefined ? {} : { triesLeft }, { cause });
+  }
+}
+
+function blocked(cause?: unknown): EhealthCertError {
+  return new EhealthCertError('PIN_BLOCKED', PIN_BLOCKED_MESSAGE, {}, cause === undefined ? undefined : { cause });
+}
