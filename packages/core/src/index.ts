@@ -33,3 +33,6 @@ export * from './distinguished-name/validateApplicationId.js';
 export * from './distinguished-name/keystoreFileName.js';
 export * from './password/checkKeystorePassword.js';
 export * from './password/COMMON_PASSWORDS.js';
+export * from './lifecycle/certificateNotAfter.js';
+export * from './lifecycle/renewalState.js';
+export * from './lifecycle/daysUntil.js';
