@@ -1,0 +1,235 @@
+import type {
+  Actor,
+  ActorQualities,
+  CertificateDelivery,
+  CertificateIdentifier,
+  CertificateInfo,
+  CertificateRegistry,
+  Clock,
+  ContactData,
+  Contract,
+  Identifier,
+  OrganisationType,
+  RevocationContract,
+  RevocationReason,
+  Signer,
+  SubmittedRequest,
+  Bytes,
+} from '@ehealth-cert/core';
+import { EhealthCertError } from '@ehealth-cert/core';
+import type { EhealthEndpoints } from '../endpoints/EhealthEndpoints.js';
+import { publicKeyIdentifierOfCsr } from '../pki/publicKeyIdentifier.js';
+import { childElements } from '../soap/domQuery.js';
+import { EhealthSoapClient } from '../soap/EhealthSoapClient.js';
+import { NS } from '../soap/Namespaces.js';
+import { SoapTransport, type SoapTransportOptions } from '../soap/SoapTransport.js';
+import { certraOperation, type CertraOperation } from './certraOperations.js';
+import {
+  base64Bytes,
+  readBoolean,
+  readCertificateInfo,
+  readContract,
+  readOrganisationType,
+  readPublicKeyIdentifier,
+  readText,
+  required,
+} from './certraReaders.js';
+import { actorType, certificateIdentifierType, contactDataType, idType, returnedContract } from './certraWriters.js';
+
+/** Options of the CertRA v2 client. */
+export interface SoapCertificateRegistryOptions extends SoapTransportOptions {
+  readonly endpoints: EhealthEndpoints;
+  readonly clock?: Clock;
+}
+
+/** eHealth's code while the certificate is not issued yet (DOMAIN.md 2.1). */
+export const CERT_NOT_YET_DELIVERED = 'CERT_NOT_YET_DELIVERED';
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** CertRA v2 over SOAP 1.1 (DOMAIN.md 2.3): every operation, signed as the table says. */
+export class SoapCertificateRegistry implements CertificateRegistry {
+  private readonly client: EhealthSoapClient;
+  private readonly url: string;
+
+  constructor(options: SoapCertificateRegistryOptions) {
+    this.client = new EhealthSoapClient(new SoapTransport(options), options.clock ?? systemClock);
+    this.url = options.endpoints.certRa;
+  }
+
+  private op(name: CertraOperation) {
+    return certraOperation(name, this.url);
+  }
+
+  /** Signed with eID-Auth; `SSIN` is an IdType (Type "SSIN"). */
+  async getActorQualities(signer: Signer, ssin: string): Promise<ActorQualities> {
+    const op = this.op('GetActorQualities');
+    const response = await this.client.invoke(op, (b) => idType(b, NS.certraProtocol, 'SSIN', { type: 'SSIN', value: ssin }), signer);
+    const natural = childElements(response, 'NaturalPersonAuthorization').length > 0 && readBoolean(response, 'NaturalPersonAuthorization', op.name);
+    return {
+      naturalPersonAuthorization: natural,
+      organisations: childElements(response, 'OrganizationAuthorization').map((org) => {
+        const id = required(org, 'Identifier', op.name);
+        return { name: readText(org.getElementsByTagNameNS('*', 'Name')[0]), identifier: { type: id.getAttribute('Type') ?? '', value: (id.textContent ?? '').trim() } };
+      }),
+    };
+  }
+
+  /** Unsigned. */
+  async getGenericOrganizationTypes(): Promise<readonly OrganisationType[]> {
+    const op = this.op('GetGenericOrganizationTypes');
+    const response = await this.client.invoke(op, () => null);
+    return childElements(response, 'OrganizationType').map((type) => readOrganisationType(type, op.name));
+  }
+
+  /** Unsigned on purpose (DOMAIN.md 2.3); a nil ApplicationId is a certificate without one. */
+  async getExistingApplicationIds(organisation: Identifier): Promise<readonly (string | null)[]> {
+    const op = this.op('GetExistingApplicationIds');
+    const response = await this.client.invoke(op, (b) => idType(b, NS.certraProtocol, 'OrganizationIdentifier', organisation));
+    return childElements(response, 'ApplicationId').map((id) =>
+      id.getAttributeNS(NS.xsi, 'nil') === 'true' ? null : (id.textContent ?? '').trim(),
+    );
+  }
+
+  /** Unsigned; the returned DN is the one the CSR must carry. */
+  async generateContract(input: { readonly contactData: ContactData; readonly signer: Actor; readonly certificateIdentifier: CertificateIdentifier }): Promise<Contract> {
+    const op = this.op('GenerateContract');
+    const response = await this.client.invoke(op, (b) => [
+      contactDataType(b, NS.certraProtocol, input.contactData),
+      actorType(b, NS.certraProtocol, 'Signer', input.signer),
+      certificateIdentifierType(b, NS.certraProtocol, input.certificateIdentifier),
+    ]);
+    const { revocationReason: _ignored, ...contract } = readContract(required(response, 'Contract', op.name), op.name);
+    return contract;
+  }
+
+  /**
+   * Signed with eID-Sign. Not idempotent: it is sent once. After a timeout the client asks eHealth
+   * whether the request arrived (GetCertificate by the CSR's PublicKeyIdentifier, then
+   * GetCertificateInfoForCitizen with the same signer) and throws EHEALTH_UNAVAILABLE with
+   * `maybeReceived` when it cannot tell.
+   */
+  async generateCertificate(
+    signer: Signer,
+    input: { readonly contactData: ContactData; readonly csr: Bytes; readonly contract: Contract; readonly baseServiceUsages: readonly string[] },
+  ): Promise<SubmittedRequest> {
+    const op = this.op('GenerateCertificate');
+    const expected = publicKeyIdentifierOfCsr(input.csr);
+    let response;
+    try {
+      response = await this.client.invoke(
+        op,
+        (b) =>
+          b.el(
+            NS.certraProtocol,
+            'EHealthCSR',
+            {},
+            contactDataType(b, NS.certraCore, input.contactData),
+            b.el(NS.certraCore, 'CSR', {}, Buffer.from(input.csr).toString('base64')),
+            returnedContract(b, NS.certraCore, input.contract.source),
+            input.baseServiceUsages.map((usage) => b.el(NS.certraCore, 'BaseServiceUsage', {}, usage)),
+          ),
+        signer,
+      );
+    } catch (error) {
+      if (EhealthCertError.is(error, 'EHEALTH_UNAVAILABLE')) return this.findSubmitted(signer, expected, error);
+      throw error;
+    }
+    const publicKeyIdentifier = readPublicKeyIdentifier(response, 'PublicKeyIdentifier', op.name);
+    if (publicKeyIdentifier !== expected) {
+      throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', `eHealth answered GenerateCertificate with PublicKeyIdentifier ${publicKeyIdentifier}, the CSR's key is ${expected}`, {
+        operation: op.name,
+        publicKeyIdentifier,
+        expected,
+      });
+    }
+    const replaces = childElements(response, 'ReplacesCertificate').length > 0 ? readPublicKeyIdentifier(response, 'ReplacesCertificate', op.name) : undefined;
+    return {
+      publicKeyIdentifier,
+      automaticallyValidated: readBoolean(response, 'AutomaticallyValidated', op.name),
+      ...(replaces !== undefined ? { replacesCertificate: replaces } : {}),
+    };
+  }
+
+  /** After a lost GenerateCertificate answer: did eHealth get it? Never re-sends it. */
+  private async findSubmitted(signer: Signer, publicKeyIdentifier: string, original: EhealthCertError): Promise<SubmittedRequest> {
+    const unknown = (reason: string, maybeReceived: boolean, cause?: unknown) =>
+      new EhealthCertError(
+        'EHEALTH_UNAVAILABLE',
+        maybeReceived
+          ? `GenerateCertificate got no answer and eHealth could not tell whether it received the request (${reason}); do not send it again before checking`
+          : `GenerateCertificate got no answer and eHealth has no request for this key (${reason}); it may be sent again`,
+        { ...original.details, operation: 'GenerateCertificate', publicKeyIdentifier, maybeReceived, recoveryCheck: reason },
+        { cause: cause ?? original },
+      );
+    let delivery: CertificateDelivery | undefined;
+    try {
+      delivery = await this.getCertificate(publicKeyIdentifier);
+    } catch (error) {
+      if (!EhealthCertError.is(error, 'EHEALTH_REJECTED')) throw unknown('GetCertificate failed', true, error);
+    }
+    if (delivery?.status === 'issued') return { publicKeyIdentifier, automaticallyValidated: true };
+    let infos: readonly CertificateInfo[];
+    try {
+      infos = await this.getCertificateInfoForCitizen(signer);
+    } catch (error) {
+      // GetCertificate said "pending": eHealth has the request, only the validation mode is unknown.
+      if (delivery?.status === 'pending') return { publicKeyIdentifier, automaticallyValidated: false };
+      throw unknown('GetCertificateInfoForCitizen failed', true, error);
+    }
+    const info = infos.find((candidate) => candidate.publicKeyIdentifier === publicKeyIdentifier);
+    if (info !== undefined) return { publicKeyIdentifier, automaticallyValidated: info.automaticallyValidated };
+    if (delivery?.status === 'pending') return { publicKeyIdentifier, automaticallyValidated: false };
+    throw unknown('not listed by GetCertificateInfoForCitizen', false);
+  }
+
+  /** Unsigned; `CERT_NOT_YET_DELIVERED` is "pending", not an error. */
+  async getCertificate(publicKeyIdentifier: string): Promise<CertificateDelivery> {
+    const op = this.op('GetCertificate');
+    let response;
+    try {
+      response = await this.client.invoke(op, (b) => b.el(NS.certraProtocol, 'PublicKeyIdentifier', {}, publicKeyIdentifier.toUpperCase()));
+    } catch (error) {
+      if (EhealthCertError.is(error, 'EHEALTH_REJECTED') && error.details['ehealthCode'] === CERT_NOT_YET_DELIVERED) return { status: 'pending' };
+      throw error;
+    }
+    const chain = childElements(response, 'X509Certificate').map((cert) => base64Bytes(cert.textContent ?? ''));
+    if (chain.length === 0) throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', "eHealth's GetCertificateResponse has no X509Certificate", { operation: op.name });
+    return { status: 'issued', chain };
+  }
+
+  /** Unsigned. */
+  async generateRevocationContract(input: { readonly publicKeyIdentifier: string; readonly signer: Actor; readonly reason: RevocationReason }): Promise<RevocationContract> {
+    const op = this.op('GenerateRevocationContract');
+    const response = await this.client.invoke(op, (b) => [
+      b.el(NS.certraProtocol, 'PublicKeyIdentifier', {}, input.publicKeyIdentifier.toUpperCase()),
+      actorType(b, NS.certraProtocol, 'Signer', input.signer),
+      b.el(NS.certraProtocol, 'RevocationReason', {}, input.reason),
+    ]);
+    const contract = readContract(required(response, 'Contract', op.name), op.name);
+    return { ...contract, revocationReason: contract.revocationReason ?? input.reason };
+  }
+
+  /** Signed with eID-Sign; revokes the certificate and its ETK. */
+  async revoke(signer: Signer, input: { readonly publicKeyIdentifier: string; readonly contract: RevocationContract }): Promise<void> {
+    await this.client.invoke(
+      this.op('Revoke'),
+      (b) => [b.el(NS.certraProtocol, 'PublicKeyIdentifier', {}, input.publicKeyIdentifier.toUpperCase()), returnedContract(b, NS.certraProtocol, input.contract.source)],
+      signer,
+    );
+  }
+
+  /** Signed with eID-Auth. */
+  async getCertificateInfoForCitizen(signer: Signer): Promise<readonly CertificateInfo[]> {
+    const op = this.op('GetCertificateInfoForCitizen');
+    const response = await this.client.invoke(op, () => null, signer);
+    return childElements(response, 'CertificateInfo').map((info) => readCertificateInfo(info, op.name));
+  }
+
+  /** Signed with the eHealth authentication key. */
+  async getCertificateInfoForAuthenticationCertificate(signer: Signer): Promise<CertificateInfo> {
+    const op = this.op('GetCertificateInfoForAuthenticationCertificate');
+    const response = await this.client.invoke(op, () => null, signer);
+    return readCertificateInfo(required(response, 'CertificateInfo', op.name), op.name);
+  }
+}
