@@ -36,3 +36,11 @@ export * from './password/COMMON_PASSWORDS.js';
 export * from './lifecycle/certificateNotAfter.js';
 export * from './lifecycle/renewalState.js';
 export * from './lifecycle/daysUntil.js';
+// Use cases (ARCHITECTURE.md "Core: the use cases").
+export * from './certificate-request/ReadCardHolder.js';
+export * from './certificate-request/ListManageableOrganisations.js';
+export * from './certificate-request/ListOrganisationTypes.js';
+export * from './certificate-request/RequestCertificate.js';
+export type { RequestPorts, SubmittedCertificateRequest } from './certificate-request/submitCertificateRequest.js';
+export * from './certificate-completion/CompleteCertificate.js';
+export * from './lifecycle/certificateSituation.js';

@@ -1,0 +1,98 @@
+import type { Bytes } from '../ports/binary.js';
+import type { CertificateRegistry } from '../ports/CertificateRegistry.js';
+import type { Clock } from '../ports/Clock.js';
+import type { EtkRegistry } from '../ports/EtkRegistry.js';
+import type { KeyFactory, KeyPair } from '../ports/KeyFactory.js';
+import type { KeystoreVault } from '../ports/KeystoreVault.js';
+import type { PendingRequests } from '../ports/PendingRequests.js';
+import type { Progress } from '../ports/Progress.js';
+import { ehealthDnOwner } from './ehealthDnOwner.js';
+import { trackStep } from '../certificate-request/trackStep.js';
+import { authenticationEntry } from './authenticationEntry.js';
+import { installIssuedChain } from './installIssuedChain.js';
+import { openLatestKeystore, type OpenedKeystore } from './openLatestKeystore.js';
+import { registerEtk } from './registerEtk.js';
+
+/** The ports of CompleteCertificate. */
+export interface CompletionPorts {
+  readonly registry: CertificateRegistry;
+  readonly etkRegistry: EtkRegistry;
+  readonly keys: KeyFactory;
+  readonly vault: KeystoreVault;
+  readonly pending: PendingRequests;
+  readonly clock: Clock;
+  readonly progress: Progress;
+}
+
+/** Which keystore to complete (a path, or the newest of a `TYPE=ID[,APPID]` name) and its password. */
+export interface CompleteCertificateInput {
+  readonly keystorePath?: string;
+  readonly certificateName?: string;
+  readonly password: string;
+}
+
+/** Normal outcomes: eHealth has not issued the certificate yet, or everything is installed. */
+export type CompletionOutcome =
+  | { readonly status: 'pending'; readonly reference: string; readonly keystorePath: string }
+  | {
+      readonly status: 'completed';
+      readonly reference: string;
+      readonly keystorePath: string;
+      readonly dn: string;
+      readonly etkSerial: string;
+      /** The new ETK waits for ActivateEtk (renewal, DOMAIN.md 2.5). */
+      readonly toBeActivated: boolean;
+      readonly notAfter: Date;
+    };
+
+/**
+ * Manual steps 16-19: installs the issued certificate and creates and registers the ETK
+ * (DOMAIN.md 2.4 items 11-12, 2.5). Resumable: each stage is skipped when the keystore shows it
+ * done, and every save is a new file, so a rerun after any failure finishes the job.
+ */
+export class CompleteCertificate {
+  constructor(private readonly ports: CompletionPorts) {}
+
+  async execute(input: CompleteCertificateInput): Promise<CompletionOutcome> {
+    const { keys, progress, pending, clock } = this.ports;
+    let keystore = await trackStep(progress, '17', 'keystore.open', () => openLatestKeystore(this.ports.vault, input));
+    const keyPair: KeyPair = { privateKey: keystore.authentication.privateKey, publicKey: keystore.authentication.publicKey };
+    const reference = await keys.publicKeyIdentifier(keyPair.publicKey);
+
+    if (keys.describeCertificate(keystore.authentication.chain[0] as Bytes).placeholder) {
+      const delivery = await trackStep(progress, '18', 'ehealth.GetCertificate', () => this.ports.registry.getCertificate(reference));
+      if (delivery.status === 'pending') {
+        await pending.update(reference, { lastStatus: 'pending', lastCheckedAt: clock.now() });
+        return { status: 'pending', reference, keystorePath: keystore.path };
+      }
+      await trackStep(progress, '18', 'certificate.verifyChain', () => keys.verifyIssuedChain(delivery.chain, keyPair));
+      keystore = await this.saveWithChain(keystore, delivery.chain, input.password);
+      await pending.update(reference, { lastStatus: 'issued', keystorePath: keystore.path, lastCheckedAt: clock.now() });
+    }
+
+    const leaf = keys.describeCertificate(keystore.authentication.chain[0] as Bytes);
+    const owner = ehealthDnOwner(leaf.subject);
+    const etk = await registerEtk(this.ports, keystore, input.password, {
+      identifier: owner.identifier,
+      ...(owner.applicationId ? { applicationId: owner.applicationId } : {}),
+    });
+    await trackStep(progress, '19', 'request.complete', () =>
+      pending.update(reference, { lastStatus: 'completed', keystorePath: etk.keystorePath, lastCheckedAt: clock.now() }),
+    );
+    return {
+      status: 'completed',
+      reference,
+      keystorePath: etk.keystorePath,
+      dn: leaf.subject,
+      etkSerial: etk.serialNumber,
+      toBeActivated: etk.toBeActivated,
+      notAfter: leaf.notAfter,
+    };
+  }
+
+  private async saveWithChain(keystore: OpenedKeystore, chain: readonly Bytes[], password: string): Promise<OpenedKeystore> {
+    const content = installIssuedChain(keystore.content, chain, this.ports.keys);
+    const path = await trackStep(this.ports.progress, '18', 'keystore.save', () => this.ports.vault.save(keystore.baseName, content, password));
+    return { path, baseName: keystore.baseName, content, authentication: authenticationEntry(content, path) };
+  }
+}

@@ -1,0 +1,119 @@
+import type { Bytes } from '../ports/binary.js';
+import type { CertificateRegistry } from '../ports/CertificateRegistry.js';
+import type { EtkRegistry } from '../ports/EtkRegistry.js';
+import type { KeyFactory, KeyPair } from '../ports/KeyFactory.js';
+import type { KeyEntry, KeystoreVault } from '../ports/KeystoreVault.js';
+import type { Progress } from '../ports/Progress.js';
+import type { Identifier } from '../identifiers/Identifier.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
+import { trackStep } from '../certificate-request/trackStep.js';
+import type { OpenedKeystore } from './openLatestKeystore.js';
+
+/** The ports the ETK part of completion needs. */
+export interface EtkPorts {
+  readonly registry: CertificateRegistry;
+  readonly etkRegistry: EtkRegistry;
+  readonly keys: KeyFactory;
+  readonly vault: KeystoreVault;
+  readonly progress: Progress;
+}
+
+/** The ETK of the keystore's authentication certificate, registered. */
+export interface RegisteredEtkKey {
+  readonly keystorePath: string;
+  readonly serialNumber: string;
+  readonly toBeActivated: boolean;
+}
+
+/**
+ * DOMAIN.md 2.5: makes sure the authentication certificate has a registered ETK whose key is in
+ * the keystore. An ETK key already in the keystore is registered again when eHealth says its ETK
+ * is not registered (a run stopped before CompleteETKRegistration), and left alone when it is.
+ */
+export async function registerEtk(
+  ports: EtkPorts,
+  keystore: OpenedKeystore,
+  password: string,
+  owner: { readonly identifier: Identifier; readonly applicationId?: string },
+): Promise<RegisteredEtkKey> {
+  const { keys, progress } = ports;
+  const authChain = keystore.authentication.chain;
+  const leaf = keys.describeCertificate(authChain[0] as Bytes);
+  const authKey: KeyPair = { privateKey: keystore.authentication.privateKey, publicKey: keystore.authentication.publicKey };
+  const signer = keys.softwareSigner(authKey, authChain);
+  // DOMAIN.md 2.5: the ETK certificate has the auth certificate's subject and validity.
+  const existing = keystore.content.entries.find((entry): entry is KeyEntry => {
+    if (entry.kind !== 'key' || entry.alias === 'authentication' || !entry.chain[0]) return false;
+    const c = keys.describeCertificate(entry.chain[0]);
+    return c.subject === leaf.subject && c.notAfter.getTime() === leaf.notAfter.getTime();
+  });
+
+  if (existing) {
+    const info = await trackStep(progress, '18', 'ehealth.GetCertificateInfoForAuthenticationCertificate', () =>
+      ports.registry.getCertificateInfoForAuthenticationCertificate(signer),
+    );
+    if (info.etkStatus === 'REVOKED' || info.etkStatus === 'EXPIRED') {
+      throw new EhealthCertError('CERTIFICATE_NOT_ACTIVE', `The ETK of ${leaf.subject} is ${info.etkStatus}; request a new certificate.`, {
+        etkStatus: info.etkStatus,
+      });
+    }
+    if (info.etkStatus === 'VALID_ACTIVE' || info.etkStatus === 'WAIT_FOR_ACTIVATION') {
+      const toBeActivated = info.etkStatus === 'WAIT_FOR_ACTIVATION';
+      if (!toBeActivated) await checkPublished(ports, owner, existing.chain[0] as Bytes);
+      return { keystorePath: keystore.path, serialNumber: existing.alias, toBeActivated };
+    }
+  }
+
+  // NOT_REQUESTED or IN_REQUEST: (re)register, reusing the key already saved if there is one.
+  const encryptionKey: KeyPair = existing
+    ? { privateKey: existing.privateKey, publicKey: existing.publicKey }
+    : await trackStep(progress, '18', 'key.generate', () => keys.generateKeyPair());
+  const challenge = await trackStep(progress, '18', 'ehealth.StartETKRegistration', () =>
+    ports.etkRegistry.startEtkRegistration(signer, encryptionKey.publicKey),
+  );
+  const serialNumber = await keys.decryptChallenge(encryptionKey, challenge);
+  const encryptionCertificate = await keys.createEncryptionCertificate({
+    authenticationCertificate: authChain[0] as Bytes,
+    authenticationKey: authKey,
+    encryptionKey,
+    serialNumber,
+  });
+  // The ETK key is on disk under its serial (DOMAIN.md 2.5) before eHealth publishes the ETK.
+  const entries = keystore.content.entries.filter((entry) => entry !== existing);
+  const keystorePath = await trackStep(progress, '18', 'keystore.save', () =>
+    ports.vault.save(
+      keystore.baseName,
+      { entries: [...entries, { kind: 'key', alias: serialNumber, ...encryptionKey, chain: [encryptionCertificate] }] },
+      password,
+    ),
+  );
+  const registered = await trackStep(progress, '18', 'ehealth.CompleteETKRegistration', () =>
+    ports.etkRegistry.completeEtkRegistration(signer, encryptionCertificate),
+  );
+  await keys.verifyEtk(registered.etk, encryptionCertificate);
+  if (!registered.toBeActivated) await checkPublished(ports, owner, encryptionCertificate);
+  return { keystorePath, serialNumber, toBeActivated: registered.toBeActivated };
+}
+
+// DOMAIN.md 2.6: senders find the ETK in ETKDepot; ours must be the one published.
+async function checkPublished(
+  ports: EtkPorts,
+  owner: { readonly identifier: Identifier; readonly applicationId?: string },
+  encryptionCertificate: Bytes,
+): Promise<void> {
+  const published = await trackStep(ports.progress, '18', 'ehealth.GetEtk', () =>
+    ports.etkRegistry.getPublishedEtks(owner.identifier, owner.applicationId),
+  );
+  for (const etk of published) {
+    const matches = await ports.keys.verifyEtk(etk, encryptionCertificate).then(
+      () => true,
+      () => false,
+    );
+    if (matches) return;
+  }
+  throw new EhealthCertError(
+    'EHEALTH_RESPONSE_INVALID',
+    `ETKDepot does not publish our ETK for ${owner.identifier.type}=${owner.identifier.value} (${published.length} ETK(s) published); run the completion again later.`,
+    { published: published.length },
+  );
+}

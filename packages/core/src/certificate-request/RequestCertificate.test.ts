@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import {
+  A_STRONG_PASSWORD,
+  RefusingReview,
+  ScriptedPinEntry,
+  anAmbulanceService,
+  fakeWorld,
+  keyEntryOf,
+  timeoutError,
+  type FakeWorld,
+} from '../testing/index.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
+import { RequestCertificate, type RequestCertificateInput } from './RequestCertificate.js';
+
+function request(world: FakeWorld, overrides: Partial<RequestCertificateInput> = {}) {
+  const useCase = new RequestCertificate(world);
+  return useCase.execute({
+    organisation: { kind: 'listed', organisation: anAmbulanceService() },
+    contactData: world.contactData,
+    password: A_STRONG_PASSWORD,
+    baseServiceUsages: ['consultrn'],
+    environment: 'acc',
+    pinEntry: new ScriptedPinEntry('1234'),
+    review: world.review,
+    ...overrides,
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<EhealthCertError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!EhealthCertError.is(error)) throw new Error(`expected an EhealthCertError, got ${String(error)}`);
+  return error;
+}
+
+describe('RequestCertificate', () => {
+  it('sends an automatically validated request for a listed organisation and keeps the key in a new keystore', async () => {
+    const world = fakeWorld();
+    const result = await request(world);
+
+    expect(result).toMatchObject({ status: 'submitted', automaticallyValidated: true, certificateName: 'NIHII-AMBU_SERVICE=91000153' });
+    expect(result.reference).toMatch(/^[0-9a-f]{40}$/);
+    expect(result.dn).toBe(
+      'CN=NIHII-AMBU_SERVICE\\=91000153,OU=eHealth-platform Belgium,OU=AMBULANCES EXEMPLE,OU=NIHII-AMBU_SERVICE\\=91000153,O=Federal Government,C=BE',
+    );
+    const file = world.vault.files.get(result.keystorePath);
+    expect(file?.content.entries).toHaveLength(1);
+    expect(file?.content.entries[0]).toMatchObject({ kind: 'key', alias: 'authentication' });
+    expect(world.keys.describeCertificate(keyEntryOf(file?.content).chain[0] as Uint8Array).placeholder).toBe(true);
+    expect(await world.pending.get(result.reference)).toMatchObject({ lastStatus: 'sent', keystorePath: result.keystorePath, environment: 'acc' });
+    expect(world.vault.companionFiles.get(result.secretKeyFile)).toContain(result.reference);
+    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate']);
+    expect(world.registry.calls[1]?.signerRole).toBe('signature');
+  });
+
+  it('reports the manual steps 10 to 15 in order', async () => {
+    const world = fakeWorld();
+    await request(world);
+    expect(world.progress.steps()).toEqual(['10', '11', '5', '12', '13', '14', '15']);
+  });
+
+  it('asks the PIN once, for the signature key, naming the holder', async () => {
+    const world = fakeWorld();
+    const pin = new ScriptedPinEntry('1234');
+    await request(world, { pinEntry: pin });
+    expect(pin.asked).toEqual([{ key: 'signature', holderName: 'Anne Marie Dupont-Lévêque' }]);
+  });
+
+  it('signs the contract as the card holder, names exactly as on the card', async () => {
+    const world = fakeWorld();
+    await request(world);
+    expect(world.review.shown[0]?.contract.signer).toEqual({
+      ids: [{ type: 'SSIN', value: world.card.holder.ssin }],
+      firstNames: ['Anne Marie'],
+      name: 'Dupont-Lévêque',
+    });
+  });
+
+  it('sends a manually typed organisation that eHealth validates by hand (not automatically validated)', async () => {
+    const world = fakeWorld();
+    const result = await request(world, {
+      organisation: { kind: 'manual', identifierType: 'nihii-hospital', identifierValue: '710.723.93', officialName: 'Clinique Saint-Éloi' },
+      applicationId: 'labo',
+    });
+    expect(result).toMatchObject({ automaticallyValidated: false, certificateName: 'NIHII-HOSPITAL=71072393,LABO' });
+    expect(result.dn).toContain('OU=CLINIQUE SAINT-ELOI');
+    expect(world.vault.companionFiles.get(result.secretKeyFile)).toContain('support eHealth');
+    expect(await world.registry.getCertificate(result.reference)).toEqual({ status: 'pending' });
+  });
+
+  it('requests a personal certificate with the SSIN of the card', async () => {
+    const world = fakeWorld();
+    const result = await request(world, { organisation: { kind: 'personal' } });
+    expect(result.certificateName).toBe(`SSIN=${world.card.holder.ssin}`);
+    expect(result.dn).toContain('OU=ANNE MARIE DUPONT-LEVEQUE');
+    expect(result.automaticallyValidated).toBe(true);
+  });
+
+  it.each([
+    ['contact data without a generic e-mail', { contactData: { emailPrivate: 'a@example.be', phonePrivate: '0475123456' } }, 'INVALID_CONTACT_DATA'],
+    ['a short password', { password: 'short' }, 'WEAK_PASSWORD'],
+    ['a password made of the identifier', { password: '91000153 91000153 x' }, 'WEAK_PASSWORD'],
+    [
+      'a manual identifier with wrong check digits',
+      { organisation: { kind: 'manual', identifierType: 'NIHII-HOSPITAL', identifierValue: '71072394', officialName: 'X' } },
+      'INVALID_IDENTIFIER',
+    ],
+    ['an application id with a space', { applicationId: 'MY APP' }, 'INVALID_INPUT'],
+  ] as const)('refuses %s before any card or eHealth call', async (_title, overrides, code) => {
+    const world = fakeWorld();
+    const error = await rejection(request(world, overrides as Partial<RequestCertificateInput>));
+    expect(error.code).toBe(code);
+    expect(world.card.sessions).toEqual([]);
+    expect(world.registry.calls).toEqual([]);
+    expect(world.vault.files.size).toBe(0);
+  });
+
+  it('refuses a password made of the holder name before any eHealth call', async () => {
+    const world = fakeWorld();
+    const error = await rejection(request(world, { password: 'Dupont-Lévêque 2026!' }));
+    expect(error.code).toBe('WEAK_PASSWORD');
+    expect(world.registry.calls).toEqual([]);
+  });
+
+  it('cancels without a key or a keystore when the person refuses the overview', async () => {
+    const world = fakeWorld();
+    const error = await rejection(request(world, { review: new RefusingReview() }));
+    expect(error.code).toBe('CANCELLED');
+    expect(world.vault.files.size).toBe(0);
+    expect(world.registry.operations()).toEqual(['GenerateContract']);
+  });
+
+  it.each([
+    ['fails', 'before'],
+    ['times out after eHealth registered it', 'after'],
+  ] as const)('keeps the keystore with the new key saved and intact when GenerateCertificate %s', async (_title, when) => {
+    const world = fakeWorld();
+    world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), when);
+    const error = await rejection(request(world));
+
+    expect(error.code).toBe('EHEALTH_UNAVAILABLE');
+    const path = error.details.keystorePath as string;
+    expect(error.message).toContain(path);
+    const file = world.vault.files.get(path);
+    const keyEntry = file?.content.entries[0];
+    expect(keyEntry).toMatchObject({ kind: 'key', alias: 'authentication' });
+    expect(world.vault.files.size).toBe(1);
+    // The key saved is the key of the CSR that was (or would have been) sent.
+    const reference = await world.keys.publicKeyIdentifier(keyEntryOf(file?.content).publicKey);
+    expect(error.details.reference).toBe(reference);
+    expect(await world.vault.open(path, A_STRONG_PASSWORD)).toEqual(file?.content);
+  });
+
+  it('saves the keystore before GenerateCertificate is sent', async () => {
+    const world = fakeWorld();
+    await request(world);
+    const activities = world.progress.activities();
+    expect(activities.indexOf('keystore.save')).toBeLessThan(activities.indexOf('ehealth.GenerateCertificate'));
+  });
+
+  it('does not retry a wrong PIN and keeps the keystore', async () => {
+    const world = fakeWorld();
+    const pin = new ScriptedPinEntry('0000', '1234');
+    const error = await rejection(request(world, { pinEntry: pin }));
+    expect(error.code).toBe('PIN_INCORRECT');
+    expect(error.details.triesLeft).toBe(2);
+    expect(pin.asked).toHaveLength(1);
+    expect(world.registry.operations()).toEqual(['GenerateContract']);
+    expect(world.vault.files.has(error.details.keystorePath as string)).toBe(true);
+  });
+
+  it('keeps the keystore when the card is removed while signing', async () => {
+    const world = fakeWorld();
+    world.card.removeDuringNextSignature();
+    const error = await rejection(request(world));
+    expect(error.code).toBe('CARD_REMOVED');
+    expect(world.vault.files.has(error.details.keystorePath as string)).toBe(true);
+  });
+
+  it('fails with CARD_ABSENT before eHealth is called when no card is inserted', async () => {
+    const world = fakeWorld();
+    world.card.inserted = false;
+    const error = await rejection(request(world));
+    expect(error.code).toBe('CARD_ABSENT');
+    expect(world.registry.calls).toEqual([]);
+  });
+
+  it('uses the PIN pad when the reader has one', async () => {
+    const world = fakeWorld();
+    const { FakeEidCard } = await import('../testing/index.js');
+    const card = new FakeEidCard({ pinpad: true });
+    const pin = new ScriptedPinEntry();
+    await new RequestCertificate({ ...world, card }).execute({
+      organisation: { kind: 'personal' },
+      contactData: world.contactData,
+      password: A_STRONG_PASSWORD,
+      baseServiceUsages: [],
+      environment: 'acc',
+      pinEntry: pin,
+      review: world.review,
+    });
+    expect(pin.asked).toEqual([]);
+    expect(pin.pinpadNotices).toHaveLength(1);
+  });
+});

@@ -1,0 +1,95 @@
+import type { ContactDataInput } from '../contact/validateContactData.js';
+import type { Actor, ManageableOrganisation } from '../ports/CertificateRegistry.js';
+import type { PinEntry } from '../ports/EidCard.js';
+import type { RequestReview } from '../ports/RequestReview.js';
+import type { Identifier } from '../identifiers/Identifier.js';
+import { validateContactData } from '../contact/validateContactData.js';
+import { parseIdentifier } from '../identifiers/parseIdentifier.js';
+import { checkKeystorePassword } from '../password/checkKeystorePassword.js';
+import { validateApplicationId } from '../distinguished-name/validateApplicationId.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
+import { holderActor, submitCertificateRequest, type RequestPorts, type SubmittedCertificateRequest } from './submitCertificateRequest.js';
+import { trackStep } from './trackStep.js';
+
+/** Whose certificate: an organisation from GetActorQualities (8A), one typed in (8M), or the holder. */
+export type OrganisationChoice =
+  | { readonly kind: 'listed'; readonly organisation: ManageableOrganisation }
+  | { readonly kind: 'manual'; readonly identifierType: string; readonly identifierValue: string; readonly officialName: string }
+  | { readonly kind: 'personal' };
+
+/** What the person gave at manual steps 8-11, plus who approves and types the PIN. */
+export interface RequestCertificateInput {
+  readonly organisation: OrganisationChoice;
+  readonly applicationId?: string;
+  readonly contactData: ContactDataInput;
+  readonly password: string;
+  /** BaseServiceUsage values (`tsa`, `consultrn`, `codage`, `other`; DOMAIN.md 2.3). */
+  readonly baseServiceUsages: readonly string[];
+  readonly environment: 'prd' | 'acc' | 'sim';
+  readonly pinEntry: PinEntry;
+  readonly review: RequestReview;
+}
+
+/**
+ * Manual steps 10-15: validates everything before touching the card or eHealth, then contract,
+ * key, keystore, GenerateCertificate (ARCHITECTURE.md "RequestCertificate").
+ */
+export class RequestCertificate {
+  constructor(private readonly ports: RequestPorts) {}
+
+  async execute(input: RequestCertificateInput): Promise<SubmittedCertificateRequest> {
+    const { progress } = this.ports;
+    // Everything the person typed is checked before the first card or eHealth call.
+    const contactData = await trackStep(progress, '10', 'contact.validate', () => validateContactData(input.contactData));
+    const applicationId = input.applicationId?.trim() ? validateApplicationId(input.applicationId) : undefined;
+    const chosen = chosenIdentifier(input.organisation);
+    const organisationNames = input.organisation.kind === 'personal' ? [] : [organisationName(input.organisation)];
+    await trackStep(progress, '11', 'password.check', () =>
+      checkKeystorePassword(input.password, { identifiers: chosen ? [chosen.value] : [], names: organisationNames }),
+    );
+
+    const holder = await trackStep(progress, '5', 'card.readHolder', () => this.ports.card.readHolder());
+    // The holder's names and SSIN are known only now; still before any eHealth call.
+    checkKeystorePassword(input.password, {
+      identifiers: [holder.ssin, ...(chosen ? [chosen.value] : [])],
+      names: [holder.givenNames, holder.surname, ...organisationNames],
+    });
+
+    const identifier: Identifier = chosen ?? { type: 'SSIN', value: holder.ssin };
+    const actor: Actor =
+      input.organisation.kind === 'personal' ? holderActor(holder) : { ids: [identifier], name: organisationName(input.organisation) };
+    return submitCertificateRequest(this.ports, {
+      holder,
+      actor,
+      identifier,
+      ...(applicationId ? { applicationId } : {}),
+      contactData,
+      password: input.password,
+      baseServiceUsages: input.baseServiceUsages,
+      environment: input.environment,
+      pinEntry: input.pinEntry,
+      review: input.review,
+      renewal: false,
+    });
+  }
+}
+
+function chosenIdentifier(choice: OrganisationChoice): Identifier | undefined {
+  switch (choice.kind) {
+    case 'listed':
+      return parseIdentifier(choice.organisation.identifier.type, choice.organisation.identifier.value, 'organisation');
+    case 'manual':
+      if (!choice.officialName.trim()) {
+        throw new EhealthCertError('INVALID_INPUT', 'The organisation\'s official name is required (manual step 9M).', { field: 'officialName' });
+      }
+      return parseIdentifier(choice.identifierType, choice.identifierValue, 'organisation');
+    case 'personal':
+      return undefined;
+  }
+}
+
+function organisationName(choice: Exclude<OrganisationChoice, { kind: 'personal' }>): string {
+  if (choice.kind === 'manual') return choice.officialName.trim();
+  const name = choice.organisation.name;
+  return name.fr ?? name.nl ?? name.en ?? name.de ?? '';
+}

@@ -1,0 +1,158 @@
+import type { Actor, CertificateRegistry, ContactData, Contract } from '../ports/CertificateRegistry.js';
+import type { CardHolder, EidCard, PinEntry } from '../ports/EidCard.js';
+import type { Clock } from '../ports/Clock.js';
+import type { KeyFactory } from '../ports/KeyFactory.js';
+import type { KeystoreVault } from '../ports/KeystoreVault.js';
+import type { PendingRequests } from '../ports/PendingRequests.js';
+import type { Progress } from '../ports/Progress.js';
+import type { RequestReview } from '../ports/RequestReview.js';
+import type { Identifier } from '../identifiers/Identifier.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
+import { certificateName } from '../distinguished-name/certificateName.js';
+import { keptKeystoreError } from './keptKeystoreError.js';
+import { secretKeyText } from './secretKeyText.js';
+import { trackStep } from './trackStep.js';
+
+/** The ports a certificate request needs (RequestCertificate and RenewCertificate). */
+export interface RequestPorts {
+  readonly card: EidCard;
+  readonly registry: CertificateRegistry;
+  readonly keys: KeyFactory;
+  readonly vault: KeystoreVault;
+  readonly pending: PendingRequests;
+  readonly clock: Clock;
+  readonly progress: Progress;
+}
+
+/** A request whose input is already validated and whose holder is read (manual steps 5-11 done). */
+export interface PreparedRequest {
+  readonly holder: CardHolder;
+  /** The certificate's actor: the organisation, or the holder for a personal certificate. */
+  readonly actor: Actor;
+  readonly identifier: Identifier;
+  readonly applicationId?: string;
+  readonly contactData: ContactData;
+  readonly password: string;
+  readonly baseServiceUsages: readonly string[];
+  readonly environment: 'prd' | 'acc' | 'sim';
+  readonly pinEntry: PinEntry;
+  readonly review: RequestReview;
+  readonly renewal: boolean;
+}
+
+/** The normal outcome of a request: sent, and validated automatically or waiting for eHealth's support team. */
+export interface SubmittedCertificateRequest {
+  readonly status: 'submitted';
+  /** PublicKeyIdentifier: the "secret key" of manual step 15. */
+  readonly reference: string;
+  readonly automaticallyValidated: boolean;
+  readonly keystorePath: string;
+  readonly dn: string;
+  readonly certificateName: string;
+  readonly secretKeyFile: string;
+  readonly replacesCertificate?: string;
+}
+
+/** The eID holder as GenerateContract's `Signer`: SSIN and names exactly as on the card (DOMAIN.md 2.3). */
+export function holderActor(holder: CardHolder): Actor {
+  return { ids: [{ type: 'SSIN', value: holder.ssin }], firstNames: [holder.givenNames], name: holder.surname };
+}
+
+/**
+ * Manual steps 12-15 (DOMAIN.md 2.4 items 7-10): contract, approval, key pair, CSR with the
+ * contract DN, keystore saved BEFORE GenerateCertificate, GenerateCertificate signed with
+ * eID-Sign, pending record, secret key file.
+ */
+export async function submitCertificateRequest(ports: RequestPorts, request: PreparedRequest): Promise<SubmittedCertificateRequest> {
+  const { registry, keys, vault, progress } = ports;
+  const name = certificateName(request.identifier, request.applicationId);
+  const contract: Contract = await trackStep(progress, '12', 'ehealth.GenerateContract', () =>
+    registry.generateContract({
+      contactData: request.contactData,
+      signer: holderActor(request.holder),
+      certificateIdentifier: { actor: request.actor, ...(request.applicationId ? { applicationId: request.applicationId } : {}) },
+    }),
+  );
+  const approved = await trackStep(progress, '12', 'review.approveRequest', () =>
+    request.review.approveRequest(contract, {
+      holderName: `${request.holder.givenNames} ${request.holder.surname}`,
+      ssin: request.holder.ssin,
+      certificateName: name,
+      ...(request.identifier.type === 'SSIN' ? {} : { organisationName: request.actor.name }),
+      ...(request.applicationId ? { applicationId: request.applicationId } : {}),
+      contactData: request.contactData,
+      baseServiceUsages: request.baseServiceUsages,
+      environment: request.environment,
+      renewal: request.renewal,
+    }),
+  );
+  if (!approved) throw new EhealthCertError('CANCELLED', 'The request was not approved at the overview (manual step 12); nothing was sent.');
+
+  // DOMAIN.md 2.4 items 8-9: RSA-2048 key, CSR with exactly the contract DN, dummy certificate.
+  const keyPair = await trackStep(progress, '13', 'key.generate', () => keys.generateKeyPair());
+  const reference = await keys.publicKeyIdentifier(keyPair.publicKey);
+  const csr = await trackStep(progress, '13', 'csr.create', () => keys.createCsr(keyPair, contract.dn));
+  const placeholder = await keys.createPlaceholderCertificate(keyPair, ports.clock.now());
+  // ARCHITECTURE.md: the private key is on disk before the request leaves the machine.
+  const keystorePath = await trackStep(progress, '13', 'keystore.save', () =>
+    vault.save(
+      name,
+      { entries: [{ kind: 'key', alias: 'authentication', privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, chain: [placeholder] }] },
+      request.password,
+    ),
+  );
+
+  let submitted;
+  try {
+    submitted = await trackStep(progress, '14', 'ehealth.GenerateCertificate', () =>
+      ports.card.withSigner('signature', request.pinEntry, (signer) =>
+        registry.generateCertificate(signer, {
+          contactData: request.contactData,
+          csr,
+          contract,
+          baseServiceUsages: request.baseServiceUsages,
+        }),
+      ),
+    );
+  } catch (error) {
+    throw keptKeystoreError(error, keystorePath, reference);
+  }
+  if (submitted.publicKeyIdentifier.toLowerCase() !== reference) {
+    throw keptKeystoreError(
+      new EhealthCertError(
+        'EHEALTH_RESPONSE_INVALID',
+        `eHealth answered PublicKeyIdentifier ${submitted.publicKeyIdentifier}, but our key's is ${reference}.`,
+      ),
+      keystorePath,
+      reference,
+    );
+  }
+
+  return trackStep(progress, '15', 'request.record', async () => {
+    await ports.pending.record({
+      reference,
+      environment: request.environment,
+      certificateName: name,
+      dn: contract.dn,
+      keystorePath,
+      requestedAt: ports.clock.now(),
+      automaticallyValidated: submitted.automaticallyValidated,
+      lastStatus: 'sent',
+    });
+    const secretKeyFile = await vault.writeCompanionFile(
+      keystorePath,
+      '.secret-key.txt',
+      secretKeyText({ reference, keystorePath, dn: contract.dn, automaticallyValidated: submitted.automaticallyValidated, requestedAt: ports.clock.now() }),
+    );
+    return {
+      status: 'submitted' as const,
+      reference,
+      automaticallyValidated: submitted.automaticallyValidated,
+      keystorePath,
+      dn: contract.dn,
+      certificateName: name,
+      secretKeyFile,
+      ...(submitted.replacesCertificate ? { replacesCertificate: submitted.replacesCertificate } : {}),
+    };
+  });
+}
