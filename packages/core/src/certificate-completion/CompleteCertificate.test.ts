@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import {
+  A_STRONG_PASSWORD,
+  ScriptedPinEntry,
+  anAmbulanceService,
+  fakeWorld,
+  keyEntryOf,
+  timeoutError,
+  type FakeWorld,
+} from '../testing/index.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
+import { RequestCertificate, type OrganisationChoice } from '../certificate-request/RequestCertificate.js';
+import { CompleteCertificate } from './CompleteCertificate.js';
+
+async function submit(world: FakeWorld, organisation: OrganisationChoice = { kind: 'listed', organisation: anAmbulanceService() }) {
+  return new RequestCertificate(world).execute({
+    organisation,
+    contactData: world.contactData,
+    password: A_STRONG_PASSWORD,
+    baseServiceUsages: ['consultrn'],
+    environment: 'acc',
+    pinEntry: new ScriptedPinEntry('1234'),
+    review: world.review,
+  });
+}
+
+function complete(world: FakeWorld, keystorePath: string, password = A_STRONG_PASSWORD) {
+  return new CompleteCertificate(world).execute({ keystorePath, password });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<EhealthCertError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!EhealthCertError.is(error)) throw new Error(`expected an EhealthCertError, got ${String(error)}`);
+  return error;
+}
+
+/** Every file's content as written, to check that no later step changed it. */
+function snapshot(world: FakeWorld): Map<string, unknown> {
+  return new Map([...world.vault.files].map(([path, file]) => [path, structuredClone(file.content)]));
+}
+
+async function expectCompletedAndPublished(world: FakeWorld, keystorePath: string, etkSerial: string) {
+  const content = world.vault.files.get(keystorePath)?.content;
+  const etkKey = keyEntryOf(content, etkSerial);
+  const published = await world.etkRegistry.getPublishedEtks(anAmbulanceService().identifier);
+  expect(published).toHaveLength(1);
+  const summary = await world.keys.verifyEtk(published[0] as Uint8Array, etkKey.chain[0] as Uint8Array);
+  expect(summary.serialNumber).toBe(etkSerial);
+}
+
+describe('CompleteCertificate', () => {
+  it('installs the issued chain and registers the ETK (automatic path, steps 16-19)', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    const result = await complete(world, request.keystorePath);
+
+    expect(result).toMatchObject({ status: 'completed', reference: request.reference, dn: request.dn, toBeActivated: false });
+    if (result.status !== 'completed') throw new Error('not completed');
+    const content = world.vault.files.get(result.keystorePath)?.content;
+    const authentication = keyEntryOf(content);
+    expect(authentication.chain.map((c) => world.keys.describeCertificate(c).subject)).toEqual([request.dn, 'CN=FAKE eHealth issuing CA,O=Fake,C=BE']);
+    expect(content?.entries.map((e) => `${e.kind}:${e.alias}`)).toEqual([
+      'key:authentication',
+      `certificate:${request.dn}`,
+      'certificate:CN=FAKE eHealth issuing CA,O=Fake,C=BE',
+      `key:${result.etkSerial}`,
+    ]);
+    expect(result.etkSerial).toMatch(/^\d{38}$/);
+    expect(result.notAfter.toISOString()).toBe('2029-03-02T09:29:59.000Z');
+    await expectCompletedAndPublished(world, result.keystorePath, result.etkSerial);
+    expect(await world.pending.get(request.reference)).toMatchObject({ lastStatus: 'completed', keystorePath: result.keystorePath });
+    expect(world.progress.steps()).toContain('19');
+  });
+
+  it('writes new files and leaves the request keystore as it was', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    const before = snapshot(world);
+    const result = await complete(world, request.keystorePath);
+    for (const [path, content] of before) expect(world.vault.files.get(path)?.content).toEqual(content);
+    expect(world.vault.paths()).toHaveLength(3);
+    expect(result.keystorePath).not.toBe(request.keystorePath);
+  });
+
+  it('returns pending while eHealth has not issued the certificate, then completes once it is (manual path)', async () => {
+    const world = fakeWorld();
+    const request = await submit(world, {
+      kind: 'manual',
+      identifierType: 'NIHII-AMBU_SERVICE',
+      identifierValue: '91000252',
+      officialName: 'Ambulances du Sud',
+    });
+    expect(request.automaticallyValidated).toBe(false);
+
+    world.clock.advance({ days: 2 });
+    expect(await complete(world, request.keystorePath)).toEqual({ status: 'pending', reference: request.reference, keystorePath: request.keystorePath });
+    expect(await world.pending.get(request.reference)).toMatchObject({ lastStatus: 'pending', lastCheckedAt: world.clock.now() });
+    expect(world.vault.paths()).toEqual([request.keystorePath]);
+
+    world.registry.release(request.reference);
+    world.clock.advance({ days: 1 });
+    const result = await complete(world, request.keystorePath);
+    expect(result.status).toBe('completed');
+    expect(world.registry.operations().filter((o) => o === 'GenerateCertificate')).toHaveLength(1);
+  });
+
+  it('finds the newest keystore by certificate name', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    const result = await new CompleteCertificate(world).execute({ certificateName: request.certificateName, password: A_STRONG_PASSWORD });
+    expect(result.status).toBe('completed');
+  });
+
+  it('fails with KEYSTORE_PASSWORD_WRONG and calls nothing with a wrong password', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    const calls = world.registry.calls.length;
+    const error = await rejection(complete(world, request.keystorePath, 'not the password at all'));
+    expect(error.code).toBe('KEYSTORE_PASSWORD_WRONG');
+    expect(world.registry.calls).toHaveLength(calls);
+  });
+
+  it('fails with KEYSTORE_NOT_FOUND for an unknown certificate name', async () => {
+    const world = fakeWorld();
+    const error = await rejection(new CompleteCertificate(world).execute({ certificateName: 'CBE=0809394427', password: A_STRONG_PASSWORD }));
+    expect(error.code).toBe('KEYSTORE_NOT_FOUND');
+  });
+
+  it('refuses a chain that does not hold the keystore key', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    world.keys.failures.failNext('verifyIssuedChain', new EhealthCertError('EHEALTH_RESPONSE_INVALID', 'bad chain (injected)'));
+    const error = await rejection(complete(world, request.keystorePath));
+    expect(error.code).toBe('EHEALTH_RESPONSE_INVALID');
+    expect(world.vault.paths()).toEqual([request.keystorePath]);
+  });
+
+  const unavailable = () => new EhealthCertError('EHEALTH_UNAVAILABLE', 'eHealth is down (injected).');
+  const failurePoints: [string, (world: FakeWorld) => void][] = [
+    ['GetCertificate', (w) => w.registry.failures.failNext('GetCertificate', unavailable())],
+    ['the chain check', (w) => w.keys.failures.failNext('verifyIssuedChain', unavailable())],
+    ['saving the chain', (w) => w.vault.failNextWrite()],
+    ['generating the ETK key', (w) => w.keys.failures.failNext('generateKeyPair', new EhealthCertError('INTERNAL', 'no entropy (injected)'))],
+    ['StartETKRegistration', (w) => w.etkRegistry.failures.failNext('StartETKRegistration', unavailable())],
+    ['StartETKRegistration (lost answer)', (w) => w.etkRegistry.failures.failNext('StartETKRegistration', timeoutError('StartETKRegistration'), 'after')],
+    ['decrypting the challenge', (w) => w.keys.failures.failNext('decryptChallenge', new EhealthCertError('EHEALTH_RESPONSE_INVALID', 'bad challenge'))],
+    ['building the encryption certificate', (w) => w.keys.failures.failNext('createEncryptionCertificate', new EhealthCertError('INTERNAL', 'boom'))],
+    [
+      'saving the ETK key',
+      (w) => {
+        // The first save (the chain) succeeds, the second (the ETK key) fails.
+        const save = w.vault.save.bind(w.vault);
+        let saves = 0;
+        w.vault.save = (...args) => {
+          saves += 1;
+          if (saves === 2) w.vault.failNextWrite();
+          return save(...args);
+        };
+      },
+    ],
+    ['CompleteETKRegistration', (w) => w.etkRegistry.failures.failNext('CompleteETKRegistration', unavailable())],
+    ['CompleteETKRegistration (lost answer)', (w) => w.etkRegistry.failures.failNext('CompleteETKRegistration', timeoutError('CompleteETKRegistration'), 'after')],
+    ['the ETK check', (w) => w.keys.failures.failNext('verifyEtk', new EhealthCertError('EHEALTH_RESPONSE_INVALID', 'bad ETK'))],
+    ['GetEtk', (w) => w.etkRegistry.failures.failNext('GetEtk', unavailable())],
+  ];
+
+  it.each(failurePoints)('finishes the job on a second run after a failure at %s, without a new request or a lost key', async (_step, inject) => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    inject(world);
+    await rejection(complete(world, request.keystorePath));
+    const afterFailure = snapshot(world);
+
+    const result = await complete(world, request.keystorePath);
+
+    expect(result.status).toBe('completed');
+    if (result.status !== 'completed') return;
+    await expectCompletedAndPublished(world, result.keystorePath, result.etkSerial);
+    expect(world.registry.operations().filter((o) => o === 'GenerateCertificate')).toHaveLength(1);
+    // Same authentication key everywhere, no file rewritten.
+    for (const file of world.vault.files.values()) expect(keyEntryOf(file.content).publicKey).toEqual(keyEntryOf(world.vault.files.get(request.keystorePath)?.content).publicKey);
+    for (const [path, content] of afterFailure) expect(world.vault.files.get(path)?.content).toEqual(content);
+    // A third run changes nothing at eHealth: it is already complete.
+    const again = await complete(world, request.keystorePath);
+    expect(again).toMatchObject({ status: 'completed', etkSerial: result.etkSerial });
+  });
+
+  it('skips GetCertificate when the chain is already installed', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    world.etkRegistry.failures.failNext('StartETKRegistration', unavailable());
+    await rejection(complete(world, request.keystorePath));
+    const calls = world.registry.operations().length;
+    await complete(world, request.keystorePath);
+    expect(world.registry.operations().slice(calls)).not.toContain('GetCertificate');
+  });
+
+  it('registers the ETK again with the saved key when CompleteETKRegistration never arrived', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    world.etkRegistry.failures.failNext('CompleteETKRegistration', unavailable());
+    await rejection(complete(world, request.keystorePath));
+    const generated = world.keys.generated;
+    const calls = world.registry.operations().length;
+    await complete(world, request.keystorePath);
+    expect(world.keys.generated).toBe(generated);
+    expect(world.registry.operations().slice(calls)).toEqual([
+      'GetCertificateInfoForAuthenticationCertificate',
+      'StartETKRegistration',
+      'CompleteETKRegistration',
+      'GetEtk',
+    ]);
+  });
+
+  it('does not register again when CompleteETKRegistration took effect but its answer was lost', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    world.etkRegistry.failures.failNext('CompleteETKRegistration', timeoutError('CompleteETKRegistration'), 'after');
+    await rejection(complete(world, request.keystorePath));
+    const calls = world.registry.operations().length;
+    await complete(world, request.keystorePath);
+    expect(world.registry.operations().slice(calls)).toEqual(['GetCertificateInfoForAuthenticationCertificate', 'GetEtk']);
+  });
+
+  it('fails with EHEALTH_REJECTED when eHealth refused the request', async () => {
+    const world = fakeWorld();
+    const request = await submit(world, { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société X' });
+    world.registry.refuse(request.reference);
+    const error = await rejection(complete(world, request.keystorePath));
+    expect(error.code).toBe('EHEALTH_REJECTED');
+    expect(world.vault.paths()).toEqual([request.keystorePath]);
+  });
+});
