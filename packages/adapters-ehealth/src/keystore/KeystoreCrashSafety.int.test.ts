@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseKeystoreFileName } from './KeystoreFileName.js';
+import { Pkcs12KeystoreVault } from './Pkcs12KeystoreVault.js';
+import { folderSnapshot } from './testing/folderSnapshot.js';
+
+const CHILD = fileURLToPath(new URL('./testing/saveLoopChild.ts', import.meta.url));
+
+/** Runs the save loop and SIGKILLs it `delayMs` after its first save, at whatever step it is in. */
+function runAndKill(folder: string, start: number, delayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-C', 'source', '--import', 'tsx', CHILD, folder, String(start)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let saves = 0;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const before = saves;
+      saves += chunk.split('\n').filter((line) => line.startsWith('saved ')).length;
+      if (before === 0 && saves > 0) setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolve(saves));
+  });
+}
+
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'ehealth-crash-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('crash safety', () => {
+  it('keeps every previous file intact and leaves no partial keystore when the writer is killed at random points', async () => {
+    const vault = new Pkcs12KeystoreVault({ environment: 'acc', folder, iterations: 16 });
+    let previous: Record<string, string> = {};
+    let totalSaves = 0;
+    for (let round = 0; round < 4; round++) {
+      // Each round starts its clock a year later so names never collide across rounds.
+      totalSaves += await runAndKill(folder, Date.UTC(2030 + round, 0, 1), Math.floor(Math.random() * 150));
+      const now = await folderSnapshot(folder);
+      for (const [name, bytes] of Object.entries(previous)) expect(now[name], `${name} changed`).toBe(bytes);
+      for (const name of await readdir(folder)) {
+        if (parseKeystoreFileName(name) === undefined) {
+          // Only a stray temp file may remain from the killed write, never a partial file under a real name.
+          expect(name).toMatch(/^\..*\.tmp-[0-9a-f]+$/);
+          continue;
+        }
+        expect((await vault.open(join(folder, name), 'crash test')).entries.length).toBeGreaterThan(0);
+      }
+      previous = Object.fromEntries(Object.entries(now).filter(([name]) => !name.startsWith('.')));
+    }
+    expect(totalSaves).toBeGreaterThan(4);
+  });
+});

@@ -1,0 +1,192 @@
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EhealthCertError, type KeystoreContent } from '@ehealth-cert/core';
+import { nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
+import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from './Pkcs12KeystoreVault.js';
+import { type FailingStep, failingFileSystem } from './testing/FailingFileSystem.js';
+import { folderSnapshot } from './testing/folderSnapshot.js';
+import { realisticKeystoreContent, TEST_AUTH_DN, TEST_CA_DN } from './testing/realisticKeystoreContent.js';
+
+const NAME = 'SSIN=85073003328';
+const PASSWORD = 'correct horse battery staple';
+
+/** A clock that starts at a fixed local time and advances one second per reading unless frozen. */
+function steppingClock(start = new Date(2025, 10, 17, 12, 24, 25), step = 1000): { now(): Date } {
+  let t = start.getTime();
+  return { now: () => new Date((t += step) - step) };
+}
+
+let content: KeystoreContent;
+let folder: string;
+
+beforeAll(() => {
+  content = realisticKeystoreContent();
+});
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'ehealth-keystore-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const vault = (options: Partial<Pkcs12KeystoreVaultOptions> = {}): Pkcs12KeystoreVault =>
+  new Pkcs12KeystoreVault({ environment: 'acc', folder: join(folder, 'keystore'), iterations: 1024, clock: steppingClock(), ...options });
+
+async function errorOf(promise: Promise<unknown>): Promise<EhealthCertError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof EhealthCertError) return error;
+    throw error;
+  }
+  throw new Error('expected an EhealthCertError');
+}
+
+describe('Pkcs12KeystoreVault', () => {
+  it.each(['default', 'legacy'] as const)('round-trips a realistic keystore in the %s format', async (format) => {
+    const v = vault({ format });
+    const path = await v.save(NAME, content, PASSWORD);
+    expect(path).toBe(join(folder, 'keystore', `${NAME} 20251117-122425.acc-p12`));
+    const back = await v.open(path, PASSWORD);
+    const keys = back.entries.filter((e) => e.kind === 'key');
+    expect(keys).toEqual(content.entries.filter((e) => e.kind === 'key'));
+    const certificates = back.entries.filter((e) => e.kind === 'certificate').map((e) => e.alias).sort();
+    expect(certificates).toEqual([TEST_AUTH_DN, TEST_CA_DN].sort());
+  });
+
+  it('creates the folder 0700 and files 0600', async () => {
+    const path = await vault().save(NAME, content, PASSWORD);
+    expect((await stat(join(folder, 'keystore'))).mode & 0o777).toBe(0o700);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('stores a key without certificate under a C=Dummy placeholder and reads it back with an empty chain', async () => {
+    const auth = content.entries[0]!;
+    if (auth.kind !== 'key') throw new Error('fixture');
+    const pending = { entries: [{ ...auth, chain: [] }] };
+    const v = vault();
+    const back = await v.open(await v.save(NAME, pending, PASSWORD), PASSWORD);
+    expect(back.entries).toEqual(pending.entries);
+  });
+
+  it('never overwrites: each save is a new file, a second save in the same second gets a suffix', async () => {
+    const frozen = new Date(2025, 0, 2, 3, 4, 5);
+    const v = vault({ clock: { now: () => frozen } });
+    const first = await v.save(NAME, content, PASSWORD);
+    const before = await folderSnapshot(join(folder, 'keystore'));
+    const second = await v.save(NAME, content, PASSWORD);
+    expect(first).toMatch(/20250102-030405\.acc-p12$/);
+    expect(second).toMatch(/20250102-030405-2\.acc-p12$/);
+    const after = await folderSnapshot(join(folder, 'keystore'));
+    expect(after).toMatchObject(before);
+    expect(Object.keys(after)).toHaveLength(2);
+    expect((await v.findLatest(NAME))?.path).toBe(second);
+  });
+
+  it('finds the newest keystore of an identifier, tolerating dash/dot variants, in its environment only', async () => {
+    const v = vault();
+    const dir = join(folder, 'keystore');
+    const saved = await v.save(NAME, content, PASSWORD);
+    await writeFile(join(dir, `${NAME}-20300101-000000.acc.p12`), 'x');
+    await writeFile(join(dir, `${NAME} 20400101-000000.p12`), 'x'); // production: another environment
+    await writeFile(join(dir, 'SSIN=1 20500101-000000.acc-p12'), 'x');
+    expect((await v.findLatest(NAME))?.path).toBe(join(dir, `${NAME}-20300101-000000.acc.p12`));
+    expect(await v.findLatest('SSIN=2')).toBeUndefined();
+    const listed = await v.list();
+    expect(listed.map((f) => f.environment)).toEqual(['acc', 'prd', 'acc', 'acc']);
+    expect(listed.at(-1)?.path).toBe(saved);
+  });
+
+  it('tells a wrong password, a corrupt file and a missing file apart', async () => {
+    const v = vault();
+    const path = await v.save(NAME, content, PASSWORD);
+    expect((await errorOf(v.open(path, 'wrong'))).code).toBe('KEYSTORE_PASSWORD_WRONG');
+    const garbage = join(folder, 'garbage.p12');
+    await writeFile(garbage, 'this is not DER');
+    const corrupt = await errorOf(v.open(garbage, PASSWORD));
+    expect(corrupt.code).toBe('KEYSTORE_CORRUPT');
+    expect(corrupt.message).toContain(garbage);
+    expect((await errorOf(v.open(join(folder, 'absent.p12'), PASSWORD))).code).toBe('KEYSTORE_NOT_FOUND');
+  });
+
+  it('reports a truncated keystore as corrupt, not as a wrong password', async () => {
+    const v = vault();
+    const path = await v.save(NAME, content, PASSWORD);
+    const bytes = await nodeKeystoreFileSystem.readFile(path);
+    const truncated = join(folder, 'truncated.p12');
+    await writeFile(truncated, bytes.subarray(0, bytes.length - 100));
+    expect((await errorOf(v.open(truncated, PASSWORD))).code).toBe('KEYSTORE_CORRUPT');
+  });
+
+  it('changes the password into a new file and keeps the old one aside', async () => {
+    const v = vault();
+    const old = await v.save(NAME, content, PASSWORD);
+    const oldBytes = await nodeKeystoreFileSystem.readFile(old);
+    const created = await v.changePassword(old, PASSWORD, 'new password');
+    expect(created).not.toBe(old);
+    expect((await v.open(created, 'new password')).entries).toHaveLength(content.entries.length);
+    const names = await readdir(join(folder, 'keystore'));
+    const aside = names.find((name) => name.includes('.old-'));
+    expect(aside).toBeDefined();
+    expect(await nodeKeystoreFileSystem.readFile(join(folder, 'keystore', aside!))).toEqual(oldBytes);
+    expect((await v.findLatest(NAME))?.path).toBe(created);
+  });
+
+  it('changes nothing when the old password is wrong', async () => {
+    const v = vault();
+    const old = await v.save(NAME, content, PASSWORD);
+    const before = await folderSnapshot(join(folder, 'keystore'));
+    expect((await errorOf(v.changePassword(old, 'wrong', 'new password'))).code).toBe('KEYSTORE_PASSWORD_WRONG');
+    expect(await folderSnapshot(join(folder, 'keystore'))).toEqual(before);
+  });
+
+  it('writes a companion file beside the keystore, 0600, never replacing one', async () => {
+    const v = vault();
+    const path = await v.save(NAME, content, PASSWORD);
+    const first = await v.writeCompanionFile(path, '.secret.txt', 'reference 0123');
+    expect(first).toBe(join(folder, 'keystore', `${NAME} 20251117-122425.secret.txt`));
+    expect((await nodeKeystoreFileSystem.readFile(first)).toString()).toBe('reference 0123');
+    expect((await stat(first)).mode & 0o777).toBe(0o600);
+    const second = await v.writeCompanionFile(path, '.secret.txt', 'other');
+    expect(second).not.toBe(first);
+    expect((await nodeKeystoreFileSystem.readFile(first)).toString()).toBe('reference 0123');
+    expect((await errorOf(v.writeCompanionFile(path, '/../x', 'y'))).code).toBe('INVALID_INPUT');
+  });
+
+  it('rejects a base name with a path separator', async () => {
+    expect((await errorOf(vault().save('SSIN=1/../../x', content, PASSWORD))).code).toBe('INVALID_INPUT');
+  });
+
+  describe('failures leave every existing file byte-for-byte as it was', () => {
+    const cases: [FailingStep, string][] = [
+      ['mkdir', 'EROFS'],
+      ['open', 'EACCES'],
+      ['write', 'ENOSPC'],
+      ['sync', 'EIO'],
+      ['close', 'ENOSPC'],
+      ['link', 'ENOSPC'],
+      ['unlink', 'EIO'],
+      ['readFile', 'EIO'],
+    ];
+    it.each(cases)('failure at %s (%s)', async (step, code) => {
+      const dir = join(folder, 'keystore');
+      const existing = await vault().save(NAME, content, PASSWORD);
+      const before = await folderSnapshot(dir);
+      const failing = vault({ fileSystem: failingFileSystem(nodeKeystoreFileSystem, step, code), clock: steppingClock(new Date(2026, 0, 1)) });
+      const error = await errorOf(failing.save(NAME, content, PASSWORD));
+      expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
+      expect(error.message).toContain(code);
+      const after = await folderSnapshot(dir);
+      // The existing keystore is untouched; a file under a new name may exist only if it opens.
+      expect(after[`${NAME} 20251117-122425.acc-p12`]).toBe(before[`${NAME} 20251117-122425.acc-p12`]);
+      for (const name of Object.keys(after)) {
+        if (name in before) continue;
+        expect(name.startsWith('.')).toBe(false);
+        expect((await vault().open(join(dir, name), PASSWORD)).entries).toHaveLength(content.entries.length);
+      }
+      expect(existing).toBeDefined();
+    });
+  });
+});
