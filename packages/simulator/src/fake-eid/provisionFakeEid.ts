@@ -8,7 +8,7 @@ import { buildName } from './buildName.js';
 import { fakeEidIssuer, type FakeEidGeneration } from './FakeEidPki.js';
 import { generateCardKey } from './generateCardKey.js';
 import { issueCertificate } from './issueCertificate.js';
-import { CARD_REMOVED_FILE, PinLockingPkcs11 } from './PinLockingPkcs11.js';
+import { CARD_REMOVED_FILE, PIN_TRIES_FILE, PinLockingPkcs11 } from './PinLockingPkcs11.js';
 import { softhsmModulePath } from './softhsmModulePath.js';
 import { withSofthsm } from './withSofthsm.js';
 
@@ -40,6 +40,8 @@ export interface FakeEid {
   /** Simulates pulling the card(s) of this folder out of the reader; `reinsert` undoes it. */
   pullOut(): Promise<void>;
   reinsert(): Promise<void>;
+  /** Forgets the wrong PINs counted by PinLockingPkcs11 (unblocks, like a PUK would). */
+  resetPin(): Promise<void>;
   /** Deletes the card folder (every card in it). */
   remove(): Promise<void>;
 }
@@ -126,6 +128,7 @@ export async function provisionFakeEid(options: FakeEidOptions): Promise<FakeEid
     pkcs11Module: () => new PinLockingPkcs11(dir),
     pullOut: () => writeFile(join(dir, CARD_REMOVED_FILE), ''),
     reinsert: () => rm(join(dir, CARD_REMOVED_FILE), { force: true }),
+    resetPin: () => rm(join(dir, PIN_TRIES_FILE), { force: true }),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
