@@ -18,7 +18,7 @@ interface ForgeUtil {
 
 let forge: { rc2: ForgeRc2; util: ForgeUtil } | undefined;
 
-/** Loads only forge's RC2 and util modules, once, when a legacy file is first met (docs/decisions). */
+/** Loads only forge's RC2 and util modules, once, when a legacy file is first met (docs/decisions/0002). */
 function loadForge(): { rc2: ForgeRc2; util: ForgeUtil } {
   if (forge === undefined) {
     const require = createRequire(import.meta.url);
