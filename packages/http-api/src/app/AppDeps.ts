@@ -1,8 +1,26 @@
-import type { EidCard, KeystoreVault, PendingRequests } from '@ehealth-cert/core';
+import type {
+  CompleteCertificate,
+  EidCard,
+  KeystoreVault,
+  ListManageableOrganisations,
+  ListOrganisationTypes,
+  PendingRequests,
+  ReadCardHolder,
+  RequestCertificate,
+} from '@ehealth-cert/core';
 import type { ApiAuth } from '../auth/bearerAuth.js';
 import type { CardQueue } from '../card/CardQueue.js';
 import type { JobStore } from '../jobs/JobStore.js';
 import type { IdempotencyStore } from '../requests/IdempotencyStore.js';
+
+/** The core use cases the routes call (ARCHITECTURE.md "Core: the use cases"). */
+export interface ApiUseCases {
+  readonly readCardHolder: Pick<ReadCardHolder, 'execute'>;
+  readonly listManageableOrganisations: Pick<ListManageableOrganisations, 'execute'>;
+  readonly listOrganisationTypes: Pick<ListOrganisationTypes, 'execute'>;
+  readonly requestCertificate: Pick<RequestCertificate, 'execute'>;
+  readonly completeCertificate: Pick<CompleteCertificate, 'execute'>;
+}
 
 /** What buildApp needs: the use cases and ports it exposes, and the HTTP-side state. */
 export interface AppDeps {
@@ -11,6 +29,7 @@ export interface AppDeps {
   readonly auth: ApiAuth;
   /** Serve /openapi.json and /docs without a token. */
   readonly publicDocs?: boolean;
+  readonly useCases: ApiUseCases;
   readonly eidCard: EidCard;
   readonly pendingRequests: PendingRequests;
   readonly keystoreVault: KeystoreVault;

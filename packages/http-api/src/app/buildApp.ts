@@ -9,6 +9,15 @@ import { problemSchema } from '../errors/problemSchema.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { jobRoutes } from '../jobs/jobRoutes.js';
 import { jobSchema } from '../jobs/jobSchema.js';
+import { cardHolderSchema, identifierSchema, localizedTextSchema } from '../card/cardSchemas.js';
+import { cardRoutes } from '../card/cardRoutes.js';
+import { keystoreFileSchema } from '../keystores/keystoreSchemas.js';
+import { organisationRoutes } from '../organisations/organisationRoutes.js';
+import { completionOutcomeSchema } from '../requests/completionSchemas.js';
+import { completionRoutes } from '../requests/completionRoutes.js';
+import { pendingRequestSchema } from '../requests/pendingRequestSchema.js';
+import { submittedRequestSchema } from '../requests/requestBodySchema.js';
+import { requestRoutes } from '../requests/requestRoutes.js';
 import type { AppDeps } from './AppDeps.js';
 
 /** Bodies are small JSON documents (contact data, a PIN, passwords): refuse anything bigger. */
@@ -19,15 +28,22 @@ const BODY_LIMIT_BYTES = 64 * 1024;
  * startServer listens with (fastify/demo's `buildApp`, apart from the process concerns).
  */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, ...options });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // An unknown field is refused (400 naming it), not silently dropped: a typo in "pin" or
+    // "password" must not turn into "no PIN given"; a number is not silently made a string.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    ...options,
+  });
   await configureApp(app, deps);
   return app;
 }
 
 /** Installs schemas, error handling, docs, auth, rate limits and every route on `app`. */
 export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.addSchema(problemSchema);
-  app.addSchema(jobSchema);
+  for (const schema of [problemSchema, jobSchema, cardHolderSchema, localizedTextSchema, identifierSchema, pendingRequestSchema, keystoreFileSchema, submittedRequestSchema, completionOutcomeSchema]) {
+    app.addSchema(schema);
+  }
   installProblemHandling(app);
   await installOpenApi(app, { version: deps.version, publicDocs: deps.publicDocs ?? false });
   installBearerAuth(app, deps.auth);
@@ -53,4 +69,8 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
   };
   healthRoutes(app, deps);
   jobRoutes(app, deps.jobs);
+  cardRoutes(app, deps);
+  organisationRoutes(app, deps);
+  requestRoutes(app, deps);
+  completionRoutes(app, deps);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { problemResponses } from '../errors/problemSchema.js';
 
 /** GET /health: liveness and version, the one route that needs no token. */
 export function healthRoutes(app: FastifyInstance, info: { readonly version: string; readonly environment: string }): void {
@@ -10,6 +11,7 @@ export function healthRoutes(app: FastifyInstance, info: { readonly version: str
       schema: {
         tags: ['health'],
         summary: 'Liveness and version (no token needed)',
+        security: [],
         response: {
           200: {
             type: 'object',
@@ -20,6 +22,7 @@ export function healthRoutes(app: FastifyInstance, info: { readonly version: str
               environment: { type: 'string', enum: ['prd', 'acc', 'sim'] },
             },
           },
+          ...problemResponses,
         },
       },
     },

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app/AppDeps.js';
+import { problemResponses } from '../errors/problemSchema.js';
+import { BodyPinEntry } from '../person/BodyPinEntry.js';
+import { secretRateLimit } from '../person/secretRateLimit.js';
+import { pinSchema } from '../person/secretSchemas.js';
+
+/**
+ * POST /organisations/query (manual steps 6-8A): GetActorQualities signed with the eID
+ * Authentication key, so it needs the PIN, hence a POST with the PIN in the body.
+ * GET /organisation-types (steps 8M-9M): from eHealth, or the local table when it is down.
+ */
+export function organisationRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.post<{ Body: { pin?: string } }>(
+    '/organisations/query',
+    {
+      config: { rateLimit: secretRateLimit(deps) },
+      schema: {
+        tags: ['organisations'],
+        summary: 'The organisations the card holder may request a certificate for (manual steps 6-8A; needs the PIN)',
+        body: { type: 'object', additionalProperties: false, properties: { pin: pinSchema } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['holder', 'naturalPersonAuthorization', 'organisations'],
+            properties: {
+              holder: { $ref: 'CardHolder#' },
+              naturalPersonAuthorization: { type: 'boolean', description: 'A personal certificate is possible.' },
+              organisations: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'identifier'],
+                  properties: { name: { $ref: 'LocalizedText#' }, identifier: { $ref: 'Identifier#' } },
+                },
+              },
+            },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) =>
+      deps.cardQueue.run('organisations.query', () =>
+        deps.useCases.listManageableOrganisations.execute({ pinEntry: new BodyPinEntry(request.body.pin) }),
+      ),
+  );
+
+  app.get(
+    '/organisation-types',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Organisation types and their identifier rules (manual steps 8M-9M)',
+        response: {
+          200: {
+            type: 'object',
+            required: ['source', 'types'],
+            properties: {
+              source: { type: 'string', enum: ['ehealth', 'local'], description: '`local`: eHealth was unavailable, the built-in table answered.' },
+              reason: { type: 'string' },
+              types: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'identifierType', 'checkDigitAlgorithms', 'availableBaseServices'],
+                  properties: {
+                    name: { $ref: 'LocalizedText#' },
+                    identifierType: { type: 'string' },
+                    validationRegEx: { type: 'string' },
+                    checkDigitAlgorithms: { type: 'array', items: { type: 'string' } },
+                    availableBaseServices: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async () => deps.useCases.listOrganisationTypes.execute(),
+  );
+}

@@ -1,0 +1,82 @@
+import { passwordSchema, pinSchema } from '../person/secretSchemas.js';
+
+/** The body of POST /requests: manual steps 8-14 in one document. */
+export const requestBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['organisation', 'contactData', 'password', 'acceptTerms'],
+  properties: {
+    organisation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind'],
+      description:
+        '`listed`: one of POST /organisations/query (identifier, name); `manual`: typed in (identifier, officialName; steps 8M-9M); `personal`: the card holder.',
+      properties: {
+        kind: { type: 'string', enum: ['listed', 'manual', 'personal'] },
+        identifier: { $ref: 'Identifier#' },
+        name: { $ref: 'LocalizedText#' },
+        officialName: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
+    applicationId: { type: 'string', maxLength: 64, description: 'Optional application id (DOMAIN.md 4.1).' },
+    contactData: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Manual step 10: a generic e-mail is required (expiry reminders go there).',
+      properties: {
+        emailPrivate: { type: 'string', maxLength: 254 },
+        emailGeneral: { type: 'string', maxLength: 254 },
+        phonePrivate: { type: 'string', maxLength: 32 },
+        phoneGeneral: { type: 'string', maxLength: 32 },
+      },
+    },
+    baseServiceUsages: {
+      type: 'array',
+      maxItems: 8,
+      items: { type: 'string', minLength: 1, maxLength: 32 },
+      description: 'BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3).',
+    },
+    password: { ...passwordSchema, description: 'Password of the new keystore (manual step 11). Never logged or echoed.' },
+    pin: pinSchema,
+    acceptTerms: {
+      type: 'boolean',
+      enum: [true],
+      description: 'The eHealth contract and the overview are accepted (manual steps 4 and 12-13).',
+    },
+  },
+} as const;
+
+/** The body as the schema lets it through. */
+export interface RequestBody {
+  readonly organisation: {
+    readonly kind: 'listed' | 'manual' | 'personal';
+    readonly identifier?: { readonly type: string; readonly value: string };
+    readonly name?: { readonly fr?: string; readonly nl?: string; readonly en?: string; readonly de?: string };
+    readonly officialName?: string;
+  };
+  readonly applicationId?: string;
+  readonly contactData: { readonly emailPrivate?: string; readonly emailGeneral?: string; readonly phonePrivate?: string; readonly phoneGeneral?: string };
+  readonly baseServiceUsages?: readonly string[];
+  readonly password: string;
+  readonly pin?: string;
+  readonly acceptTerms: true;
+}
+
+/** The job result of a request (core `SubmittedCertificateRequest`, files by name). */
+export const submittedRequestSchema = {
+  $id: 'SubmittedRequest',
+  type: 'object',
+  required: ['status', 'reference', 'automaticallyValidated', 'keystore', 'dn', 'certificateName', 'secretKeyFile', 'href'],
+  properties: {
+    status: { type: 'string', enum: ['submitted'] },
+    reference: { type: 'string', description: 'PublicKeyIdentifier: the "secret key" of manual step 15.' },
+    automaticallyValidated: { type: 'boolean', description: 'false: eHealth support validates it by hand (can take days).' },
+    keystore: { type: 'string' },
+    dn: { type: 'string' },
+    certificateName: { type: 'string' },
+    secretKeyFile: { type: 'string' },
+    replacesCertificate: { type: 'string' },
+    href: { type: 'string', description: 'The request resource: /requests/{reference}.' },
+  },
+} as const;

@@ -1,0 +1,146 @@
+import { basename } from 'node:path';
+import { EhealthCertError, type SubmittedCertificateRequest } from '@ehealth-cert/core';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app/AppDeps.js';
+import { ApiError } from '../errors/ApiError.js';
+import { problemResponses } from '../errors/problemSchema.js';
+import { preferHeaderSchema } from '../jobs/jobSchema.js';
+import { replyWithJob } from '../jobs/replyWithJob.js';
+import { BodyPinEntry } from '../person/BodyPinEntry.js';
+import { BodyRequestReview } from '../person/BodyRequestReview.js';
+import { secretRateLimit } from '../person/secretRateLimit.js';
+import { requestBodySchema, type RequestBody } from './requestBodySchema.js';
+import { requestView } from './requestView.js';
+import { organisationChoiceOf } from './toRequestInput.js';
+
+/** `{reference}`: the PublicKeyIdentifier, 40 hex digits (DOMAIN.md 2.1). */
+export const referenceParams = {
+  type: 'object',
+  required: ['reference'],
+  properties: { reference: { type: 'string', pattern: '^[0-9a-fA-F]{40}$' } },
+} as const;
+
+/** Which records `GET /requests?status=` returns; `pending` = not completed and not refused. */
+const STATUS_FILTERS = ['pending', 'sent', 'issued', 'completed', 'refused', 'all'] as const;
+
+/** POST /requests (manual steps 8-15), GET /requests, GET /requests/{reference}. */
+export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.post<{ Body: RequestBody; Headers: { 'idempotency-key'?: string } }>(
+    '/requests',
+    {
+      config: { rateLimit: secretRateLimit(deps) },
+      schema: {
+        tags: ['requests'],
+        summary: 'Request a certificate (manual steps 8-15): contract, new key and keystore, GenerateCertificate signed with the eID',
+        description:
+          'Answers 202 with a job (poll /jobs/{id}); its result is the request reference. `Idempotency-Key` is required: a retry with the same key and body returns the same job and never sends a second request to eHealth.',
+        headers: {
+          type: 'object',
+          properties: {
+            'idempotency-key': { type: 'string', minLength: 1, maxLength: 255, description: 'A unique key per request you mean (e.g. a UUID).' },
+            ...preferHeaderSchema.properties,
+          },
+        },
+        body: requestBodySchema,
+        response: {
+          200: { $ref: 'Job#', description: 'Finished within `Prefer: wait`; `result` is a SubmittedRequest.' },
+          202: { $ref: 'Job#', description: 'Running; `result` will be a SubmittedRequest.' },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      if (key === undefined || key === '') {
+        throw new ApiError('IDEMPOTENCY_KEY_MISSING', 'POST /requests needs an Idempotency-Key header (e.g. a UUID), so that a retry never sends a second request.', {
+          field: 'headers.idempotency-key',
+        });
+      }
+      const body = request.body;
+      const { jobId } = deps.idempotency.jobFor('POST /requests', key, body, () =>
+        deps.jobs.start('certificate-request', () => submit(deps, body)).id,
+      );
+      return replyWithJob(request, reply, deps.jobs, jobId);
+    },
+  );
+
+  app.get<{ Querystring: { status?: (typeof STATUS_FILTERS)[number] } }>(
+    '/requests',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'The requests recorded on this machine (manual step 15), e.g. ?status=pending',
+        querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: [...STATUS_FILTERS] } } },
+        response: {
+          200: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: { $ref: 'CertificateRequest#' } } } },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const filter = request.query.status ?? 'all';
+      const all = await deps.pendingRequests.list();
+      const chosen = all.filter((record) =>
+        filter === 'all' ? true : filter === 'pending' ? !['completed', 'refused'].includes(record.lastStatus) : record.lastStatus === filter,
+      );
+      return { requests: chosen.map(requestView) };
+    },
+  );
+
+  app.get<{ Params: { reference: string } }>(
+    '/requests/:reference',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'A request recorded on this machine and its last known status',
+        params: referenceParams,
+        response: { 200: { $ref: 'CertificateRequest#' }, ...problemResponses },
+      },
+    },
+    async (request) => requestView(await recordOf(deps, request.params.reference)),
+  );
+}
+
+/** The pending record of `reference`, or REQUEST_NOT_FOUND naming it. */
+export async function recordOf(deps: AppDeps, reference: string) {
+  const record = await deps.pendingRequests.get(reference.toLowerCase());
+  if (record === undefined) {
+    throw new EhealthCertError('REQUEST_NOT_FOUND', `No request ${reference} is recorded on this machine (see GET /requests).`, {
+      field: 'params.reference',
+      value: reference,
+    });
+  }
+  return record;
+}
+
+async function submit(deps: AppDeps, body: RequestBody) {
+  const organisation = organisationChoiceOf(body.organisation);
+  const submitted: SubmittedCertificateRequest = await deps.cardQueue.run('certificate.request', () =>
+    deps.useCases.requestCertificate.execute({
+      organisation,
+      ...(body.applicationId === undefined ? {} : { applicationId: body.applicationId }),
+      contactData: body.contactData,
+      password: body.password,
+      baseServiceUsages: body.baseServiceUsages ?? [],
+      environment: deps.environment,
+      pinEntry: new BodyPinEntry(body.pin),
+      review: new BodyRequestReview(body.acceptTerms),
+    }),
+  );
+  return submittedView(submitted);
+}
+
+/** A submitted request as the job result shows it. */
+export function submittedView(submitted: SubmittedCertificateRequest) {
+  return {
+    status: submitted.status,
+    reference: submitted.reference,
+    automaticallyValidated: submitted.automaticallyValidated,
+    keystore: basename(submitted.keystorePath),
+    dn: submitted.dn,
+    certificateName: submitted.certificateName,
+    secretKeyFile: basename(submitted.secretKeyFile),
+    ...(submitted.replacesCertificate === undefined ? {} : { replacesCertificate: submitted.replacesCertificate }),
+    href: `/requests/${submitted.reference}`,
+  };
+}

@@ -1,0 +1,53 @@
+import {
+  CompleteCertificate,
+  ListManageableOrganisations,
+  ListOrganisationTypes,
+  ReadCardHolder,
+  RequestCertificate,
+} from '@ehealth-cert/core';
+import { fakeWorld } from '@ehealth-cert/core/testing';
+import type { FastifyServerOptions } from 'fastify';
+import type { AppDeps } from '../app/AppDeps.js';
+import { buildApp } from '../app/buildApp.js';
+import { CardQueue } from '../card/CardQueue.js';
+import { JobStore } from '../jobs/JobStore.js';
+import { IdempotencyStore } from '../requests/IdempotencyStore.js';
+
+/** The bearer token of fakeApp. */
+export const FAKE_TOKEN = 'test-token-0123456789abcdef';
+
+/** The API over core's in-memory fakes (fakeWorld), for inject tests and the benchmark. */
+export async function fakeApp(overrides: Partial<AppDeps> = {}, options: FastifyServerOptions = {}) {
+  const world = fakeWorld();
+  const ports = {
+    card: world.card,
+    registry: world.registry,
+    etkRegistry: world.etkRegistry,
+    keys: world.keys,
+    vault: world.vault,
+    pending: world.pending,
+    clock: world.clock,
+    progress: world.progress,
+  };
+  const deps: AppDeps = {
+    version: '0.0.0-test',
+    environment: 'acc',
+    auth: { kind: 'token', token: FAKE_TOKEN },
+    useCases: {
+      readCardHolder: new ReadCardHolder(ports),
+      listManageableOrganisations: new ListManageableOrganisations(ports),
+      listOrganisationTypes: new ListOrganisationTypes(ports),
+      requestCertificate: new RequestCertificate(ports),
+      completeCertificate: new CompleteCertificate(ports),
+    },
+    eidCard: world.card,
+    pendingRequests: world.pending,
+    keystoreVault: world.vault,
+    cardQueue: new CardQueue(),
+    jobs: new JobStore(),
+    idempotency: new IdempotencyStore(),
+    ...overrides,
+  };
+  const app = await buildApp(deps, { logger: false, ...options });
+  return { app, deps, world };
+}
