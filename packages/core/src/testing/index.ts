@@ -16,3 +16,4 @@ export * from './RecordingProgress.js';
 export * from './ScriptedPinEntry.js';
 export * from './fakeWorld.js';
 export * from './keyEntryOf.js';
+export * from './scenarios.js';

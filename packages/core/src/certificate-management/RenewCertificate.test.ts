@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ScriptedPinEntry, anAmbulanceService, completedKeystore, fakeWorld, keyEntryOf, rejectionOf, type FakeWorld } from '../testing/index.js';
+import { CompleteCertificate } from '../certificate-completion/CompleteCertificate.js';
+import { ActivateEtk } from './ActivateEtk.js';
+import { RenewCertificate } from './RenewCertificate.js';
+
+function renew(world: FakeWorld, keystorePath: string) {
+  return new RenewCertificate(world).execute({
+    keystorePath,
+    password: world.password,
+    contactData: world.contactData,
+    baseServiceUsages: ['consultrn'],
+    environment: 'acc',
+    pinEntry: new ScriptedPinEntry('1234'),
+    review: world.review,
+  });
+}
+
+describe('RenewCertificate', () => {
+  it('requests a replacement for the same DN inside the last 3 months, then the new ETK waits for activation', async () => {
+    const world = fakeWorld();
+    const current = await completedKeystore(world);
+    world.clock.set('2029-01-15T10:00:00Z');
+
+    const renewal = await renew(world, current.keystorePath);
+    expect(renewal).toMatchObject({ status: 'submitted', dn: current.dn, replacesCertificate: current.reference, renews: { dn: current.dn } });
+    expect(renewal.reference).not.toBe(current.reference);
+    expect(renewal.keystorePath).not.toBe(current.keystorePath);
+    expect(world.review.shown.at(-1)?.overview?.renewal).toBe(true);
+
+    const completed = await new CompleteCertificate(world).execute({ keystorePath: renewal.keystorePath, password: world.password });
+    expect(completed).toMatchObject({ status: 'completed', toBeActivated: true });
+    if (completed.status !== 'completed') return;
+    // Until activation, ETKDepot still publishes the old ETK.
+    const [publishedBefore] = await world.etkRegistry.getPublishedEtks(anAmbulanceService().identifier);
+    const oldEtkCertificate = keyEntryOf(world.vault.files.get(current.keystorePath)?.content, current.etkSerial).chain[0] as Uint8Array;
+    await expect(world.keys.verifyEtk(publishedBefore as Uint8Array, oldEtkCertificate)).resolves.toBeDefined();
+
+    expect(await new ActivateEtk(world).execute({ keystorePath: completed.keystorePath, password: world.password })).toEqual({
+      status: 'activated',
+      dn: current.dn,
+    });
+    const published = await world.etkRegistry.getPublishedEtks(anAmbulanceService().identifier);
+    expect(published).toHaveLength(1);
+    const newEtkCertificate = keyEntryOf(world.vault.files.get(completed.keystorePath)?.content, completed.etkSerial).chain[0] as Uint8Array;
+    await expect(world.keys.verifyEtk(published[0] as Uint8Array, newEtkCertificate)).resolves.toMatchObject({ serialNumber: completed.etkSerial });
+  });
+
+  it('refuses before the renewal window with the date it opens, without calling the card or eHealth', async () => {
+    const world = fakeWorld();
+    const current = await completedKeystore(world);
+    world.clock.set('2028-11-30T10:00:00Z');
+    const calls = world.registry.calls.length;
+    const sessions = world.card.sessions.length;
+
+    const error = await rejectionOf(renew(world, current.keystorePath));
+    expect(error.code).toBe('RENEWAL_NOT_ALLOWED');
+    expect(error.details).toMatchObject({ state: 'too-early', windowStart: new Date('2028-12-02T09:29:59Z'), notAfter: current.notAfter });
+    expect(error.message).toContain('2028-12-02');
+    expect(world.registry.calls).toHaveLength(calls);
+    expect(world.card.sessions).toHaveLength(sessions);
+  });
+
+  it('refuses an expired certificate and says to request a new one', async () => {
+    const world = fakeWorld();
+    const current = await completedKeystore(world);
+    world.clock.set('2029-03-02T09:30:00Z');
+    const error = await rejectionOf(renew(world, current.keystorePath));
+    expect(error.code).toBe('RENEWAL_NOT_ALLOWED');
+    expect(error.details.state).toBe('expired');
+    expect(error.message).toContain('request a new certificate');
+  });
+
+  it('refuses a keystore whose request is still pending', async () => {
+    const world = fakeWorld();
+    world.registry.issueAutomatically = false;
+    const { submitRequest } = await import('../testing/index.js');
+    const request = await submitRequest(world);
+    const error = await rejectionOf(renew(world, request.keystorePath));
+    expect(error.code).toBe('CERTIFICATE_NOT_ACTIVE');
+  });
+});
+
+describe('ActivateEtk', () => {
+  it('fails with EHEALTH_REJECTED when no ETK waits for activation', async () => {
+    const world = fakeWorld();
+    const current = await completedKeystore(world);
+    const error = await rejectionOf(new ActivateEtk(world).execute({ keystorePath: current.keystorePath, password: world.password }));
+    expect(error.code).toBe('EHEALTH_REJECTED');
+    expect(world.registry.calls.at(-1)).toEqual({ operation: 'ActivateETK', signerRole: 'ehealth-authentication' });
+  });
+});

@@ -1,0 +1,95 @@
+import type { ContactDataInput } from '../contact/validateContactData.js';
+import type { PinEntry } from '../ports/EidCard.js';
+import type { RequestReview } from '../ports/RequestReview.js';
+import type { Actor } from '../ports/CertificateRegistry.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
+import { validateContactData } from '../contact/validateContactData.js';
+import { checkKeystorePassword } from '../password/checkKeystorePassword.js';
+import { renewalState, renewalWindowStart } from '../lifecycle/renewalState.js';
+import { ehealthDnOwner } from '../certificate-completion/ehealthDnOwner.js';
+import { trackStep } from '../certificate-request/trackStep.js';
+import {
+  holderActor,
+  submitCertificateRequest,
+  type RequestPorts,
+  type SubmittedCertificateRequest,
+} from '../certificate-request/submitCertificateRequest.js';
+import { openIssuedKeystore } from './openIssuedKeystore.js';
+
+/** The keystore to renew, its password (which also protects the new keystore) and the request data. */
+export interface RenewCertificateInput {
+  readonly keystorePath: string;
+  readonly password: string;
+  readonly contactData: ContactDataInput;
+  readonly baseServiceUsages: readonly string[];
+  readonly environment: 'prd' | 'acc' | 'sim';
+  readonly pinEntry: PinEntry;
+  readonly review: RequestReview;
+}
+
+/** A renewal request sent: the new request, and the certificate it replaces. */
+export interface SubmittedRenewal extends SubmittedCertificateRequest {
+  readonly renews: { readonly dn: string; readonly notAfter: Date };
+}
+
+/**
+ * A new request for the DN of an existing certificate, only inside its replacement period (the
+ * last 3 months, DOMAIN.md 4.3); the flow is RequestCertificate's, and the new ETK comes back
+ * ToBeActivated at completion (then ActivateEtk).
+ */
+export class RenewCertificate {
+  constructor(private readonly ports: RequestPorts) {}
+
+  async execute(input: RenewCertificateInput): Promise<SubmittedRenewal> {
+    const { progress, clock } = this.ports;
+    const current = await openIssuedKeystore(this.ports.vault, this.ports.keys, input.keystorePath, input.password);
+    const { notAfter, subject } = current.leaf;
+    const state = renewalState(notAfter, clock.now());
+    if (state !== 'open') {
+      const windowStart = renewalWindowStart(notAfter);
+      const why =
+        state === 'expired'
+          ? `it expired on ${notAfter.toISOString()}; request a new certificate instead`
+          : `renewal opens on ${windowStart.toISOString()} (3 months before expiry on ${notAfter.toISOString()})`;
+      throw new EhealthCertError('RENEWAL_NOT_ALLOWED', `The certificate ${subject} cannot be renewed now: ${why}.`, {
+        state,
+        windowStart,
+        notAfter,
+      });
+    }
+    const owner = ehealthDnOwner(subject);
+    const contactData = await trackStep(progress, '10', 'contact.validate', () => validateContactData(input.contactData));
+    await trackStep(progress, '11', 'password.check', () =>
+      checkKeystorePassword(input.password, { identifiers: [owner.identifier.value], names: [owner.name] }),
+    );
+    const holder = await trackStep(progress, '5', 'card.readHolder', () => this.ports.card.readHolder());
+    checkKeystorePassword(input.password, { identifiers: [holder.ssin, owner.identifier.value], names: [holder.givenNames, holder.surname, owner.name] });
+
+    let actor: Actor;
+    if (owner.identifier.type === 'SSIN') {
+      // A personal certificate is renewed by its holder only.
+      if (owner.identifier.value !== holder.ssin) {
+        throw new EhealthCertError('KEYSTORE_MISMATCH', `The keystore is the personal certificate of SSIN ${owner.identifier.value}, not of the card holder.`, {
+          keystoreSsin: owner.identifier.value,
+        });
+      }
+      actor = holderActor(holder);
+    } else {
+      actor = { ids: [owner.identifier], name: owner.name };
+    }
+    const submitted = await submitCertificateRequest(this.ports, {
+      holder,
+      actor,
+      identifier: owner.identifier,
+      ...(owner.applicationId ? { applicationId: owner.applicationId } : {}),
+      contactData,
+      password: input.password,
+      baseServiceUsages: input.baseServiceUsages,
+      environment: input.environment,
+      pinEntry: input.pinEntry,
+      review: input.review,
+      renewal: true,
+    });
+    return { ...submitted, renews: { dn: subject, notAfter } };
+  }
+}
