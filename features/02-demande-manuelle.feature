@@ -1,4 +1,5 @@
 # language: fr
+@wip
 Fonctionnalité: Demande d'un certificat eHealth, transfert MANUEL (étapes 8M et 9M)
   En optant pour le mode manuel, le gestionnaire introduit lui-même les données du service
   ambulancier. La demande attend alors une validation manuelle par eHealth.

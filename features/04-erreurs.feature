@@ -1,4 +1,5 @@
 # language: fr
+@wip
 Fonctionnalité: Ce qui peut mal tourner, avec le message affiché et la preuve que rien n'est perdu
 
   Contexte:

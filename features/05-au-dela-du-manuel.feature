@@ -1,4 +1,5 @@
 # language: fr
+@wip
 Fonctionnalité: Au-delà du manuel : carte EC, renouvellement, révocation, ETK, mot de passe, environnements
 
   Contexte:

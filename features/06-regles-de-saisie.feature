@@ -25,7 +25,7 @@ Fonctionnalité: Règles de saisie des identifiants et des données (étapes 9M,
       | SSIN=85073012336              | 35          |
       | SSIN=8507301233               | 11          |
       | CBE=0809394428                | 27          |
-      | CBE=08093944A7                | chiffres    |
+      | CBE=08093944A7                | digits only |
       | NIHII-AMBU_SERVICE=17123469   | 68          |
       | NIHII-AMBU_SERVICE=1712346    | 8           |
       | INCONNU=12345678              | INCONNU     |
