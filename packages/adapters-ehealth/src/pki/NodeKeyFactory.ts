@@ -1,0 +1,106 @@
+import { generateKeyPair as generateNodeKeyPair, X509Certificate } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Bytes, CertificateSummary, EtkSummary, KeyFactory, KeyPair, Signer } from '@ehealth-cert/core';
+import { EhealthCertError } from '@ehealth-cert/core';
+import { RelativeDistinguishedNames, Time } from 'pkijs';
+import { createCsr } from './createCsr.js';
+import { createEncryptionCertificate } from './createEncryptionCertificate.js';
+import { createClientCertificate } from './createClientCertificate.js';
+import { decryptChallenge } from './decryptChallenge.js';
+import { describeCertificate, PLACEHOLDER_SUBJECT } from './describeCertificate.js';
+import { encodeDn } from './DistinguishedName.js';
+import { PRD_EHEALTH_ISSUING_CA_001_PEM, PRD_ROOT_CA_001_PEM } from './prdTrustAnchors.js';
+import { publicKeyIdentifierOfSpki } from './publicKeyIdentifier.js';
+import { SoftwareSigner } from './SoftwareSigner.js';
+import { verifyEtk } from './verifyEtk.js';
+import { verifyIssuedChain } from './verifyIssuedChain.js';
+
+const generate = promisify(generateNodeKeyPair);
+
+/** Options of NodeKeyFactory. */
+export interface NodeKeyFactoryOptions {
+  /** DER certificates an issued chain must end at; defaults to the production eHealth roots. */
+  readonly trustAnchors?: readonly Bytes[];
+}
+
+/** The production trust anchors (DOMAIN.md 4.3) as DER. */
+export function prdTrustAnchors(): Bytes[] {
+  return [PRD_ROOT_CA_001_PEM, PRD_EHEALTH_ISSUING_CA_001_PEM].map((pem) => new Uint8Array(new X509Certificate(pem).raw));
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** KeyFactory on node:crypto + pkijs (DOMAIN.md 2.4-2.5). */
+export class NodeKeyFactory implements KeyFactory {
+  private readonly trustAnchors: readonly Bytes[];
+
+  constructor(options: NodeKeyFactoryOptions = {}) {
+    this.trustAnchors = options.trustAnchors ?? prdTrustAnchors();
+  }
+
+  /** RSA-2048, e = 65537 (DOMAIN.md 2.4 item 8). */
+  async generateKeyPair(): Promise<KeyPair> {
+    const { privateKey, publicKey } = await generate('rsa', {
+      modulusLength: 2048,
+      publicExponent: 0x10001,
+      privateKeyEncoding: { format: 'der', type: 'pkcs8' },
+      publicKeyEncoding: { format: 'der', type: 'spki' },
+    });
+    return { privateKey: new Uint8Array(privateKey), publicKey: new Uint8Array(publicKey) };
+  }
+
+  async publicKeyIdentifier(publicKey: Bytes): Promise<string> {
+    return publicKeyIdentifierOfSpki(publicKey);
+  }
+
+  async createCsr(keyPair: KeyPair, dn: string): Promise<Bytes> {
+    return createCsr(keyPair, dn);
+  }
+
+  /** `C=Dummy`, serial 0, valid one minute starting 24 h before `now` (DOMAIN.md 2.4 item 9). */
+  async createPlaceholderCertificate(keyPair: KeyPair, now: Date): Promise<Bytes> {
+    const name = RelativeDistinguishedNames.fromBER(encodeDn(PLACEHOLDER_SUBJECT));
+    const start = new Date(Math.floor((now.getTime() - DAY_MS) / 1000) * 1000);
+    return createClientCertificate({
+      serialNumber: 0n,
+      issuer: name,
+      subject: name,
+      notBefore: new Time({ type: 0, value: start }),
+      notAfter: new Time({ type: 0, value: new Date(start.getTime() + 60_000) }),
+      publicKey: keyPair.publicKey,
+      signingKey: keyPair.privateKey,
+    });
+  }
+
+  describeCertificate(certificate: Bytes): CertificateSummary {
+    return describeCertificate(certificate);
+  }
+
+  async verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<void> {
+    verifyIssuedChain(chain, keyPair, this.trustAnchors);
+  }
+
+  async decryptChallenge(encryptionKey: KeyPair, challenge: Bytes): Promise<string> {
+    return decryptChallenge(encryptionKey, challenge);
+  }
+
+  async createEncryptionCertificate(input: {
+    readonly authenticationCertificate: Bytes;
+    readonly authenticationKey: KeyPair;
+    readonly encryptionKey: KeyPair;
+    readonly serialNumber: string;
+  }): Promise<Bytes> {
+    return createEncryptionCertificate(input);
+  }
+
+  async verifyEtk(etk: Bytes, expectedCertificate: Bytes): Promise<EtkSummary> {
+    return verifyEtk(etk, expectedCertificate);
+  }
+
+  softwareSigner(keyPair: KeyPair, certificateChain: readonly Bytes[]): Signer {
+    if (certificateChain.length === 0) {
+      throw new EhealthCertError('INVALID_INPUT', 'certificateChain is empty; the eHealth signer needs its chain for KeyInfo', { field: 'certificateChain' });
+    }
+    return new SoftwareSigner(keyPair.privateKey, certificateChain, 'ehealth-authentication');
+  }
+}
