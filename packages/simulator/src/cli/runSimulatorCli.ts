@@ -1,8 +1,9 @@
 import { cardCommand } from './cardCommand.js';
+import { serveCommand } from './serveCommand.js';
 import type { CliOutput, Subcommand } from './Subcommand.js';
 
 /** Every `ehealth-sim` subcommand: add one file under src/cli/ and one entry here. */
-export const SUBCOMMANDS: readonly Subcommand[] = [cardCommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [cardCommand, serveCommand];
 
 /** Dispatches `ehealth-sim <subcommand> ...`; returns the exit status (2 = usage error). */
 export async function runSimulatorCli(argv: readonly string[], output: CliOutput, subcommands = SUBCOMMANDS): Promise<number> {
