@@ -30,11 +30,14 @@ export async function replyWithJob(request: FastifyRequest, reply: FastifyReply,
       details: { ...job.problem.details, jobId: job.id },
     });
   }
-  reply.header('preference-applied', `wait=${waitMs / 1000}`);
+  if (waitMs > 0) {
+    reply.header('preference-applied', `wait=${waitMs / 1000}`);
+  }
   return reply.code(200).send(jobView(job));
 }
 
-function preferredWaitSeconds(prefer: string | string[] | undefined): number {
+/** The N of `Prefer: wait=N` (RFC 7240 section 4.3), capped; 0 without one. */
+export function preferredWaitSeconds(prefer: string | string[] | undefined): number {
   const header = Array.isArray(prefer) ? prefer.join(',') : (prefer ?? '');
   const match = /(?:^|[,;\s])wait\s*=\s*(\d+)/i.exec(header);
   return match === null ? 0 : Math.min(Number(match[1]), MAX_WAIT_SECONDS);
