@@ -6,3 +6,13 @@ export { provisionFakeEid, FAKE_EID_DEFAULTS, type FakeEid, type FakeEidOptions 
 export { fakeEidTrustAnchors, fakeEidCaCertificates, fakeEidIssuer, type FakeEidGeneration, type FakeEidIssuer } from './fake-eid/FakeEidPki.js';
 export { PinLockingPkcs11, PIN_TRIES, type Pkcs11Api } from './fake-eid/PinLockingPkcs11.js';
 export { softhsmModulePath } from './fake-eid/softhsmModulePath.js';
+
+// The eHealth platform simulator: CertRA v2, EtkRA v2, ETKDepot v1 (issue 6).
+export { EhealthSimulator, type EhealthSimulatorOptions, type SimulatorState, type SimulatorRequest, type SimulatorReply } from './ehealth/EhealthSimulator.js';
+export { createEhealthHandlers, DEFAULT_SIMULATOR_BASE_URL, REAL_EHEALTH_BASE_URLS, type EhealthHandlerOptions } from './ehealth/createEhealthHandlers.js';
+export { startSimulatorServer, type SimulatorServer, type SimulatorServerOptions } from './server/startSimulatorServer.js';
+export { defaultFixture } from './ehealth/sources/defaultFixture.js';
+export type { AuthenticSourcesFixture, PersonFixture, OrganizationFixture, MandateFixture } from './ehealth/sources/AuthenticSources.js';
+export type { FaultRule, FaultKind } from './ehealth/faults/FaultInjector.js';
+export type { Email } from './ehealth/mailbox/Mailbox.js';
+export type { CertificateRecord } from './ehealth/state/CertificateRecord.js';

@@ -1,0 +1,86 @@
+import { X509Certificate } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EhealthSimulator } from './EhealthSimulator.js';
+import { readCertificate } from './pki/readCertificate.js';
+import { SimulatorFlow } from './testing/SimulatorFlow.js';
+import { csr, envelope, readEtk, rsaKey, sign } from './testing/TestClient.js';
+import { createTestEid } from './testing/TestEid.js';
+import type { TestEid } from './testing/TestEid.js';
+import { XsdValidator } from './xml/XsdValidator.js';
+
+const AMBULANCE = { type: 'NIHII-AMBU_SERVICE', value: '81234530' };
+const validator = new XsdValidator();
+let ca: Awaited<ReturnType<EhealthSimulator['caState']>>;
+let alice: TestEid;
+
+async function flow(options: Parameters<typeof EhealthSimulator.create>[0] = {}): Promise<SimulatorFlow> {
+  return new SimulatorFlow(await EhealthSimulator.create({ ca, seed: 'test', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 60_000, ...options }), validator);
+}
+
+beforeAll(async () => {
+  ca = (await EhealthSimulator.create({ seed: 'ca' })).caState();
+  alice = await createTestEid();
+});
+
+describe('the happy path', () => {
+  it('takes a mandated ambulance service from contract to an active ETK in the depot', async () => {
+    const f = await flow();
+    const qualities = await f.post('/CertRa/v2', sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${alice.ssin}</p:SSIN>`), alice.authentication.privateKeyPem, alice.authentication.chain));
+    expect(qualities.errorCode).toBeUndefined();
+    expect(qualities.text('NaturalPersonAuthorization')).toBe('true');
+    expect(qualities.texts('Identifier')).toEqual(['81234530', '71901249']);
+
+    const { dn, contractXml, answer } = await f.generateContract(alice, AMBULANCE);
+    expect(dn).toBe('CN=NIHII-AMBU_SERVICE\\=81234530,OU=eHealth-platform Belgium,OU=AMBULANCES HOPITAL SAINT-PIERRE (TEST),OU=NIHII-AMBU_SERVICE\\=81234530,O=Federal Government,C=BE');
+    expect(answer.texts('Value').length).toBe(2);
+
+    const key = rsaKey();
+    const gen = await f.generateCertificate(alice, contractXml, await csr(dn, key));
+    expect(gen.errorCode).toBeUndefined();
+    expect(gen.text('AutomaticallyValidated')).toBe('true');
+    const pki = gen.text('PublicKeyIdentifier') as string;
+
+    expect((await f.getCertificate(pki)).errorCode).toBe('CERT_NOT_YET_DELIVERED');
+    await f.sim.advance(60_000);
+    const got = await f.getCertificate(pki);
+    expect(got.errorCode).toBeUndefined();
+    const [leafB64, issuingB64] = got.texts('X509Certificate');
+    const leaf = readCertificate(Buffer.from(leafB64 as string, 'base64'));
+    expect(leaf.subjectDn).toBe(dn);
+    expect(leaf.publicKeyIdentifier.toUpperCase()).toBe(pki);
+    expect(leaf.notAfter.getTime() - leaf.notBefore.getTime()).toBe(Date.UTC(2029, 2, 1, 8, 1) - Date.UTC(2026, 2, 1, 8, 1) - 1000);
+    expect(leaf.keyUsage).toMatchObject({ critical: true, digitalSignature: true, nonRepudiation: true, keyEncipherment: true, keyCertSign: false });
+    const x509 = new X509Certificate(leaf.der);
+    expect(x509.ca).toBe(false);
+    expect(x509.verify(new X509Certificate(Buffer.from(issuingB64 as string, 'base64')).publicKey)).toBe(true);
+    expect(new X509Certificate(Buffer.from(issuingB64 as string, 'base64')).verify(new X509Certificate(Buffer.from(f.sim.trustAnchors()[0] as Uint8Array)).publicKey)).toBe(true);
+
+    const chain = got.texts('X509Certificate').map((b) => Uint8Array.from(Buffer.from(b, 'base64')));
+    const etk = await f.registerEtk(leafB64 as string, key.privateKey, chain);
+    expect(etk.errorCode).toBeUndefined();
+    expect(etk.text('ToBeActivated')).toBe('false');
+    const parsed = await readEtk(etk.text('ETK') as string);
+    expect(parsed.verified).toBe(true);
+    expect(readCertificate(parsed.content).subjectDn).toBe(dn);
+    expect(parsed.certificates.length).toBe(4);
+
+    const depot = await f.post('/EtkDepot/v1', envelope('d:GetEtkRequest', '<d:SearchCriteria><d:Identifier><d:Type>NIHII-AMBU_SERVICE</d:Type><d:Value>81234530</d:Value></d:Identifier></d:SearchCriteria>').xml);
+    expect(depot.text('ETK')).toBe(etk.text('ETK'));
+
+    const info = await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), alice.authentication.privateKeyPem, alice.authentication.chain));
+    expect(info.texts('AuthenticationCertificateStatus')).toEqual(['VALID_ACTIVE']);
+    expect(info.texts('ETKStatus')).toEqual(['VALID_ACTIVE']);
+    expect(f.sim.mailbox.list('ambulance@example.test').map((m) => m.kind)).toEqual(['REQUEST_RECEIVED', 'CERTIFICATE_READY']);
+  });
+});
+
+describe('GetGenericOrganizationTypes', () => {
+  it('lists the DOMAIN.md 4.2 types with regexes, check digit algorithms and base services', async () => {
+    const f = await flow();
+    const a = await f.post('/CertRa/v2', envelope('p:GetGenericOrganizationTypesRequest', '').xml);
+    expect(a.texts('IdentifierType')).toContain('NIHII-AMBU_SERVICE');
+    expect(a.texts('ValidationRegEx')).toContain('^[0-9]{8}$');
+    expect(a.texts('AvailableBaseService')).toContain('consultrn');
+  });
+});
+
