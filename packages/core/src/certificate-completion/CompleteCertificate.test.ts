@@ -1,41 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
   A_STRONG_PASSWORD,
-  ScriptedPinEntry,
   anAmbulanceService,
   fakeWorld,
   keyEntryOf,
+  rejectionOf,
+  submitRequest,
   timeoutError,
   type FakeWorld,
 } from '../testing/index.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
-import { RequestCertificate, type OrganisationChoice } from '../certificate-request/RequestCertificate.js';
+import type { OrganisationChoice } from '../certificate-request/RequestCertificate.js';
 import { CompleteCertificate } from './CompleteCertificate.js';
 
-async function submit(world: FakeWorld, organisation: OrganisationChoice = { kind: 'listed', organisation: anAmbulanceService() }) {
-  return new RequestCertificate(world).execute({
-    organisation,
-    contactData: world.contactData,
-    password: A_STRONG_PASSWORD,
-    baseServiceUsages: ['consultrn'],
-    environment: 'acc',
-    pinEntry: new ScriptedPinEntry('1234'),
-    review: world.review,
-  });
+function submit(world: FakeWorld, organisation: OrganisationChoice = { kind: 'listed', organisation: anAmbulanceService() }) {
+  return submitRequest(world, { organisation });
 }
 
 function complete(world: FakeWorld, keystorePath: string, password = A_STRONG_PASSWORD) {
   return new CompleteCertificate(world).execute({ keystorePath, password });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<EhealthCertError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!EhealthCertError.is(error)) throw new Error(`expected an EhealthCertError, got ${String(error)}`);
-  return error;
-}
+const rejection = rejectionOf;
 
 /** Every file's content as written, to check that no later step changed it. */
 function snapshot(world: FakeWorld): Map<string, unknown> {
@@ -72,7 +58,7 @@ describe('CompleteCertificate', () => {
     expect(result.notAfter.toISOString()).toBe('2029-03-02T09:29:59.000Z');
     await expectCompletedAndPublished(world, result.keystorePath, result.etkSerial);
     expect(await world.pending.get(request.reference)).toMatchObject({ lastStatus: 'completed', keystorePath: result.keystorePath });
-    expect(world.progress.steps()).toContain('19');
+    expect(world.progress.steps().filter((step) => Number(step) >= 16)).toEqual(['16', '17', '18', '19']);
   });
 
   it('writes new files and leaves the request keystore as it was', async () => {
@@ -232,5 +218,13 @@ describe('CompleteCertificate', () => {
     const error = await rejection(complete(world, request.keystorePath));
     expect(error.code).toBe('EHEALTH_REJECTED');
     expect(world.vault.paths()).toEqual([request.keystorePath]);
+  });
+
+  it('completes a request whose GenerateCertificate answer was lost, from the keystore the error named', async () => {
+    const world = fakeWorld();
+    world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'after');
+    const error = await rejection(submit(world));
+    const result = await complete(world, error.details.keystorePath as string);
+    expect(result).toMatchObject({ status: 'completed', reference: error.details.reference });
   });
 });

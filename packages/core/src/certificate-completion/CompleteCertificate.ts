@@ -55,6 +55,9 @@ export class CompleteCertificate {
 
   async execute(input: CompleteCertificateInput): Promise<CompletionOutcome> {
     const { keys, progress, pending, clock } = this.ports;
+    // Step 16 is the choice of "complete the request"; step 17 opens the keystore with its password.
+    const target = input.keystorePath ?? input.certificateName;
+    await trackStep(progress, '16', 'completion.start', () => undefined, target ? { keystore: target } : undefined);
     let keystore = await trackStep(progress, '17', 'keystore.open', () => openLatestKeystore(this.ports.vault, input));
     const keyPair: KeyPair = { privateKey: keystore.authentication.privateKey, publicKey: keystore.authentication.publicKey };
     const reference = await keys.publicKeyIdentifier(keyPair.publicKey);

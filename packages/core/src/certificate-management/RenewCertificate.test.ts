@@ -28,6 +28,11 @@ describe('RenewCertificate', () => {
     expect(renewal.keystorePath).not.toBe(current.keystorePath);
     expect(world.review.shown.at(-1)?.overview?.renewal).toBe(true);
 
+    // The old ETK key comes along, so that messages encrypted for the old ETK stay readable.
+    expect(keyEntryOf(world.vault.files.get(renewal.keystorePath)?.content, current.etkSerial)).toEqual(
+      keyEntryOf(world.vault.files.get(current.keystorePath)?.content, current.etkSerial),
+    );
+
     const completed = await new CompleteCertificate(world).execute({ keystorePath: renewal.keystorePath, password: world.password });
     expect(completed).toMatchObject({ status: 'completed', toBeActivated: true });
     if (completed.status !== 'completed') return;

@@ -1,6 +1,4 @@
 import type { ContactDataInput } from '../contact/validateContactData.js';
-import type { PinEntry } from '../ports/EidCard.js';
-import type { RequestReview } from '../ports/RequestReview.js';
 import type { Actor } from '../ports/CertificateRegistry.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { validateContactData } from '../contact/validateContactData.js';
@@ -11,20 +9,17 @@ import { trackStep } from '../certificate-request/trackStep.js';
 import {
   holderActor,
   submitCertificateRequest,
+  settingsOf,
   type RequestPorts,
+  type RequestSettings,
   type SubmittedCertificateRequest,
 } from '../certificate-request/submitCertificateRequest.js';
 import { openIssuedKeystore } from './openIssuedKeystore.js';
 
 /** The keystore to renew, its password (which also protects the new keystore) and the request data. */
-export interface RenewCertificateInput {
+export interface RenewCertificateInput extends RequestSettings {
   readonly keystorePath: string;
-  readonly password: string;
   readonly contactData: ContactDataInput;
-  readonly baseServiceUsages: readonly string[];
-  readonly environment: 'prd' | 'acc' | 'sim';
-  readonly pinEntry: PinEntry;
-  readonly review: RequestReview;
 }
 
 /** A renewal request sent: the new request, and the certificate it replaces. */
@@ -83,12 +78,10 @@ export class RenewCertificate {
       identifier: owner.identifier,
       ...(owner.applicationId ? { applicationId: owner.applicationId } : {}),
       contactData,
-      password: input.password,
-      baseServiceUsages: input.baseServiceUsages,
-      environment: input.environment,
-      pinEntry: input.pinEntry,
-      review: input.review,
+      ...settingsOf(input),
       renewal: true,
+      // Old ETK keys stay with the new key, so that messages encrypted for them can still be read (DOMAIN.md 2.6).
+      keptEntries: current.content.entries.filter((e) => e.kind === 'key' && e.alias !== 'authentication'),
     });
     return { ...submitted, renews: { dn: subject, notAfter } };
   }

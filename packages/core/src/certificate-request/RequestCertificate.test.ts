@@ -6,10 +6,10 @@ import {
   anAmbulanceService,
   fakeWorld,
   keyEntryOf,
+  rejectionOf,
   timeoutError,
   type FakeWorld,
 } from '../testing/index.js';
-import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { RequestCertificate, type RequestCertificateInput } from './RequestCertificate.js';
 
 function request(world: FakeWorld, overrides: Partial<RequestCertificateInput> = {}) {
@@ -26,14 +26,7 @@ function request(world: FakeWorld, overrides: Partial<RequestCertificateInput> =
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<EhealthCertError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!EhealthCertError.is(error)) throw new Error(`expected an EhealthCertError, got ${String(error)}`);
-  return error;
-}
+const rejection = rejectionOf;
 
 describe('RequestCertificate', () => {
   it('sends an automatically validated request for a listed organisation and keeps the key in a new keystore', async () => {

@@ -1,14 +1,19 @@
 import type { ContactDataInput } from '../contact/validateContactData.js';
 import type { Actor, ManageableOrganisation } from '../ports/CertificateRegistry.js';
-import type { PinEntry } from '../ports/EidCard.js';
-import type { RequestReview } from '../ports/RequestReview.js';
 import type { Identifier } from '../identifiers/Identifier.js';
 import { validateContactData } from '../contact/validateContactData.js';
 import { parseIdentifier } from '../identifiers/parseIdentifier.js';
 import { checkKeystorePassword } from '../password/checkKeystorePassword.js';
 import { validateApplicationId } from '../distinguished-name/validateApplicationId.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
-import { holderActor, submitCertificateRequest, type RequestPorts, type SubmittedCertificateRequest } from './submitCertificateRequest.js';
+import {
+  holderActor,
+  settingsOf,
+  submitCertificateRequest,
+  type RequestPorts,
+  type RequestSettings,
+  type SubmittedCertificateRequest,
+} from './submitCertificateRequest.js';
 import { trackStep } from './trackStep.js';
 
 /** Whose certificate: an organisation from GetActorQualities (8A), one typed in (8M), or the holder. */
@@ -18,16 +23,10 @@ export type OrganisationChoice =
   | { readonly kind: 'personal' };
 
 /** What the person gave at manual steps 8-11, plus who approves and types the PIN. */
-export interface RequestCertificateInput {
+export interface RequestCertificateInput extends RequestSettings {
   readonly organisation: OrganisationChoice;
   readonly applicationId?: string;
   readonly contactData: ContactDataInput;
-  readonly password: string;
-  /** BaseServiceUsage values (`tsa`, `consultrn`, `codage`, `other`; DOMAIN.md 2.3). */
-  readonly baseServiceUsages: readonly string[];
-  readonly environment: 'prd' | 'acc' | 'sim';
-  readonly pinEntry: PinEntry;
-  readonly review: RequestReview;
 }
 
 /**
@@ -64,11 +63,7 @@ export class RequestCertificate {
       identifier,
       ...(applicationId ? { applicationId } : {}),
       contactData,
-      password: input.password,
-      baseServiceUsages: input.baseServiceUsages,
-      environment: input.environment,
-      pinEntry: input.pinEntry,
-      review: input.review,
+      ...settingsOf(input),
       renewal: false,
     });
   }

@@ -2,7 +2,7 @@ import type { Actor, CertificateRegistry, ContactData, Contract } from '../ports
 import type { CardHolder, EidCard, PinEntry } from '../ports/EidCard.js';
 import type { Clock } from '../ports/Clock.js';
 import type { KeyFactory } from '../ports/KeyFactory.js';
-import type { KeystoreVault } from '../ports/KeystoreVault.js';
+import type { KeystoreEntry, KeystoreVault } from '../ports/KeystoreVault.js';
 import type { PendingRequests } from '../ports/PendingRequests.js';
 import type { Progress } from '../ports/Progress.js';
 import type { RequestReview } from '../ports/RequestReview.js';
@@ -24,20 +24,30 @@ export interface RequestPorts {
   readonly progress: Progress;
 }
 
+/** What every request (new or renewal) takes from the person: steps 11-14 and the environment. */
+export interface RequestSettings {
+  /** Protects the new keystore (manual step 11). */
+  readonly password: string;
+  /** BaseServiceUsage values (`tsa`, `consultrn`, `codage`, `other`; DOMAIN.md 2.3). */
+  readonly baseServiceUsages: readonly string[];
+  readonly environment: 'prd' | 'acc' | 'sim';
+  /** Who types the PIN of step 14. */
+  readonly pinEntry: PinEntry;
+  /** Who approves the contract and overview of steps 12-13. */
+  readonly review: RequestReview;
+}
+
 /** A request whose input is already validated and whose holder is read (manual steps 5-11 done). */
-export interface PreparedRequest {
+export interface PreparedRequest extends RequestSettings {
   readonly holder: CardHolder;
   /** The certificate's actor: the organisation, or the holder for a personal certificate. */
   readonly actor: Actor;
   readonly identifier: Identifier;
   readonly applicationId?: string;
   readonly contactData: ContactData;
-  readonly password: string;
-  readonly baseServiceUsages: readonly string[];
-  readonly environment: 'prd' | 'acc' | 'sim';
-  readonly pinEntry: PinEntry;
-  readonly review: RequestReview;
   readonly renewal: boolean;
+  /** Entries carried into the new keystore, e.g. the old ETK keys on renewal (DOMAIN.md 2.6). */
+  readonly keptEntries?: readonly KeystoreEntry[];
 }
 
 /** The normal outcome of a request: sent, and validated automatically or waiting for eHealth's support team. */
@@ -97,7 +107,12 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
   const keystorePath = await trackStep(progress, '13', 'keystore.save', () =>
     vault.save(
       name,
-      { entries: [{ kind: 'key', alias: 'authentication', privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, chain: [placeholder] }] },
+      {
+        entries: [
+          { kind: 'key', alias: 'authentication', privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, chain: [placeholder] },
+          ...(request.keptEntries ?? []),
+        ],
+      },
       request.password,
     ),
   );
@@ -155,4 +170,10 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       ...(submitted.replacesCertificate ? { replacesCertificate: submitted.replacesCertificate } : {}),
     };
   });
+}
+
+/** Only the RequestSettings of a larger input (so that no other input field leaks into a request). */
+export function settingsOf(input: RequestSettings): RequestSettings {
+  const { password, baseServiceUsages, environment, pinEntry, review } = input;
+  return { password, baseServiceUsages, environment, pinEntry, review };
 }

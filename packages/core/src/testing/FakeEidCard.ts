@@ -54,15 +54,15 @@ export class FakeEidCard implements EidCard {
     return Promise.resolve([{ tokenSerial: this.holder.tokenSerial, label: 'BELPIC', holder: `${this.holder.givenNames} ${this.holder.surname}` }]);
   }
 
-  readHolder(): Promise<CardHolder> {
+  async readHolder(): Promise<CardHolder> {
     this.requireCard();
-    return Promise.resolve(this.holder);
+    return this.holder;
   }
 
-  pinStatus(): Promise<PinStatus> {
+  async pinStatus(): Promise<PinStatus> {
     this.requireCard();
     const state = this.triesLeft === 0 ? 'blocked' : this.triesLeft === 1 ? 'final-try' : this.triesLeft === 2 ? 'count-low' : 'ok';
-    return Promise.resolve({ state, pinpad: this.pinpad });
+    return { state, pinpad: this.pinpad };
   }
 
   async withSigner<T>(key: EidKey, pin: PinEntry, operation: (signer: Signer) => Promise<T>): Promise<T> {
