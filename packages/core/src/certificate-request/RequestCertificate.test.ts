@@ -10,6 +10,7 @@ import {
   timeoutError,
   type FakeWorld,
 } from '../testing/index.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { RequestCertificate, type RequestCertificateInput } from './RequestCertificate.js';
 
 function request(world: FakeWorld, overrides: Partial<RequestCertificateInput> = {}) {
@@ -196,5 +197,14 @@ describe('RequestCertificate', () => {
     });
     expect(pin.asked).toEqual([]);
     expect(pin.pinpadNotices).toHaveLength(1);
+  });
+
+  it('still names the keystore when the secret key file cannot be written after sending', async () => {
+    const world = fakeWorld();
+    world.vault.writeCompanionFile = () => Promise.reject(new EhealthCertError('KEYSTORE_WRITE_FAILED', 'disk full (injected)'));
+    const error = await rejection(request(world));
+    expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
+    expect(world.vault.files.has(error.details.keystorePath as string)).toBe(true);
+    expect(await world.pending.get(error.details.reference as string)).toMatchObject({ lastStatus: 'sent' });
   });
 });

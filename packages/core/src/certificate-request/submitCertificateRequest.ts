@@ -143,6 +143,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
     );
   }
 
+  // The request is at eHealth now: a failure below must still say where the key is.
   return trackStep(progress, '15', 'request.record', async () => {
     await ports.pending.record({
       reference,
@@ -169,6 +170,8 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       secretKeyFile,
       ...(submitted.replacesCertificate ? { replacesCertificate: submitted.replacesCertificate } : {}),
     };
+  }).catch((error: unknown) => {
+    throw keptKeystoreError(error, keystorePath, reference);
   });
 }
 
