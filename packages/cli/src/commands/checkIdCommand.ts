@@ -1,0 +1,18 @@
+import { checkIdentifier, formatIdentifier } from '@ehealth-cert/core';
+import { describeError } from '../exit-codes/describeError.js';
+import { EXIT } from '../exit-codes/exitCodeFor.js';
+import type { CommandContext, CommandResult } from './CommandContext.js';
+
+/** `ehealth-cert check-id TYPE=VALUE`: valid or not, and which rule fails (DOMAIN.md 5). Local only. */
+export async function run(ctx: CommandContext, args: readonly string[]): Promise<CommandResult> {
+  const text = args[0] ?? '';
+  const check = checkIdentifier(text);
+  if (!check.valid) {
+    const described = describeError(check.error, ctx.i18n);
+    ctx.say(described.line);
+    return { exitCode: EXIT.badInput, json: { ok: false, valid: false, input: text, code: check.error.code, message: check.error.message, details: check.error.details } };
+  }
+  const id = formatIdentifier(check.identifier);
+  ctx.say(check.notes.length ? ctx.i18n.t((m) => m.checkId.validFlagged, { id, note: check.notes.join('; ') }) : ctx.i18n.t((m) => m.checkId.valid, { id }));
+  return { exitCode: EXIT.done, json: { ok: true, valid: true, input: text, identifier: check.identifier, notes: check.notes } };
+}

@@ -1,0 +1,98 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CompleteCertificate, EhealthCertError, type CompletionOutcome, type PendingRequests } from '@ehealth-cert/core';
+import { TOKENS } from '../composition/tokens.js';
+import { EXIT } from '../exit-codes/exitCodeFor.js';
+import { readKeystorePassword } from '../person/readKeystorePassword.js';
+import type { CommandContext, CommandResult } from './CommandContext.js';
+import { openContainer, type OpenedContainer } from './openContainer.js';
+
+interface CompleteFlags {
+  readonly keystore?: string;
+  readonly passwordFile?: string;
+  readonly wait?: boolean;
+  readonly interval?: string;
+}
+
+/** The keystore of `--keystore`, else the newest request of this environment not yet completed. */
+export async function keystoreToComplete(ctx: CommandContext, opened: OpenedContainer, given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
+  const open = (await opened.container.get<PendingRequests>(TOKENS.PendingRequests).list())
+    .filter((r) => r.environment === ctx.settings.env && r.lastStatus !== 'completed' && r.lastStatus !== 'refused')
+    .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime());
+  const latest = open[0];
+  if (latest === undefined) throw new EhealthCertError('KEYSTORE_NOT_FOUND', ctx.i18n.m.errors.noKeystore, { flag: '--keystore' });
+  return latest.keystorePath;
+}
+
+/** Seconds for --interval: a positive number. */
+function intervalSeconds(ctx: CommandContext, value: string | undefined): number {
+  const seconds = Number(value ?? '60');
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new EhealthCertError('INVALID_INPUT', `--interval "${value}" must be a positive number of seconds`, { flag: '--interval', value });
+  }
+  return seconds;
+}
+
+/** Steps 16-19 once: pending, or installed with the ETK. */
+async function completeOnce(opened: OpenedContainer, keystorePath: string, password: string): Promise<CompletionOutcome> {
+  return opened.container.get(CompleteCertificate).execute({ keystorePath, password });
+}
+
+/**
+ * `ehealth-cert complete`: manual steps 16-19. Pending is a normal outcome (exit 3, "not yet");
+ * `--wait` polls every --interval seconds with a progress line until issued or Ctrl-C.
+ */
+export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+  const flags = options as CompleteFlags;
+  const interval = intervalSeconds(ctx, flags.interval);
+  ctx.steps.show('16');
+  const opened = await openContainer(ctx);
+  try {
+    const keystorePath = await keystoreToComplete(ctx, opened, flags.keystore);
+    ctx.steps.show('17');
+    const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
+    const started = Date.now();
+    let outcome = await completeOnce(opened, keystorePath, password);
+    while (outcome.status === 'pending' && flags.wait === true && ctx.io.signal?.aborted !== true) {
+      const elapsed = Math.round((Date.now() - started) / 1000);
+      const line = ctx.i18n.t((m) => m.complete.waiting, { elapsed, interval });
+      ctx.io.stderr.write(ctx.io.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
+      try {
+        await sleep(interval * 1000, undefined, ctx.io.signal ? { signal: ctx.io.signal } : {});
+      } catch {
+        break; // Ctrl-C: stop waiting, report pending.
+      }
+      outcome = await completeOnce(opened, outcome.keystorePath, password);
+    }
+    if (ctx.io.stderr.isTTY && flags.wait === true) ctx.io.stderr.write('\r\x1b[K');
+    const { m } = ctx.i18n;
+    if (outcome.status === 'pending') {
+      ctx.io.stderr.write(`${m.complete.pending}\n`);
+      return { exitCode: EXIT.pending, json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, message: m.complete.pending } };
+    }
+    ctx.steps.show('18');
+    ctx.steps.show('19');
+    ctx.say(
+      ctx.i18n.t((x) => x.complete.installed, { dn: outcome.dn }),
+      ctx.i18n.t((x) => x.complete.etk, { serial: outcome.etkSerial }),
+      ...(outcome.toBeActivated ? [m.complete.etkToActivate] : []),
+      ctx.i18n.t((x) => x.complete.keystore, { path: outcome.keystorePath }),
+      ctx.bold(m.complete.done),
+    );
+    return {
+      exitCode: EXIT.done,
+      json: {
+        ok: true,
+        status: 'completed',
+        reference: outcome.reference,
+        keystorePath: outcome.keystorePath,
+        dn: outcome.dn,
+        etkSerial: outcome.etkSerial,
+        toBeActivated: outcome.toBeActivated,
+        notAfter: outcome.notAfter.toISOString(),
+      },
+    };
+  } finally {
+    await opened.close();
+  }
+}

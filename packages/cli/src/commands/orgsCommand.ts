@@ -1,0 +1,33 @@
+import { ListManageableOrganisations, formatIdentifier, type LocalizedText } from '@ehealth-cert/core';
+import { EXIT } from '../exit-codes/exitCodeFor.js';
+import type { Language } from '../i18n/Translator.js';
+import type { CommandContext, CommandResult } from './CommandContext.js';
+import { openContainer } from './openContainer.js';
+
+/** A localized name in the person's language, else French, Dutch, English, German. */
+export function localized(text: LocalizedText, language: Language): string {
+  return text[language] ?? text.fr ?? text.nl ?? text.en ?? text.de ?? '';
+}
+
+/** `ehealth-cert orgs`: GetActorQualities signed with the eID (manual steps 6-7, 8A's list). */
+export async function run(ctx: CommandContext): Promise<CommandResult> {
+  const opened = await openContainer(ctx);
+  try {
+    const result = await opened.container.get(ListManageableOrganisations).execute({ pinEntry: opened.pinEntry });
+    const { m } = ctx.i18n;
+    if (result.organisations.length === 0) ctx.say(m.orgs.none);
+    result.organisations.forEach((org, i) => ctx.say(`${String(i + 1).padStart(2)}. ${localized(org.name, ctx.i18n.language)}  ${formatIdentifier(org.identifier)}`));
+    if (result.naturalPersonAuthorization) ctx.say(m.orgs.personal);
+    return {
+      exitCode: EXIT.done,
+      json: {
+        ok: true,
+        holder: { ssin: result.holder.ssin, givenNames: result.holder.givenNames, surname: result.holder.surname },
+        naturalPersonAuthorization: result.naturalPersonAuthorization,
+        organisations: result.organisations.map((o, i) => ({ index: i + 1, name: o.name, identifier: o.identifier })),
+      },
+    };
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,55 @@
+import { RenewCertificate } from '@ehealth-cert/core';
+import { EXIT } from '../exit-codes/exitCodeFor.js';
+import { readKeystorePassword } from '../person/readKeystorePassword.js';
+import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
+import { WizardAnswers } from '../wizard/WizardAnswers.js';
+import { chooseKeystore } from './chooseKeystore.js';
+import type { CommandContext, CommandResult } from './CommandContext.js';
+import { openContainer } from './openContainer.js';
+
+/**
+ * `ehealth-cert renew`: the request flow for the DN of an existing keystore, inside its last three
+ * months (DOMAIN.md 4.3); the new keystore uses the same password. Complete it with `complete`.
+ */
+export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+  const flags = options as RequestFlags & { yes?: boolean; keystore?: string };
+  const scripted = flags.yes === true || !ctx.prompter.interactive;
+  const answers = scripted
+    ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, ctx.settings.env.toUpperCase());
+  const opened = await openContainer(ctx, { acceptTerms: flags.acceptTerms === true });
+  try {
+    const keystorePath = await chooseKeystore(ctx, opened, flags.keystore);
+    const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
+    const contactData = await answers.contactData();
+    const renewal = await opened.container.get(RenewCertificate).execute({
+      keystorePath,
+      password,
+      contactData,
+      baseServiceUsages: [...(flags.baseService ?? [])],
+      environment: ctx.settings.env,
+      pinEntry: opened.pinEntry,
+      review: opened.review,
+    });
+    ctx.say(
+      ctx.i18n.t((m) => m.wizard.secretKey, { reference: renewal.reference }),
+      ctx.i18n.t((m) => m.wizard.keystoreWritten, { path: renewal.keystorePath }),
+      ctx.i18n.t((m) => m.renew.done, { reference: renewal.reference }),
+    );
+    return {
+      exitCode: EXIT.done,
+      json: {
+        ok: true,
+        status: renewal.status,
+        reference: renewal.reference,
+        keystorePath: renewal.keystorePath,
+        secretKeyFile: renewal.secretKeyFile,
+        dn: renewal.dn,
+        renews: { dn: renewal.renews.dn, notAfter: renewal.renews.notAfter.toISOString() },
+        automaticallyValidated: renewal.automaticallyValidated,
+      },
+    };
+  } finally {
+    await opened.close();
+  }
+}

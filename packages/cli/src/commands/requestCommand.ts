@@ -1,0 +1,186 @@
+import {
+  EhealthCertError,
+  ListManageableOrganisations,
+  ListOrganisationTypes,
+  ReadCardHolder,
+  RequestCertificate,
+  formatIdentifier,
+  type CardHolder,
+  type KeystoreVault,
+  type OrganisationChoice,
+  type OrganisationType,
+  type SubmittedCertificateRequest,
+} from '@ehealth-cert/core';
+import { TOKENS } from '../composition/tokens.js';
+import { describeError } from '../exit-codes/describeError.js';
+import { EXIT } from '../exit-codes/exitCodeFor.js';
+import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
+import type { RequestAnswers } from '../wizard/RequestAnswers.js';
+import { WizardAnswers } from '../wizard/WizardAnswers.js';
+import type { CommandContext, CommandResult } from './CommandContext.js';
+import { openContainer, type OpenedContainer } from './openContainer.js';
+
+/**
+ * A step that needs the PIN: a wrong PIN ends it (the adapter never retries); at the terminal the
+ * person may choose to type it again, which starts the step anew.
+ */
+async function withPinRetry<T>(ctx: CommandContext, answers: RequestAnswers, work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!EhealthCertError.is(error, 'PIN_INCORRECT')) throw error;
+      ctx.prompter.say(describeError(error, ctx.i18n).line);
+      if (!(await answers.retryPin())) throw error;
+    }
+  }
+}
+
+async function readHolder(opened: OpenedContainer, answers: RequestAnswers): Promise<CardHolder> {
+  for (;;) {
+    try {
+      return await opened.container.get(ReadCardHolder).execute();
+    } catch (error) {
+      if (!EhealthCertError.is(error, 'CARD_ABSENT') || !(await answers.retryCard())) throw error;
+    }
+  }
+}
+
+/** Steps 6-9 (A or M): whose certificate, and which organisation. */
+async function chooseOrganisation(
+  ctx: CommandContext,
+  opened: OpenedContainer,
+  answers: RequestAnswers,
+): Promise<{ choice: OrganisationChoice; types: readonly OrganisationType[] }> {
+  if ((await answers.whose()) === 'personal') return { choice: { kind: 'personal' }, types: [] };
+  const listed = answers.needsOrganisationList()
+    ? await withPinRetry(ctx, answers, () => {
+        ctx.steps.show('6');
+        ctx.steps.show('7');
+        return opened.container.get(ListManageableOrganisations).execute({ pinEntry: opened.pinEntry });
+      })
+    : undefined;
+  const organisations = listed?.organisations ?? [];
+  if ((await answers.mode(organisations)) === 'automatic') {
+    ctx.steps.show('8A');
+    const organisation = await answers.pickOrganisation(organisations);
+    ctx.steps.show('9A');
+    return { choice: { kind: 'listed', organisation }, types: [] };
+  }
+  const types = (await opened.container.get(ListOrganisationTypes).execute()).types;
+  ctx.steps.show('8M');
+  ctx.steps.show('9M');
+  return { choice: await answers.manualOrganisation(types), types };
+}
+
+function identifierOf(choice: OrganisationChoice, holder: CardHolder): { id: string; type?: string; name?: string } {
+  switch (choice.kind) {
+    case 'listed':
+      return { id: choice.organisation.identifier.value, type: choice.organisation.identifier.type, name: choice.organisation.name.fr ?? choice.organisation.name.nl ?? '' };
+    case 'manual':
+      return { id: choice.identifierValue, type: choice.identifierType, name: choice.officialName };
+    case 'personal':
+      return { id: holder.ssin };
+  }
+}
+
+/** Step 15 on the screen: the secret key, where it is written, what to do next. */
+function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateRequest): void {
+  const { m } = ctx.i18n;
+  ctx.steps.show('15');
+  ctx.say(
+    ctx.bold(ctx.i18n.t((x) => x.wizard.secretKey, { reference: submitted.reference })),
+    ctx.i18n.t((x) => x.wizard.secretKeyKeep, { file: submitted.secretKeyFile }),
+    ctx.i18n.t((x) => x.wizard.keystoreWritten, { path: submitted.keystorePath }),
+    '',
+    m.wizard.requested,
+    submitted.automaticallyValidated ? m.wizard.waitAutomatic : m.wizard.waitManual,
+  );
+}
+
+/** The step-16 instructions in the person's language, beside the keystore (core writes FR/EN). */
+async function writeInstructions(ctx: CommandContext, vault: KeystoreVault, submitted: SubmittedCertificateRequest): Promise<string> {
+  const { m } = ctx.i18n;
+  const values = {
+    reference: submitted.reference,
+    name: submitted.certificateName,
+    keystore: submitted.keystorePath,
+    date: new Date().toISOString(),
+    env: ctx.settings.env.toUpperCase(),
+  };
+  const text = [m.instructions.title, '', ...m.instructions.body.map((line) => ctx.i18n.t(() => line, values)), ''].join('\n');
+  return vault.writeCompanionFile(submitted.keystorePath, `.step-16.${ctx.i18n.language}.txt`, text);
+}
+
+/**
+ * `ehealth-cert request`: manual steps 2-15. At a terminal without --yes, the wizard asks each
+ * step; otherwise every answer comes from the flags and a missing one fails naming its flag.
+ */
+export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+  const flags = options as RequestFlags & { yes?: boolean };
+  const scripted = flags.yes === true || !ctx.prompter.interactive;
+  const answers: RequestAnswers = scripted
+    ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, ctx.settings.env.toUpperCase());
+
+  ctx.steps.show('1');
+  if ((await answers.start()) === 'complete') {
+    const complete = await import('./completeCommand.js');
+    return complete.run(ctx, [], options);
+  }
+  for (const step of ['2', '3', '4'] as const) ctx.steps.show(step);
+
+  const opened = await openContainer(ctx, { acceptTerms: flags.acceptTerms === true });
+  try {
+    ctx.steps.show('5');
+    const holder = await readHolder(opened, answers);
+    ctx.prompter.say(ctx.i18n.t((m) => m.wizard.holder, { name: `${holder.givenNames} ${holder.surname}`, ssin: holder.ssin }));
+
+    const { choice, types } = await chooseOrganisation(ctx, opened, answers);
+    const applicationId = choice.kind === 'personal' ? undefined : await answers.applicationId();
+    const contactData = await answers.contactData();
+    const chosenType = choice.kind === 'manual' ? types.find((t) => t.identifierType === choice.identifierType) : undefined;
+    const baseServiceUsages = await answers.baseServices(chosenType?.availableBaseServices ?? []);
+    const owner = identifierOf(choice, holder);
+    ctx.steps.show('10');
+    ctx.steps.show('11');
+    const password = await answers.password({
+      identifiers: [holder.ssin, owner.id],
+      names: [holder.givenNames, holder.surname, ...(owner.name ? [owner.name] : [])],
+    });
+
+    const submitted = await withPinRetry(ctx, answers, () =>
+      opened.container.get(RequestCertificate).execute({
+        organisation: choice,
+        ...(applicationId !== undefined ? { applicationId } : {}),
+        contactData,
+        password,
+        baseServiceUsages,
+        environment: ctx.settings.env,
+        pinEntry: opened.pinEntry,
+        review: opened.review,
+      }),
+    );
+    const instructionsFile = await writeInstructions(ctx, opened.container.get<KeystoreVault>(TOKENS.KeystoreVault), submitted);
+    showSecretKey(ctx, submitted);
+    return {
+      exitCode: EXIT.done,
+      json: {
+        ok: true,
+        status: submitted.status,
+        reference: submitted.reference,
+        automaticallyValidated: submitted.automaticallyValidated,
+        keystorePath: submitted.keystorePath,
+        secretKeyFile: submitted.secretKeyFile,
+        instructionsFile,
+        dn: submitted.dn,
+        certificateName: submitted.certificateName,
+        organisation: choice.kind === 'personal' ? { kind: 'personal', identifier: `SSIN=${holder.ssin}` } : { kind: choice.kind, identifier: owner.type ? formatIdentifier({ type: owner.type, value: owner.id }) : undefined, name: owner.name },
+        contractText: opened.review.contractText,
+        steps: ctx.steps.steps,
+      },
+    };
+  } finally {
+    await opened.close();
+  }
+}

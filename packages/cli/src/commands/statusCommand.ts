@@ -1,0 +1,58 @@
+import { ShowCertificateStatus, type CertificateStatus } from '@ehealth-cert/core';
+import { EXIT } from '../exit-codes/exitCodeFor.js';
+import type { Translator } from '../i18n/Translator.js';
+import { readKeystorePassword } from '../person/readKeystorePassword.js';
+import type { CommandContext, CommandResult } from './CommandContext.js';
+import { formatTable } from './formatTable.js';
+import { openContainer } from './openContainer.js';
+
+const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+
+function statusLines(status: CertificateStatus, i18n: Translator): string[] {
+  const { m } = i18n;
+  const info = status.info;
+  const ids = info.certificateIdentifier.actor.ids.map((id) => `${id.type}=${id.value}`).join(', ');
+  return [
+    `${info.certificateIdentifier.actor.name} (${ids}${info.certificateIdentifier.applicationId ? `, ${info.certificateIdentifier.applicationId}` : ''})`,
+    ...formatTable([
+      [m.labels.status, info.status],
+      [m.labels.etkStatus, info.etkStatus],
+      [m.labels.reference, info.publicKeyIdentifier],
+      [m.labels.requestedAt, day(info.requestedDate)],
+      [m.labels.validUntil, day(info.details?.validNotAfter)],
+      [m.labels.renewFrom, day(info.replacementPeriodStartDate)],
+    ]),
+  ];
+}
+
+/**
+ * `ehealth-cert status`: every certificate the card holder manages (GetCertificateInfoForCitizen,
+ * PIN), or with --keystore the status of that keystore's certificate.
+ */
+export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+  const opened = await openContainer(ctx);
+  try {
+    const keystorePath = options['keystore'] as string | undefined;
+    const report = await opened.container.get(ShowCertificateStatus).execute(
+      keystorePath === undefined
+        ? { source: 'card', pinEntry: opened.pinEntry }
+        : {
+            source: 'keystore',
+            keystorePath,
+            password: await readKeystorePassword({ passwordFile: options['passwordFile'] as string | undefined, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n),
+          },
+    );
+    const { m } = ctx.i18n;
+    if (report.source === 'card') {
+      if (report.certificates.length === 0) ctx.say(m.status.none);
+      for (const certificate of report.certificates) ctx.say(...statusLines(certificate, ctx.i18n), '');
+    } else if (report.source === 'keystore') {
+      ctx.say(...statusLines(report.certificate, ctx.i18n));
+    } else {
+      ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : m.labels.status + ': issued');
+    }
+    return { exitCode: EXIT.done, json: { ok: true, ...(JSON.parse(JSON.stringify(report)) as object) } };
+  } finally {
+    await opened.close();
+  }
+}

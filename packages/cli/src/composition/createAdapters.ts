@@ -1,0 +1,109 @@
+import {
+  EhealthCertError,
+  type Bytes,
+  type CertificateRegistry,
+  type Clock,
+  type EidCard,
+  type EtkRegistry,
+  type KeyFactory,
+  type KeystoreVault,
+  type PendingRequests,
+} from '@ehealth-cert/core';
+import type { CliSettings } from '../settings/CliSettings.js';
+import { PlaceholderRestoringVault } from './PlaceholderRestoringVault.js';
+import { startInProcessSimulator, type InProcessSimulator } from './startInProcessSimulator.js';
+
+/** One adapter per port, plus the in-process simulator when there is one. */
+export interface Adapters {
+  readonly card: EidCard;
+  readonly registry: CertificateRegistry;
+  readonly etkRegistry: EtkRegistry;
+  readonly keys: KeyFactory;
+  readonly vault: KeystoreVault;
+  readonly pending: PendingRequests;
+  readonly clock: Clock;
+  readonly simulator?: InProcessSimulator;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** DER certificates from a PEM bundle. */
+function pemCertificates(pem: string): Bytes[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+}
+
+/**
+ * Where an issued chain must end (KeyFactory.verifyIssuedChain): the production roots for prd, the
+ * acceptance roots for acc, the simulator's fake eHealth root in sim (asked from the loopback
+ * simulator's admin API when it runs in another process).
+ */
+async function trustAnchors(settings: CliSettings, simulator: InProcessSimulator | undefined): Promise<{ trustAnchors?: readonly Bytes[] }> {
+  if (simulator !== undefined) return { trustAnchors: simulator.trustAnchors };
+  if (settings.env === 'sim' && settings.endpointBase !== undefined) {
+    const url = `${settings.endpointBase.replace(/\/+$/, '')}/admin/trust-anchors`;
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (cause) {
+      throw new EhealthCertError('EHEALTH_UNAVAILABLE', `The simulator at ${settings.endpointBase} does not answer (${url}).`, { url }, { cause });
+    }
+    if (!response.ok) throw new EhealthCertError('EHEALTH_UNAVAILABLE', `The simulator at ${settings.endpointBase} answered HTTP ${response.status} for ${url}.`, { url });
+    return { trustAnchors: pemCertificates(await response.text()) };
+  }
+  // prd: NodeKeyFactory's embedded production roots. acc: the acceptance roots are not in
+  // resources/pki yet (DOMAIN.md 4.3 names them), so the production default applies.
+  return {};
+}
+
+/**
+ * Builds the adapters the settings choose. The heavy modules (pkcs11js, pkijs, msw, the simulator)
+ * are imported here, when a command needs them, never at start-up (TOOLCHAIN.md 3).
+ */
+export async function createAdapters(settings: CliSettings, overrides: Partial<Adapters> = {}): Promise<Adapters> {
+  // SoftHSM reads SOFTHSM2_CONF when the module is initialised (TOOLCHAIN.md 4): the native
+  // environment must hold it before the first card operation.
+  if (settings.softhsmConf !== undefined) process.env['SOFTHSM2_CONF'] = settings.softhsmConf;
+
+  const simulator =
+    overrides.simulator ??
+    (settings.env === 'sim' && settings.endpointBase === undefined && overrides.registry === undefined
+      ? await startInProcessSimulator(settings)
+      : undefined);
+  const clock = overrides.clock ?? simulator?.clock ?? settings.clock ?? systemClock;
+  const environment = settings.env;
+
+  const ehealth = await import('@ehealth-cert/adapters-ehealth');
+  const endpoints =
+    settings.endpointBase !== undefined
+      ? ehealth.endpointsFromBase(settings.endpointBase)
+      : simulator !== undefined
+        ? ehealth.endpointsFromBase(simulator.baseUrl)
+        : ehealth.ehealthEndpoints(environment === 'sim' ? 'acc' : environment, '');
+
+  const card =
+    overrides.card ??
+    new (await import('@ehealth-cert/adapters-eid')).Pkcs11EidCard({
+      ...(settings.pkcs11Module !== undefined ? { pkcs11Module: settings.pkcs11Module } : {}),
+      ...(settings.cardSerial !== undefined ? { tokenSerial: settings.cardSerial } : {}),
+      env: settings.processEnv ?? process.env,
+    });
+
+  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(await trustAnchors(settings, simulator));
+  return {
+    card,
+    registry: overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
+    etkRegistry: overrides.etkRegistry ?? new ehealth.SoapEtkRegistry({ endpoints, clock }),
+    keys,
+    vault:
+      overrides.vault ??
+      new PlaceholderRestoringVault(new ehealth.Pkcs12KeystoreVault({ environment, folder: settings.keystoreDir, clock }), keys, clock),
+    pending: overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
+    clock,
+    ...(simulator !== undefined ? { simulator } : {}),
+    close: async () => {
+      // A simulator handed in (the demo's) belongs to the caller, which closes it.
+      if (overrides.simulator === undefined) await simulator?.close();
+    },
+  };
+}

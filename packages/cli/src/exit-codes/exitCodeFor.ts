@@ -1,0 +1,47 @@
+import type { ErrorCode } from '@ehealth-cert/core';
+
+/** The exit statuses of ehealth-cert (documented in `--help` and the README). */
+export const EXIT = {
+  done: 0,
+  other: 1,
+  badInput: 2,
+  pending: 3,
+  cardOrPin: 4,
+  refused: 5,
+  unreachable: 6,
+} as const;
+
+/** The one table from error code to exit status (STYLE.md "Use cases and errors"). */
+const EXIT_BY_CODE: Record<ErrorCode, number> = {
+  INVALID_INPUT: EXIT.badInput,
+  INVALID_IDENTIFIER: EXIT.badInput,
+  INVALID_CONTACT_DATA: EXIT.badInput,
+  WEAK_PASSWORD: EXIT.badInput,
+  TERMS_NOT_ACCEPTED: EXIT.badInput,
+  CANCELLED: EXIT.other,
+  PKCS11_MODULE_NOT_FOUND: EXIT.cardOrPin,
+  CARD_ABSENT: EXIT.cardOrPin,
+  CARD_AMBIGUOUS: EXIT.cardOrPin,
+  CARD_REMOVED: EXIT.cardOrPin,
+  CARD_ERROR: EXIT.cardOrPin,
+  PIN_INCORRECT: EXIT.cardOrPin,
+  PIN_BLOCKED: EXIT.cardOrPin,
+  PIN_UNAVAILABLE: EXIT.cardOrPin,
+  KEYSTORE_NOT_FOUND: EXIT.badInput,
+  KEYSTORE_PASSWORD_WRONG: EXIT.badInput,
+  KEYSTORE_CORRUPT: EXIT.badInput,
+  KEYSTORE_MISMATCH: EXIT.badInput,
+  KEYSTORE_WRITE_FAILED: EXIT.other,
+  EHEALTH_REJECTED: EXIT.refused,
+  RENEWAL_NOT_ALLOWED: EXIT.refused,
+  REQUEST_NOT_FOUND: EXIT.refused,
+  CERTIFICATE_NOT_ACTIVE: EXIT.refused,
+  EHEALTH_UNAVAILABLE: EXIT.unreachable,
+  EHEALTH_RESPONSE_INVALID: EXIT.unreachable,
+  INTERNAL: EXIT.other,
+};
+
+/** The exit status for an error code (unknown codes are "anything else"). */
+export function exitCodeFor(code: string): number {
+  return (EXIT_BY_CODE as Record<string, number>)[code] ?? EXIT.other;
+}

@@ -1,0 +1,35 @@
+import type { PinEntry, PinRequest } from '@ehealth-cert/core';
+import type { Translator } from '../i18n/Translator.js';
+import type { CliOutput } from '../terminal/CliIo.js';
+import type { Prompter } from '../terminal/Prompter.js';
+
+/**
+ * The PIN from the person: `EHEALTH_CERT_PIN` when set (for automation with fake cards, as the
+ * help says), otherwise a masked prompt; a PIN-pad reader collects it itself. The PIN is returned
+ * to the card adapter and kept nowhere.
+ */
+export class TerminalPinEntry implements PinEntry {
+  constructor(
+    private readonly prompter: Prompter,
+    private readonly i18n: Translator,
+    private readonly messages: CliOutput,
+    private readonly environmentPin: string | undefined,
+  ) {}
+
+  async askPin(request: PinRequest): Promise<string> {
+    if (this.environmentPin !== undefined && this.environmentPin !== '') return this.environmentPin;
+    if (request.triesLeft !== undefined) {
+      this.messages.write(`${this.i18n.t((m) => m.wizard.pinTriesLeft, { n: request.triesLeft })}\n`);
+    }
+    const key = request.key === 'authentication' ? 'Authentication' : 'Signature';
+    return this.prompter.password(
+      this.i18n.t((m) => m.wizard.pinPrompt, { name: request.holderName ?? 'eID', key }),
+      { what: 'PIN', how: this.i18n.m.errors.pinHow, code: 'PIN_UNAVAILABLE' },
+      (value) => (/^\d{4,12}$/.test(value) ? true : '4-12'),
+    );
+  }
+
+  notifyPinpad(_request: PinRequest): void {
+    this.messages.write(`${this.i18n.m.wizard.pinpad}\n`);
+  }
+}

@@ -1,0 +1,75 @@
+import { EhealthCertError, type Contract, type LocalizedText, type RequestOverview, type RequestReview, type RevocationContract } from '@ehealth-cert/core';
+import { htmlToText } from '../contract-text/htmlToText.js';
+import { formatTable } from '../commands/formatTable.js';
+import type { Language, Translator } from '../i18n/Translator.js';
+import type { StepLog } from '../progress/StepLog.js';
+import type { Prompter } from '../terminal/Prompter.js';
+
+/** The contract text in the person's language, else French, else Dutch (eHealth writes FR and NL). */
+export function contractTextFor(text: LocalizedText, language: Language): string {
+  const html = text[language] ?? text.fr ?? text.nl ?? text.en ?? text.de ?? '';
+  return htmlToText(html);
+}
+
+/**
+ * Manual steps 12-13 at the terminal: the overview, the contract text from eHealth rendered as
+ * text, and the person's "yes" (or `--accept-terms` in scripted runs). Nothing is sent without it.
+ */
+export class TerminalReview implements RequestReview {
+  /** The last contract shown, as text (for --json output). */
+  contractText?: string;
+
+  constructor(
+    private readonly prompter: Prompter,
+    private readonly i18n: Translator,
+    private readonly steps: StepLog,
+    private readonly acceptTerms: boolean,
+  ) {}
+
+  async approveRequest(contract: Contract, overview: RequestOverview): Promise<boolean> {
+    const { m } = this.i18n;
+    this.steps.show('12');
+    const c = overview.contactData;
+    this.prompter.say(
+      m.wizard.overviewTitle,
+      ...formatTable([
+        [m.labels.holder, `${overview.holderName} (${m.labels.ssin} ${overview.ssin})`],
+        [m.labels.certificate, overview.certificateName],
+        [m.labels.organisation, overview.organisationName],
+        [m.labels.applicationId, overview.applicationId],
+        [m.labels.dn, contract.dn],
+        [m.labels.emailPrivate, c.emailPrivate],
+        [m.labels.emailGeneral, c.emailGeneral],
+        [m.labels.phonePrivate, c.phonePrivate],
+        [m.labels.phoneGeneral, c.phoneGeneral],
+        [m.labels.baseServices, overview.baseServiceUsages.join(', ') || undefined],
+        [m.labels.environment, overview.environment.toUpperCase()],
+        [m.labels.renewal, overview.renewal ? m.labels.yes : undefined],
+      ]),
+    );
+    this.showContract(contract);
+    if (!(await this.agree(m.wizard.acceptContract))) return false;
+    this.steps.show('13');
+    return this.acceptTerms || this.prompter.interactive ? this.agree(m.wizard.send) : false;
+  }
+
+  async approveRevocation(contract: RevocationContract): Promise<boolean> {
+    this.showContract(contract);
+    return this.agree(this.i18n.t((m) => m.revoke.confirm, { name: contract.dn }));
+  }
+
+  private showContract(contract: Contract): void {
+    this.contractText = contractTextFor(contract.text, this.i18n.language);
+    this.prompter.say('', this.i18n.m.wizard.contractTitle, '-'.repeat(this.i18n.m.wizard.contractTitle.length), this.contractText, '');
+  }
+
+  private async agree(question: string): Promise<boolean> {
+    if (this.acceptTerms) return true;
+    if (!this.prompter.interactive) {
+      throw new EhealthCertError('TERMS_NOT_ACCEPTED', this.i18n.t((m) => m.errors.noTty, { what: question, how: this.i18n.m.errors.termsHow }), {
+        flag: '--accept-terms',
+      });
+    }
+    return this.prompter.confirm(question, { what: question, how: this.i18n.m.errors.termsHow, code: 'TERMS_NOT_ACCEPTED' }, false);
+  }
+}

@@ -1,0 +1,27 @@
+import type { ManualStep } from '@ehealth-cert/core';
+import type { Translator } from '../i18n/Translator.js';
+import type { CliOutput } from '../terminal/CliIo.js';
+
+/**
+ * Prints each manual step title once ("Étape 14 : introduisez votre code PIN"), whether the
+ * wizard reaches it or a use case reports it, so the run reads like the manual.
+ */
+export class StepLog {
+  private readonly shown = new Set<ManualStep>();
+  /** Every step shown, in order (for --json and tests). */
+  readonly steps: ManualStep[] = [];
+
+  constructor(
+    private readonly out: CliOutput | undefined,
+    private readonly i18n: Translator,
+    private readonly bold: (text: string) => string = (t) => t,
+    private readonly values: Readonly<Record<string, string>> = {},
+  ) {}
+
+  show(step: ManualStep): void {
+    if (this.shown.has(step)) return;
+    this.shown.add(step);
+    this.steps.push(step);
+    this.out?.write(`\n${this.bold(this.i18n.t((m) => m.steps[step], this.values))}\n`);
+  }
+}

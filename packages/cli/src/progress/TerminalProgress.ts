@@ -1,0 +1,53 @@
+import type { Progress, ProgressEvent } from '@ehealth-cert/core';
+import type { Translator } from '../i18n/Translator.js';
+import type { CliOutput } from '../terminal/CliIo.js';
+import type { StepLog } from './StepLog.js';
+
+/** The label of an activity in the chosen language (`ehealth.GenerateCertificate` -> "eHealth: GenerateCertificate"). */
+export function activityLabel(activity: string, i18n: Translator): string {
+  if (activity.startsWith('ehealth.')) return i18n.t((m) => m.progress.ehealth, { operation: activity.slice('ehealth.'.length) });
+  const known = i18n.m.progress as Readonly<Record<string, string>>;
+  return known[activity] ?? activity;
+}
+
+/** Where progress goes: step titles, a status line on a terminal, JSON log lines under --verbose. */
+export interface TerminalProgressOptions {
+  readonly steps?: StepLog;
+  /** The status line goes here only when it is a terminal. */
+  readonly statusLine?: CliOutput;
+  /** Structured logs (--verbose). */
+  readonly log?: CliOutput;
+  readonly color: boolean;
+}
+
+/**
+ * The core Progress port for the CLI: manual steps as titles, slow activities (key generation,
+ * each eHealth call, waiting) as a live line on stderr when it is a TTY, and JSON log lines with
+ * --verbose. Events never carry a PIN or a password (core Progress contract).
+ */
+export class TerminalProgress implements Progress {
+  private readonly started = new Map<string, number>();
+
+  constructor(
+    private readonly i18n: Translator,
+    private readonly options: TerminalProgressOptions,
+  ) {}
+
+  report(event: ProgressEvent): void {
+    if (event.step !== undefined && event.phase === 'start') this.options.steps?.show(event.step);
+    this.options.log?.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...event })}\n`);
+    const line = this.options.statusLine;
+    if (line?.isTTY !== true) return;
+    const label = activityLabel(event.activity, this.i18n);
+    if (event.phase === 'start') {
+      this.started.set(event.activity, Date.now());
+      line.write(`\r\x1b[K… ${label}`);
+    } else {
+      const since = this.started.get(event.activity);
+      this.started.delete(event.activity);
+      const took = since === undefined ? '' : ` (${((Date.now() - since) / 1000).toFixed(1)} s)`;
+      const tick = this.options.color ? '\x1b[32m✓\x1b[0m' : '✓';
+      line.write(`\r\x1b[K${tick} ${label}${took}\n`);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { EhealthCertError, type Clock, type PinEntry, type Progress, type RequestReview } from '@ehealth-cert/core';
+
+/** eHealth environment (manual step 1: PRODUCTION or ACCEPTATION; `sim` for the simulator). */
+export type Environment = 'prd' | 'acc' | 'sim';
+
+export const ENVIRONMENTS: readonly Environment[] = ['prd', 'acc', 'sim'];
+
+/** The person's side of the use cases, made by the front end from its terminal (or a test). */
+export interface Interaction {
+  readonly pinEntry: PinEntry;
+  readonly review: RequestReview;
+  readonly progress: Progress;
+}
+
+/** Everything createContainer needs to choose and build the adapters (ARCHITECTURE.md "Composition"). */
+export interface CliSettings {
+  readonly env: Environment;
+  /** Keystore folder (DOMAIN.md 3: `~/ehealth/keystore` by default). */
+  readonly keystoreDir: string;
+  /** PKCS#11 library; default the discovery list of the eID adapter (beid, OpenSC). */
+  readonly pkcs11Module?: string;
+  /** SoftHSM2 configuration of a fake card; put in process.env before the module is initialised. */
+  readonly softhsmConf?: string;
+  /** Token serial of the card when several are inserted. */
+  readonly cardSerial?: string;
+  /** Base URL of a loopback simulator (`ehealth-sim serve`); with env `sim` and none, the in-process one. */
+  readonly endpointBase?: string;
+  /** Folder of the in-process simulator's state (demo --dir); a fresh one in memory otherwise. */
+  readonly simulatorStateDir?: string;
+  readonly interaction?: Partial<Interaction>;
+  readonly clock?: Clock;
+  /** The process environment the adapters read (EHEALTH_CERT_*). */
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The global options as commander parses them. */
+export interface GlobalOptions {
+  readonly env?: string;
+  readonly keystoreDir?: string;
+  readonly card?: string;
+}
+
+/**
+ * Settings from the global flags and the environment (flags win): `--env` / EHEALTH_CERT_ENV,
+ * `--keystore-dir` / EHEALTH_CERT_KEYSTORE_DIR, EHEALTH_CERT_PKCS11_MODULE, SOFTHSM2_CONF,
+ * EHEALTH_CERT_ENDPOINT_BASE, EHEALTH_CERT_SIM_STATE_DIR (state folder of the in-process simulator).
+ */
+export function resolveSettings(options: GlobalOptions, env: Readonly<Record<string, string | undefined>>, cwd: string): CliSettings {
+  const envName = (options.env ?? env['EHEALTH_CERT_ENV'] ?? 'prd').toLowerCase();
+  if (!ENVIRONMENTS.includes(envName as Environment)) {
+    throw new EhealthCertError('INVALID_INPUT', `environment "${envName}" is not one of prd, acc, sim`, { field: 'env', value: envName });
+  }
+  const dir = options.keystoreDir ?? env['EHEALTH_CERT_KEYSTORE_DIR'] ?? join(env['HOME'] ?? homedir(), 'ehealth', 'keystore');
+  const nonEmpty = (name: string) => (env[name] ? { [name]: env[name] } : {});
+  const pkcs11Module = nonEmpty('EHEALTH_CERT_PKCS11_MODULE')['EHEALTH_CERT_PKCS11_MODULE'];
+  const softhsmConf = nonEmpty('SOFTHSM2_CONF')['SOFTHSM2_CONF'];
+  const endpointBase = nonEmpty('EHEALTH_CERT_ENDPOINT_BASE')['EHEALTH_CERT_ENDPOINT_BASE'];
+  const simulatorStateDir = nonEmpty('EHEALTH_CERT_SIM_STATE_DIR')['EHEALTH_CERT_SIM_STATE_DIR'];
+  return {
+    env: envName as Environment,
+    keystoreDir: isAbsolute(dir) ? dir : resolve(cwd, dir),
+    ...(pkcs11Module ? { pkcs11Module } : {}),
+    ...(softhsmConf ? { softhsmConf } : {}),
+    ...(endpointBase ? { endpointBase } : {}),
+    ...(simulatorStateDir ? { simulatorStateDir: resolve(cwd, simulatorStateDir) } : {}),
+    ...(options.card ? { cardSerial: options.card } : {}),
+    processEnv: env,
+  };
+}

@@ -1,0 +1,92 @@
+import type * as InquirerPrompts from '@inquirer/prompts';
+import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
+import type { Translator } from '../i18n/Translator.js';
+import type { CliIo, CliOutput } from './CliIo.js';
+
+/** One choice of a menu. */
+export interface Choice<T> {
+  readonly name: string;
+  readonly value: T;
+}
+
+/** What to tell the person when there is no terminal to ask in: the flag or variable to use. */
+export interface Fallback {
+  readonly what: string;
+  readonly how: string;
+  readonly code?: ErrorCode;
+}
+
+type Inquirer = typeof InquirerPrompts;
+
+/**
+ * The person at the terminal: menus, questions and masked passwords (@inquirer/prompts on the
+ * injected streams). Never prompts when stdin is not a TTY: it fails naming the flag or variable
+ * to use instead (STYLE.md "Front ends").
+ */
+export class Prompter {
+  private inquirer?: Inquirer;
+
+  /** `screen` is where questions and wizard text go: stdout, or stderr under --json. */
+  constructor(
+    private readonly io: CliIo,
+    private readonly i18n: Translator,
+    readonly screen: CliOutput = io.stdout,
+  ) {}
+
+  /** Writes lines of wizard text to the screen. */
+  say(...lines: readonly string[]): void {
+    for (const line of lines) this.screen.write(`${line}\n`);
+  }
+
+  /** True when a person can answer (stdin and stdout are terminals). */
+  get interactive(): boolean {
+    return Boolean(this.io.stdin.isTTY);
+  }
+
+  async input(message: string, fallback: Fallback, options: { default?: string; validate?: (v: string) => true | string } = {}): Promise<string> {
+    const { input } = await this.load(fallback);
+    return input({ message, default: options.default, validate: options.validate }, this.context());
+  }
+
+  async password(message: string, fallback: Fallback, validate?: (v: string) => true | string): Promise<string> {
+    const { password } = await this.load(fallback);
+    return password({ message, mask: '*', validate }, this.context());
+  }
+
+  async confirm(message: string, fallback: Fallback, defaultValue = true): Promise<boolean> {
+    const { confirm } = await this.load(fallback);
+    return confirm({ message, default: defaultValue }, this.context());
+  }
+
+  async select<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback): Promise<T> {
+    const { select } = await this.load(fallback);
+    return select({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })), pageSize: 12 }, this.context());
+  }
+
+  async checkbox<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback): Promise<T[]> {
+    const { checkbox } = await this.load(fallback);
+    return checkbox({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })) }, this.context());
+  }
+
+  private context() {
+    return { input: this.io.stdin, output: this.screen, signal: this.io.signal };
+  }
+
+  private async load(fallback: Fallback): Promise<Inquirer> {
+    if (!this.interactive) {
+      throw new EhealthCertError(
+        fallback.code ?? 'INVALID_INPUT',
+        this.i18n.t((m) => m.errors.noTty, { what: fallback.what, how: fallback.how }),
+        { missing: fallback.what },
+      );
+    }
+    this.inquirer ??= await import('@inquirer/prompts');
+    return this.inquirer;
+  }
+}
+
+/** True for the error @inquirer throws on Ctrl-C or an aborted signal. */
+export function isPromptCancel(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
+}

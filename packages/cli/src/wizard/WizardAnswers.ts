@@ -1,0 +1,200 @@
+import {
+  checkKeystorePassword,
+  EhealthCertError,
+  formatIdentifier,
+  parseIdentifier,
+  validateApplicationId,
+  validateContactData,
+  type ContactDataInput,
+  type ManageableOrganisation,
+  type OrganisationChoice,
+  type OrganisationType,
+} from '@ehealth-cert/core';
+import { localized } from '../commands/orgsCommand.js';
+import type { Translator } from '../i18n/Translator.js';
+import type { StepLog } from '../progress/StepLog.js';
+import type { Prompter } from '../terminal/Prompter.js';
+import type { OrganisationMode, PasswordContext, RequestAnswers, Whose } from './RequestAnswers.js';
+import type { RequestFlags } from './FlagAnswers.js';
+
+/** An error message for a prompt's `validate` (the rule broken), or true. */
+function check(validate: () => unknown): true | string {
+  try {
+    validate();
+    return true;
+  } catch (error) {
+    if (EhealthCertError.is(error)) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * The wizard: manual steps 2-11 as screens an operator of the old ETEE requestor recognises
+ * (same step numbers, same button words), with answers given as flags taken without asking.
+ */
+export class WizardAnswers implements RequestAnswers {
+  constructor(
+    private readonly prompter: Prompter,
+    private readonly i18n: Translator,
+    private readonly steps: StepLog,
+    private readonly flags: RequestFlags,
+    private readonly environment: string,
+  ) {}
+
+  private get how() {
+    return { what: 'answer', how: '--yes' };
+  }
+
+  async start(): Promise<'request' | 'complete'> {
+    const { m } = this.i18n;
+    this.steps.show('2');
+    this.prompter.say(this.i18n.t((x) => x.wizard.welcome, { env: this.environment }));
+    await this.prompter.select('', [{ name: m.wizard.next, value: 'next' }], this.how);
+    this.steps.show('3');
+    const choice = await this.prompter.select(
+      '',
+      [
+        { name: m.wizard.newCertificate, value: 'request' as const },
+        { name: m.wizard.completeRequest, value: 'complete' as const },
+      ],
+      this.how,
+    );
+    if (choice === 'complete') return 'complete';
+    this.steps.show('4');
+    this.prompter.say(...m.wizard.terms.map((line) => `  ${line}`));
+    if (this.flags.acceptTerms !== true && !(await this.prompter.confirm(m.wizard.acceptTerms, this.how, false))) {
+      throw new EhealthCertError('TERMS_NOT_ACCEPTED', m.wizard.cancelled);
+    }
+    this.steps.show('5');
+    await this.prompter.select('', [{ name: m.wizard.belgian, value: 'be' }], this.how);
+    return 'request';
+  }
+
+  async retryCard(): Promise<boolean> {
+    await this.prompter.input(this.i18n.m.wizard.insertCard, this.how, { default: '' });
+    return true;
+  }
+
+  async whose(): Promise<Whose> {
+    if (this.flags.org === 'personal') return 'personal';
+    this.steps.show('6');
+    return this.prompter.select(
+      '',
+      [
+        { name: this.i18n.m.wizard.myOrganisation, value: 'organisation' as const },
+        { name: this.i18n.m.wizard.personal, value: 'personal' as const },
+      ],
+      this.how,
+    );
+  }
+
+  needsOrganisationList(): boolean {
+    return this.flags.org === undefined || this.flags.org === 'auto';
+  }
+
+  async mode(organisations: readonly ManageableOrganisation[]): Promise<OrganisationMode> {
+    const { m } = this.i18n;
+    if (this.flags.org === 'auto') return 'automatic';
+    if (this.flags.org !== undefined) return 'manual';
+    if (organisations.length === 0) {
+      this.prompter.say(m.wizard.noOrganisations);
+      return 'manual';
+    }
+    return this.prompter.select(
+      m.wizard.modeQuestion,
+      [
+        { name: m.wizard.modeAutomatic, value: 'automatic' as const },
+        { name: m.wizard.modeManual, value: 'manual' as const },
+      ],
+      this.how,
+    );
+  }
+
+  async pickOrganisation(organisations: readonly ManageableOrganisation[]): Promise<ManageableOrganisation> {
+    this.steps.show('8A');
+    const index = this.flags.orgIndex !== undefined ? Number(this.flags.orgIndex) - 1 : undefined;
+    const chosen =
+      index !== undefined && organisations[index] !== undefined
+        ? organisations[index]
+        : await this.prompter.select(
+            this.i18n.m.wizard.selectOrganisation,
+            organisations.map((o) => ({ name: `${localized(o.name, this.i18n.language)} (${formatIdentifier(o.identifier)})`, value: o })),
+            this.how,
+          );
+    this.steps.show('9A');
+    return chosen;
+  }
+
+  async manualOrganisation(types: readonly OrganisationType[]): Promise<Extract<OrganisationChoice, { kind: 'manual' }>> {
+    const { m } = this.i18n;
+    this.steps.show('8M');
+    this.steps.show('9M');
+    this.prompter.say(m.wizard.orgNote);
+    const preset = this.flags.org?.includes('=') ? this.flags.org : undefined;
+    const identifierType =
+      preset?.slice(0, preset.indexOf('=')) ??
+      (await this.prompter.select(
+        m.wizard.orgType,
+        types.map((t) => ({ name: `${localized(t.name, this.i18n.language)} (${t.identifierType})`, value: t.identifierType })),
+        this.how,
+      ));
+    const officialName = this.flags.orgName ?? (await this.prompter.input(m.wizard.orgName, this.how, { validate: (v) => (v.trim() ? true : m.wizard.orgName) }));
+    const identifierValue =
+      preset?.slice(preset.indexOf('=') + 1) ??
+      (await this.prompter.input(this.i18n.t((x) => x.wizard.orgId, { type: identifierType }), this.how, {
+        validate: (v) => check(() => parseIdentifier(identifierType, v, 'organisation')),
+      }));
+    return { kind: 'manual', identifierType, identifierValue, officialName };
+  }
+
+  async applicationId(): Promise<string | undefined> {
+    if (this.flags.appId !== undefined) return this.flags.appId;
+    const value = await this.prompter.input(this.i18n.m.wizard.appId, this.how, {
+      default: '',
+      validate: (v) => (v.trim() === '' ? true : check(() => validateApplicationId(v))),
+    });
+    return value.trim() === '' ? undefined : value;
+  }
+
+  async contactData(previous: ContactDataInput = {}): Promise<ContactDataInput> {
+    const { m } = this.i18n;
+    this.steps.show('10');
+    this.prompter.say(m.wizard.emailNote);
+    const f = this.flags;
+    const ask = async (given: string | undefined, message: string, fallback: string | undefined) =>
+      given ?? (await this.prompter.input(message, this.how, { default: fallback ?? '' }));
+    for (;;) {
+      const input: ContactDataInput = {
+        emailPrivate: await ask(f.emailPrivate, m.wizard.emailPrivate, previous.emailPrivate),
+        emailGeneral: await ask(f.emailGeneral, m.wizard.emailGeneral, previous.emailGeneral),
+        phonePrivate: await ask(f.phonePrivate, m.wizard.phonePrivate, previous.phonePrivate),
+        phoneGeneral: (await ask(f.phoneGeneral, m.wizard.phoneGeneral, previous.phoneGeneral)) || undefined,
+      };
+      const problem = check(() => validateContactData(input));
+      if (problem === true) return input;
+      this.prompter.say(`${m.errors.happened.INVALID_CONTACT_DATA}: ${problem}`);
+      previous = input;
+    }
+  }
+
+  async baseServices(available: readonly string[]): Promise<string[]> {
+    if (this.flags.baseService !== undefined || available.length === 0) return [...(this.flags.baseService ?? [])];
+    return this.prompter.checkbox(this.i18n.m.wizard.baseServices, available.map((s) => ({ name: s, value: s })), this.how);
+  }
+
+  async password(context: PasswordContext): Promise<string> {
+    const { m } = this.i18n;
+    this.steps.show('11');
+    const fallback = { what: m.wizard.password, how: m.errors.passwordHow };
+    for (;;) {
+      const first = await this.prompter.password(m.wizard.password, fallback, (v) => check(() => checkKeystorePassword(v, context)));
+      const second = await this.prompter.password(m.wizard.passwordAgain, fallback);
+      if (first === second) return first;
+      this.prompter.say(m.wizard.passwordMismatch);
+    }
+  }
+
+  async retryPin(): Promise<boolean> {
+    return this.prompter.confirm(this.i18n.m.errors.what.PIN_INCORRECT, this.how, true);
+  }
+}
