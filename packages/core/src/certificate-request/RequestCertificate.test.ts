@@ -145,11 +145,19 @@ describe('RequestCertificate', () => {
     const reference = await world.keys.publicKeyIdentifier(keyEntryOf(file?.content).publicKey);
     expect(error.details.reference).toBe(reference);
     expect(await world.vault.open(path, A_STRONG_PASSWORD)).toEqual(file?.content);
+    if (when === 'after') expect(world.registry.requests.get(reference)?.publicKey).toEqual(keyEntryOf(file?.content).publicKey);
   });
 
-  it('saves the keystore before GenerateCertificate is sent', async () => {
+  it('saves the keystore with the CSR\'s key before GenerateCertificate is sent', async () => {
     const world = fakeWorld();
-    await request(world);
+    const send = world.registry.generateCertificate.bind(world.registry);
+    let savedWhenSent: string[] = [];
+    world.registry.generateCertificate = (signer, input) => {
+      savedWhenSent = world.vault.paths();
+      return send(signer, input);
+    };
+    const result = await request(world);
+    expect(savedWhenSent).toEqual([result.keystorePath]);
     const activities = world.progress.activities();
     expect(activities.indexOf('keystore.save')).toBeLessThan(activities.indexOf('ehealth.GenerateCertificate'));
   });
