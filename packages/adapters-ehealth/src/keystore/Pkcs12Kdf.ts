@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { iteratedDigest } from './iteratedDigest.js';
 
 /** The purpose byte of the PKCS#12 key derivation (RFC 7292 appendix B.3). */
 export type Pkcs12KdfPurpose = 1 | 2 | 3;
@@ -28,8 +28,8 @@ function repeatTo(source: Buffer, v: number): Buffer {
 
 /**
  * The PKCS#12 key derivation function (RFC 7292 appendix B.2): used for the MAC key (purpose 3)
- * and for the legacy `pbeWithSHAAnd...` keys (1) and IVs (2). The iterated digest uses the
- * one-shot native `crypto.hash`, about twice as fast as `createHash` per round.
+ * and for the legacy `pbeWithSHAAnd...` keys (1) and IVs (2). The iterated digest is the hot loop
+ * (100 000 rounds per MAC): see `iteratedDigest`.
  */
 export function pkcs12Kdf(
   digest: string,
@@ -47,8 +47,7 @@ export function pkcs12Kdf(
   const blocks = Math.ceil(length / u);
   const out = Buffer.alloc(blocks * u);
   for (let n = 0; n < blocks; n++) {
-    let a = hash(digest, Buffer.concat([d, i]), 'buffer');
-    for (let r = 1; r < iterations; r++) a = hash(digest, a, 'buffer');
+    const a = iteratedDigest(digest, Buffer.concat([d, i]), iterations);
     a.copy(out, n * u);
     if (n === blocks - 1) break;
     // I_j = (I_j + B + 1) mod 2^(8v), B = A repeated to v bytes.

@@ -49,6 +49,66 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
     if (oidOf(contentType, 'authSafe contentType') !== PKCS12_OIDS.data) throw new Asn1ShapeError('authSafe is not id-data (public-key integrity is not supported)');
     const authenticatedSafe = octetsOf(explicitOf(content, 0, 'authSafe content'), 'authSafe content');
 
+    // Start every decryption first (PBKDF2 runs on libuv's thread pool), then check the MAC on
+    // this thread meanwhile: open costs about max(MAC, decryptions) instead of their sum.
+    const keys: { bag: Bag; privateKey?: Buffer }[] = [];
+    const certs: CertBag[] = [];
+    const pending: Promise<void>[] = [];
+    let decryptError: unknown;
+    const later = (work: Promise<void>): void => {
+      pending.push(work.catch((error: unknown) => {
+        decryptError ??= error;
+      }));
+    };
+    const readBags = (safeContents: Buffer): void => {
+      for (const safeBag of childrenOf(parseAsn1(safeContents, 'SafeContents'), 'SafeContents')) {
+        const [bagId, bagValue, attributes] = childrenOf(safeBag, 'SafeBag', 2);
+        const value = explicitOf(bagValue, 0, 'bagValue');
+        const bag = bagAttributes(attributes);
+        switch (oidOf(bagId, 'bagId')) {
+          case PKCS12_OIDS.keyBag:
+            keys.push({ bag, privateKey: Buffer.from(value.toBER(false)) });
+            break;
+          case PKCS12_OIDS.pkcs8ShroudedKeyBag: {
+            const [algorithm, encrypted] = childrenOf(value, 'EncryptedPrivateKeyInfo', 2);
+            const slot: { bag: Bag; privateKey?: Buffer } = { bag };
+            keys.push(slot);
+            later(decryptWithPassword(algorithm!, octetsOf(encrypted, 'encryptedData'), password).then((plain) => {
+              slot.privateKey = plain;
+            }));
+            break;
+          }
+          case PKCS12_OIDS.certBag: {
+            const [certId, certValue] = childrenOf(value, 'CertBag', 2);
+            // Only X.509 certificates; SDSI certificates, CRLs and secrets are skipped (RFC 7292 4.2).
+            if (oidOf(certId, 'certId') === PKCS12_OIDS.x509Certificate) {
+              certs.push({ ...bag, certificate: octetsOf(explicitOf(certValue, 0, 'certValue'), 'certValue') });
+            }
+            break;
+          }
+          case PKCS12_OIDS.safeContentsBag:
+            readBags(Buffer.from(value.toBER(false)));
+            break;
+          default:
+            break;
+        }
+      }
+    };
+    for (const contentInfo of childrenOf(parseAsn1(authenticatedSafe, 'AuthenticatedSafe'), 'AuthenticatedSafe')) {
+      const [type, wrapped] = childrenOf(contentInfo, 'ContentInfo', 2);
+      const inner = explicitOf(wrapped, 0, 'ContentInfo content');
+      const oid = oidOf(type, 'contentType');
+      if (oid === PKCS12_OIDS.data) {
+        readBags(octetsOf(inner, 'data'));
+      } else if (oid === PKCS12_OIDS.encryptedData) {
+        const [, encryptedContentInfo] = childrenOf(inner, 'EncryptedData', 2);
+        const [, algorithm, encrypted] = childrenOf(encryptedContentInfo, 'EncryptedContentInfo', 3);
+        later(decryptWithPassword(algorithm!, octetsOf(encrypted, 'encryptedContent'), password).then(readBags));
+      } else {
+        throw new Asn1ShapeError(`AuthenticatedSafe content type ${oid} is not supported (only data and encryptedData)`);
+      }
+    }
+
     if (macData !== undefined) {
       const [digestInfo, saltNode, iterationsNode] = childrenOf(macData, 'MacData', 2);
       const [algorithm, digestNode] = childrenOf(digestInfo, 'DigestInfo', 2);
@@ -63,53 +123,11 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
       macVerified = true;
     }
 
-    const keys: KeyBag[] = [];
-    const certs: CertBag[] = [];
-    const readBags = async (safeContents: Buffer): Promise<void> => {
-      for (const safeBag of childrenOf(parseAsn1(safeContents, 'SafeContents'), 'SafeContents')) {
-        const [bagId, bagValue, attributes] = childrenOf(safeBag, 'SafeBag', 2);
-        const value = explicitOf(bagValue, 0, 'bagValue');
-        const bag = bagAttributes(attributes);
-        switch (oidOf(bagId, 'bagId')) {
-          case PKCS12_OIDS.keyBag:
-            keys.push({ ...bag, privateKey: Buffer.from(value.toBER(false)) });
-            break;
-          case PKCS12_OIDS.pkcs8ShroudedKeyBag: {
-            const [algorithm, encrypted] = childrenOf(value, 'EncryptedPrivateKeyInfo', 2);
-            keys.push({ ...bag, privateKey: await decryptWithPassword(algorithm!, octetsOf(encrypted, 'encryptedData'), password) });
-            break;
-          }
-          case PKCS12_OIDS.certBag: {
-            const [certId, certValue] = childrenOf(value, 'CertBag', 2);
-            // Only X.509 certificates; SDSI certificates, CRLs and secrets are skipped (RFC 7292 4.2).
-            if (oidOf(certId, 'certId') === PKCS12_OIDS.x509Certificate) {
-              certs.push({ ...bag, certificate: octetsOf(explicitOf(certValue, 0, 'certValue'), 'certValue') });
-            }
-            break;
-          }
-          case PKCS12_OIDS.safeContentsBag:
-            await readBags(Buffer.from(value.toBER(false)));
-            break;
-          default:
-            break;
-        }
-      }
-    };
-    for (const contentInfo of childrenOf(parseAsn1(authenticatedSafe, 'AuthenticatedSafe'), 'AuthenticatedSafe')) {
-      const [type, wrapped] = childrenOf(contentInfo, 'ContentInfo', 2);
-      const inner = explicitOf(wrapped, 0, 'ContentInfo content');
-      const oid = oidOf(type, 'contentType');
-      if (oid === PKCS12_OIDS.data) {
-        await readBags(octetsOf(inner, 'data'));
-      } else if (oid === PKCS12_OIDS.encryptedData) {
-        const [, encryptedContentInfo] = childrenOf(inner, 'EncryptedData', 2);
-        const [, algorithm, encrypted] = childrenOf(encryptedContentInfo, 'EncryptedContentInfo', 3);
-        await readBags(await decryptWithPassword(algorithm!, octetsOf(encrypted, 'encryptedContent'), password));
-      } else {
-        throw new Asn1ShapeError(`AuthenticatedSafe content type ${oid} is not supported (only data and encryptedData)`);
-      }
-    }
-    return assemble(keys, certs);
+    // Decrypting the certificate safe may add key bags (nested safes): drain until nothing is left.
+    while (pending.length > 0) await Promise.all(pending.splice(0));
+    if (decryptError !== undefined) throw decryptError;
+    const decrypted = keys.map(({ bag, privateKey }) => ({ ...bag, privateKey: privateKey! }));
+    return assemble(decrypted, certs);
   } catch (error) {
     if (EhealthCertError.is(error)) throw error;
     // Without a MAC, a failed decryption is the only sign of a wrong password.

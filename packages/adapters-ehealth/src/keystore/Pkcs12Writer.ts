@@ -42,7 +42,7 @@ function certBag(certificate: Uint8Array, friendlyName: string, localKeyId?: Buf
 export async function writePkcs12(content: KeystoreContent, password: string, options: Pkcs12WriteOptions): Promise<Buffer> {
   const scheme = SCHEMES[options.format];
   const certBags: Asn1Node[] = [];
-  const keyBags: Asn1Node[] = [];
+  const keyBags: Promise<Asn1Node>[] = [];
   const written = new Set<string>();
   const addCert = (certificate: Uint8Array, name: string, localKeyId?: Buffer): void => {
     const key = `${name}\u0000${Buffer.from(certificate).toString('base64')}`;
@@ -59,16 +59,22 @@ export async function writePkcs12(content: KeystoreContent, password: string, op
       if (index === 0) certBags.push(certBag(certificate, entry.alias, localKeyId));
       else addCert(certificate, certificateNames(certificate).subjectText);
     });
-    const { algorithm, encrypted } = await encryptWithPassword(scheme.keys, entry.privateKey, password, options.iterations);
-    const shrouded = der.sequence(algorithm, der.octets(encrypted));
-    keyBags.push(der.sequence(der.oid(PKCS12_OIDS.pkcs8ShroudedKeyBag), der.explicit(0, shrouded), attributes(entry.alias, localKeyId)));
+    // Keys are encrypted concurrently: PBKDF2 runs on libuv's thread pool.
+    keyBags.push(
+      encryptWithPassword(scheme.keys, entry.privateKey, password, options.iterations).then(({ algorithm, encrypted }) =>
+        der.sequence(der.oid(PKCS12_OIDS.pkcs8ShroudedKeyBag), der.explicit(0, der.sequence(algorithm, der.octets(encrypted))), attributes(entry.alias, localKeyId)),
+      ),
+    );
   }
   for (const entry of content.entries) {
     if (entry.kind === 'certificate') addCert(entry.certificate, entry.alias);
   }
 
   const certSafe = der.encode(der.sequence(...certBags));
-  const { algorithm, encrypted } = await encryptWithPassword(scheme.certificates, certSafe, password, options.iterations);
+  const [{ algorithm, encrypted }, ...shroudedKeys] = await Promise.all([
+    encryptWithPassword(scheme.certificates, certSafe, password, options.iterations),
+    ...keyBags,
+  ]);
   const encryptedData = der.sequence(
     der.integer(0),
     der.sequence(der.oid(PKCS12_OIDS.data), algorithm, der.implicitOctets(0, encrypted)),
@@ -76,7 +82,7 @@ export async function writePkcs12(content: KeystoreContent, password: string, op
   const authenticatedSafe = der.encode(
     der.sequence(
       der.sequence(der.oid(PKCS12_OIDS.encryptedData), der.explicit(0, encryptedData)),
-      der.sequence(der.oid(PKCS12_OIDS.data), der.explicit(0, der.octets(der.encode(der.sequence(...keyBags))))),
+      der.sequence(der.oid(PKCS12_OIDS.data), der.explicit(0, der.octets(der.encode(der.sequence(...(shroudedKeys as Asn1Node[])))))),
     ),
   );
 
