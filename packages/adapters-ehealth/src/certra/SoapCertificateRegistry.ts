@@ -19,7 +19,7 @@ import type {
 import { EhealthCertError } from '@ehealth-cert/core';
 import type { EhealthEndpoints } from '../endpoints/EhealthEndpoints.js';
 import { publicKeyIdentifierOfCsr } from '../pki/publicKeyIdentifier.js';
-import { childElements } from '../soap/domQuery.js';
+import { child, childElements } from '../soap/domQuery.js';
 import { EhealthSoapClient } from '../soap/EhealthSoapClient.js';
 import { NS } from '../soap/Namespaces.js';
 import { SoapTransport, type SoapTransportOptions } from '../soap/SoapTransport.js';
@@ -70,7 +70,7 @@ export class SoapCertificateRegistry implements CertificateRegistry {
       naturalPersonAuthorization: natural,
       organisations: childElements(response, 'OrganizationAuthorization').map((org) => {
         const id = required(org, 'Identifier', op.name);
-        return { name: readText(org.getElementsByTagNameNS('*', 'Name')[0]), identifier: { type: id.getAttribute('Type') ?? '', value: (id.textContent ?? '').trim() } };
+        return { name: readText(child(org, 'Name')), identifier: { type: id.getAttribute('Type') ?? '', value: (id.textContent ?? '').trim() } };
       }),
     };
   }
