@@ -1,5 +1,12 @@
 import type {
+  ActivateEtk,
+  ChangeKeystorePassword,
+  CheckIdentifier,
   CompleteCertificate,
+  InspectKeystore,
+  RenewCertificate,
+  RevokeCertificate,
+  ShowCertificateStatus,
   EidCard,
   KeystoreVault,
   ListManageableOrganisations,
@@ -20,6 +27,13 @@ export interface ApiUseCases {
   readonly listOrganisationTypes: Pick<ListOrganisationTypes, 'execute'>;
   readonly requestCertificate: Pick<RequestCertificate, 'execute'>;
   readonly completeCertificate: Pick<CompleteCertificate, 'execute'>;
+  readonly showCertificateStatus: Pick<ShowCertificateStatus, 'execute'>;
+  readonly renewCertificate: Pick<RenewCertificate, 'execute'>;
+  readonly revokeCertificate: Pick<RevokeCertificate, 'execute'>;
+  readonly activateEtk: Pick<ActivateEtk, 'execute'>;
+  readonly changeKeystorePassword: Pick<ChangeKeystorePassword, 'execute'>;
+  readonly inspectKeystore: Pick<InspectKeystore, 'execute'>;
+  readonly checkIdentifier: Pick<CheckIdentifier, 'execute'>;
 }
 
 /** What buildApp needs: the use cases and ports it exposes, and the HTTP-side state. */

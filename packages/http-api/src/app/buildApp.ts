@@ -11,6 +11,11 @@ import { jobRoutes } from '../jobs/jobRoutes.js';
 import { jobSchema } from '../jobs/jobSchema.js';
 import { cardHolderSchema, identifierSchema, localizedTextSchema } from '../card/cardSchemas.js';
 import { cardRoutes } from '../card/cardRoutes.js';
+import { certificateRoutes } from '../certificates/certificateRoutes.js';
+import { certificateStatusReportSchema } from '../certificates/certificateStatusSchema.js';
+import { identifierRoutes } from '../identifiers/identifierRoutes.js';
+import { keystoreInspectionSchema } from '../keystores/inspectionSchema.js';
+import { keystoreRoutes } from '../keystores/keystoreRoutes.js';
 import { keystoreFileSchema } from '../keystores/keystoreSchemas.js';
 import { organisationRoutes } from '../organisations/organisationRoutes.js';
 import { completionOutcomeSchema } from '../requests/completionSchemas.js';
@@ -41,7 +46,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
 
 /** Installs schemas, error handling, docs, auth, rate limits and every route on `app`. */
 export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const schema of [problemSchema, jobSchema, cardHolderSchema, localizedTextSchema, identifierSchema, pendingRequestSchema, keystoreFileSchema, submittedRequestSchema, completionOutcomeSchema]) {
+  for (const schema of [problemSchema, jobSchema, cardHolderSchema, localizedTextSchema, identifierSchema, pendingRequestSchema, keystoreFileSchema, submittedRequestSchema, completionOutcomeSchema, keystoreInspectionSchema, certificateStatusReportSchema]) {
     app.addSchema(schema);
   }
   installProblemHandling(app);
@@ -73,4 +78,7 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
   organisationRoutes(app, deps);
   requestRoutes(app, deps);
   completionRoutes(app, deps);
+  keystoreRoutes(app, deps);
+  certificateRoutes(app, deps);
+  identifierRoutes(app, deps);
 }

@@ -1,0 +1,97 @@
+import { basename } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app/AppDeps.js';
+import { problemResponses } from '../errors/problemSchema.js';
+import { secretRateLimit } from '../person/secretRateLimit.js';
+import { passwordSchema } from '../person/secretSchemas.js';
+import { findKeystore, keystoreView } from './findKeystore.js';
+import { keystoreNameParams } from './keystoreSchemas.js';
+
+/** GET /keystores, GET /keystores/{name}, POST .../inspection, POST .../password: local, no card. */
+export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get(
+    '/keystores',
+    {
+      schema: {
+        tags: ['keystores'],
+        summary: 'The keystores in the keystore folder',
+        response: {
+          200: { type: 'object', required: ['keystores'], properties: { keystores: { type: 'array', items: { $ref: 'KeystoreFile#' } } } },
+          ...problemResponses,
+        },
+      },
+    },
+    async () => ({ keystores: (await deps.keystoreVault.list()).map(keystoreView) }),
+  );
+
+  app.get<{ Params: { name: string } }>(
+    '/keystores/:name',
+    {
+      schema: {
+        tags: ['keystores'],
+        summary: 'One keystore file (no password needed; POST .../inspection shows its content)',
+        params: keystoreNameParams,
+        response: { 200: { $ref: 'KeystoreFile#' }, ...problemResponses },
+      },
+    },
+    async (request) => keystoreView(await findKeystore(deps.keystoreVault, request.params.name)),
+  );
+
+  app.post<{ Params: { name: string }; Body: { password: string } }>(
+    '/keystores/:name/inspection',
+    {
+      config: { rateLimit: secretRateLimit(deps) },
+      schema: {
+        tags: ['keystores'],
+        summary: 'What a keystore holds: entries, DN, validity, renewal window, ETK serials (local)',
+        params: keystoreNameParams,
+        body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: passwordSchema } },
+        response: { 200: { $ref: 'KeystoreInspection#' }, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const inspection = await deps.useCases.inspectKeystore.execute({ keystorePath: file.path, password: request.body.password });
+      const { keystorePath, ...rest } = inspection;
+      return { keystore: basename(keystorePath), ...rest };
+    },
+  );
+
+  app.post<{ Params: { name: string }; Body: { password: string; newPassword: string } }>(
+    '/keystores/:name/password',
+    {
+      config: { rateLimit: secretRateLimit(deps) },
+      schema: {
+        tags: ['keystores'],
+        summary: 'Change the keystore password: writes a new file under the new password, keeps the old file',
+        params: keystoreNameParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['password', 'newPassword'],
+          properties: {
+            password: { ...passwordSchema, description: 'The current password.' },
+            newPassword: { ...passwordSchema, description: 'The new password (rules of manual step 11).' },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['keystore', 'previousKeystore'],
+            properties: { keystore: { type: 'string' }, previousKeystore: { type: 'string' } },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const changed = await deps.useCases.changeKeystorePassword.execute({
+        keystorePath: file.path,
+        oldPassword: request.body.password,
+        newPassword: request.body.newPassword,
+      });
+      return { keystore: basename(changed.keystorePath), previousKeystore: basename(changed.previousKeystorePath) };
+    },
+  );
+}
