@@ -3,7 +3,7 @@
 // system packages (SoftHSM2, OpenSC, libxml2-utils, xmlsec1), `npm ci`, and the TypeScript build.
 // System packages are installed with apt-get when we are root; otherwise we name what is missing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,3 +42,16 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 
 // Incremental: nearly free when the build is up to date.
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
+
+// tsc writes new files with mode 0644, and `npm ci` could not chmod bins that did not exist yet:
+// make every workspace bin (dist/cli.js) executable so that `npx ehealth-cert` / `npx ehealth-sim` run.
+const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+for (const workspace of rootPackage.workspaces ?? []) {
+  const manifest = join(root, workspace, 'package.json');
+  if (!existsSync(manifest)) continue;
+  const bins = JSON.parse(readFileSync(manifest, 'utf8')).bin ?? {};
+  for (const target of Object.values(typeof bins === 'string' ? { bin: bins } : bins)) {
+    const file = join(root, workspace, target);
+    if (existsSync(file)) chmodSync(file, 0o755);
+  }
+}
