@@ -372,6 +372,11 @@ export class EhealthSimulator {
     this.changed();
   }
 
+  /** Releases the XSD validator's temporary files. */
+  close(): void {
+    this.validator?.close();
+  }
+
   /** Everything to persist (JSON-serialisable). */
   toState(): SimulatorState {
     return {

@@ -94,6 +94,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions = {})
       await saving;
       sockets.forEach((s) => s.destroy());
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.simulator) simulator.close();
     },
   };
 }

@@ -1,6 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
 
 /** Where the vendored eHealth XSDs live (resources/ehealth-xsd at the repository root). */
@@ -25,25 +28,58 @@ interface Pending {
   readonly reject: (e: unknown) => void;
 }
 
+/** Which libxml2 runs the validation: the system `xmllint` (fast) or xmllint-wasm (portable). */
+export type XsdEngine = 'native' | 'wasm';
+
+// Temporary folders of native validators still open when the process exits.
+const openDirs = new Set<string>();
+let exitHook = false;
+
+function trackDir(dir: string): void {
+  openDirs.add(dir);
+  if (!exitHook) {
+    exitHook = true;
+    process.once('exit', () => openDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  }
+}
+
+function nativeXmllintAvailable(): boolean {
+  const probe = spawnSync('xmllint', ['--version'], { stdio: 'ignore', timeout: 5000 });
+  return probe.status === 0;
+}
+
 /**
- * Validates payloads against the eHealth XSDs with xmllint-wasm. Each xmllint-wasm call starts a
- * worker and compiles the schemas (about 100 ms here), so documents arriving together are
- * validated in one call: 200 documents cost about 175 ms (docs/decisions/0001).
+ * Validates payloads against the eHealth XSDs with libxml2 (docs/decisions/0003): the system
+ * `xmllint` when present (about 13 ms per call), else xmllint-wasm (a worker and a schema compile
+ * per call, 100-300 ms). Documents arriving together go to one run, so the schemas are compiled
+ * once per batch. `EHEALTH_SIM_XSD_ENGINE=wasm|native` forces an engine.
  */
 export class XsdValidator {
+  readonly engine: XsdEngine;
   private readonly preload: { fileName: string; contents: string }[];
+  private readonly wrapperPath: string | undefined;
   private queue: Pending[] = [];
   private running = 0;
+  private dir: string | undefined;
+  private batchCounter = 0;
 
   constructor(
     root: string = defaultXsdRoot,
-    private readonly maxConcurrentRuns = 1,
+    engine: XsdEngine | 'auto' = (process.env.EHEALTH_SIM_XSD_ENGINE as XsdEngine | undefined) ?? 'auto',
+    private readonly maxConcurrentRuns = engine === 'wasm' ? 1 : 2,
   ) {
     this.preload = ['ehealth-commons/XSD', 'ehealth-etee/XSD', 'external/XSD'].flatMap((dir) =>
       readdirSync(join(root, dir))
         .filter((f) => f.endsWith('.xsd'))
         .map((f) => ({ fileName: `${dir}/${f}`, contents: readFileSync(join(root, dir, f), 'utf8') })),
     );
+    this.engine = engine === 'auto' ? (nativeXmllintAvailable() ? 'native' : 'wasm') : engine;
+    if (this.engine === 'native') {
+      // The wrapper imports the XSDs by absolute URL, so it can live in the temp folder; same content, same file.
+      const wrapper = WRAPPER.replace(/schemaLocation="([^"]+)"/g, (_m, rel: string) => `schemaLocation="${pathToFileURL(join(root, rel)).href}"`);
+      this.wrapperPath = join(tmpdir(), `ehealth-sim-all-${createHash('sha256').update(wrapper).digest('hex').slice(0, 16)}.xsd`);
+      if (!existsSync(this.wrapperPath)) writeFileSync(this.wrapperPath, wrapper);
+    }
   }
 
   /** Validates one standalone document (the SOAP Body payload, not the envelope). */
@@ -52,6 +88,70 @@ export class XsdValidator {
       this.queue.push({ xml, resolve, reject });
       this.pump();
     });
+  }
+
+  // One xmllint process for the whole batch: the schemas are compiled once per batch.
+  private async runNative(batch: Pending[]): Promise<Map<number, string[]>> {
+    if (!this.dir) {
+      this.dir = mkdtempSync(join(tmpdir(), 'ehealth-sim-xsd-'));
+      trackDir(this.dir);
+    }
+    const dir = this.dir;
+    const id = this.batchCounter++;
+    const files = batch.map((p, i) => {
+      const f = join(dir, `b${id}-doc${i}.xml`);
+      writeFileSync(f, p.xml);
+      return f;
+    });
+    try {
+      const stderr = await new Promise<string>((resolve, reject) => {
+        execFile('xmllint', ['--noout', '--nonet', '--schema', this.wrapperPath as string, ...files], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, err) => {
+          const code = (error as { code?: unknown } | null)?.code;
+          if (error && code !== 1 && code !== 3 && code !== 4) reject(error);
+          else resolve(err);
+        });
+      });
+      const errors = new Map<number, string[]>();
+      for (const line of stderr.split('\n')) {
+        const m = /b\d+-doc(\d+)\.xml(?::\d+:)? ?(.*)$/.exec(line);
+        if (!m || / validates$/.test(line)) continue;
+        const i = Number(m[1]);
+        if (/fails to validate$/.test(line)) {
+          if (!errors.has(i)) errors.set(i, ['fails to validate']);
+          continue;
+        }
+        errors.set(i, [...(errors.get(i) ?? []), (m[2] ?? '').trim()]);
+      }
+      return errors;
+    } finally {
+      files.forEach((f) => rmSync(f, { force: true }));
+    }
+  }
+
+  private async runWasm(batch: Pending[]): Promise<Map<number, string[]>> {
+    const result = await validateXML({
+      xml: batch.map((p, i) => ({ fileName: `doc${i}.xml`, contents: p.xml })),
+      schema: [{ fileName: 'all.xsd', contents: WRAPPER }],
+      preload: this.preload,
+    });
+    const errors = new Map<number, string[]>();
+    for (const e of result.errors) {
+      const m = /^doc(\d+)\.xml/.exec(e.loc?.fileName ?? e.rawMessage);
+      if (!m) continue;
+      const i = Number(m[1]);
+      if (/fails to validate$/.test(e.rawMessage) && errors.has(i)) continue;
+      errors.set(i, [...(errors.get(i) ?? []), e.message]);
+    }
+    return errors;
+  }
+
+  /** Removes the temporary folder of the native engine. */
+  close(): void {
+    if (this.dir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      openDirs.delete(this.dir);
+    }
+    this.dir = undefined;
   }
 
   private pump(): void {
@@ -67,19 +167,7 @@ export class XsdValidator {
 
   private async run(batch: Pending[]): Promise<void> {
     try {
-      const result = await validateXML({
-        xml: batch.map((p, i) => ({ fileName: `doc${i}.xml`, contents: p.xml })),
-        schema: [{ fileName: 'all.xsd', contents: WRAPPER }],
-        preload: this.preload,
-      });
-      const errors = new Map<number, string[]>();
-      for (const e of result.errors) {
-        const m = /^doc(\d+)\.xml/.exec(e.loc?.fileName ?? e.rawMessage);
-        if (!m) continue;
-        const i = Number(m[1]);
-        if (/fails to validate$/.test(e.rawMessage) && errors.has(i)) continue;
-        errors.set(i, [...(errors.get(i) ?? []), e.message]);
-      }
+      const errors = this.engine === 'native' ? await this.runNative(batch) : await this.runWasm(batch);
       batch.forEach((p, i) => p.resolve({ valid: !errors.has(i), errors: errors.get(i) ?? [] }));
     } catch (e) {
       batch.forEach((p) => p.reject(e));
