@@ -49,7 +49,7 @@ function nativeXmllintAvailable(): boolean {
 }
 
 /**
- * Validates payloads against the eHealth XSDs with libxml2 (docs/decisions/0003): the system
+ * Validates payloads against the eHealth XSDs with libxml2 (docs/decisions/0006): the system
  * `xmllint` when present (about 13 ms per call), else xmllint-wasm (a worker and a schema compile
  * per call, 100-300 ms). Documents arriving together go to one run, so the schemas are compiled
  * once per batch. `EHEALTH_SIM_XSD_ENGINE=wasm|native` forces an engine.
