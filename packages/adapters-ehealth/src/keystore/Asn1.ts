@@ -61,6 +61,16 @@ export function integerOf(node: Asn1Node | undefined, what: string): number {
   return value;
 }
 
+/** Upper bound on any iteration count we accept: a hostile file must not hang the process for hours. */
+export const MAX_ITERATIONS = 10_000_000;
+
+/** An iteration count (PBKDF2, PKCS#12 PBE or MAC), at least 1 and at most MAX_ITERATIONS. */
+export function iterationsOf(node: Asn1Node | undefined, what: string): number {
+  const value = integerOf(node, what);
+  if (value < 1 || value > MAX_ITERATIONS) throw new Asn1ShapeError(`${what} ${value} is outside 1..${MAX_ITERATIONS}`);
+  return value;
+}
+
 /** The single child of a context-specific EXPLICIT tag `[n]`. */
 export function explicitOf(node: Asn1Node | undefined, tag: number, what: string): Asn1Node {
   if (node === undefined || node.idBlock.tagClass !== 3 || node.idBlock.tagNumber !== tag || !node.idBlock.isConstructed) {

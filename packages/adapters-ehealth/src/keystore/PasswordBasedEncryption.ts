@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { type Asn1Node, Asn1ShapeError, childrenOf, der, integerOf, octetsOf, oidOf } from './Asn1.js';
+import { type Asn1Node, Asn1ShapeError, childrenOf, der, iterationsOf, octetsOf, oidOf } from './Asn1.js';
 import { DecryptionFailedError } from './DecryptionFailedError.js';
 import { bmpPassword, pkcs12Kdf } from './Pkcs12Kdf.js';
 import { rc2Cbc } from './Rc2Cbc.js';
@@ -62,7 +62,7 @@ async function pbes2Key(params: Asn1Node | undefined, password: string): Promise
   if (oidOf(kdfOid, 'keyDerivationFunc') !== PBE_OIDS.pbkdf2) throw new UnsupportedAlgorithmError(`PBES2 key derivation ${oidOf(kdfOid, 'kdf')} is not PBKDF2`);
   const fields = childrenOf(kdfParams, 'PBKDF2-params', 2);
   const salt = octetsOf(fields[0], 'PBKDF2 salt');
-  const iterations = integerOf(fields[1], 'PBKDF2 iterationCount');
+  const iterations = iterationsOf(fields[1], 'PBKDF2 iterationCount');
   let prf = 'sha1';
   for (const field of fields.slice(2)) {
     if (field.idBlock.tagNumber === 16) {
@@ -86,7 +86,7 @@ function pkcs12Key(oid: string, params: Asn1Node | undefined, password: string):
   if (scheme === undefined) throw new UnsupportedAlgorithmError(`encryption algorithm ${oid} is not supported`);
   const [saltNode, iterationsNode] = childrenOf(params, 'pkcs-12PbeParams', 2);
   const salt = octetsOf(saltNode, 'pkcs-12PbeParams salt');
-  const iterations = integerOf(iterationsNode, 'pkcs-12PbeParams iterations');
+  const iterations = iterationsOf(iterationsNode, 'pkcs-12PbeParams iterations');
   const bmp = bmpPassword(password);
   return {
     cipher: scheme.cipher,

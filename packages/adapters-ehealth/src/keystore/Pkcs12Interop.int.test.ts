@@ -104,6 +104,7 @@ describe.skipIf(!hasOpenssl)('files openssl pkcs12 -export writes', () => {
   it.each([
     ['default', []],
     ['legacy', ['-legacy']],
+    ['no-MAC', ['-nomac']],
   ] as const)('are read back in the %s format with alias, key and chain', async (format, flags) => {
     const dir = join(folder, `openssl-${format}`);
     run('mkdir', ['-p', dir]);
@@ -119,5 +120,7 @@ describe.skipIf(!hasOpenssl)('files openssl pkcs12 -export writes', () => {
     expect(isLegacy(bytes)).toBe(format === 'legacy');
     const back = await readPkcs12(bytes, PASSWORD, path);
     expect(back.entries.filter((e) => e.kind === 'key')).toEqual([auth]);
+    // Without a MAC, the failed decryption is what reveals a wrong password.
+    await expect(readPkcs12(bytes, 'wrong', path)).rejects.toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG' });
   });
 });

@@ -190,3 +190,22 @@ describe('Pkcs12KeystoreVault', () => {
     });
   });
 });
+
+describe('damaged files', () => {
+  it.each(['default', 'legacy'] as const)('report every flipped byte of a %s file as corrupt, never as a wrong password', async (format) => {
+    const small = { entries: content.entries.slice(0, 2) };
+    const path = await vault({ format, iterations: 64 }).save(NAME, small, PASSWORD);
+    const bytes = await nodeKeystoreFileSystem.readFile(path);
+    const v = vault();
+    const positions = Array.from({ length: 60 }, (_, i) => Math.floor((i * bytes.length) / 60));
+    for (const position of positions) {
+      const damaged = Buffer.from(bytes);
+      damaged[position] = damaged[position]! ^ 0x5a;
+      const target = join(folder, `flipped-${position}.p12`);
+      await writeFile(target, damaged);
+      const error = await errorOf(v.open(target, PASSWORD));
+      expect(error.code, `byte ${position} of ${bytes.length}`).toBe('KEYSTORE_CORRUPT');
+    }
+    expect((await errorOf(v.open(path, 'wrong'))).code).toBe('KEYSTORE_PASSWORD_WRONG');
+  });
+});

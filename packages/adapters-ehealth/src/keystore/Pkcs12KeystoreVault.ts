@@ -133,7 +133,7 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     }
     // docs/decisions/0002: the old file is renamed aside (never deleted) so that a leaked old password
     // no longer matches the file tools pick, while the user can still recover it.
-    await this.writeAside(path, `${basename(path)}.old-${keystoreTimestamp(now)}`);
+    await this.writeAside(path, `${basename(path)}.old-${keystoreTimestamp(now)}`, created);
     return created;
   }
 
@@ -172,7 +172,7 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     }
   }
 
-  private async writeAside(path: string, asideName: string): Promise<void> {
+  private async writeAside(path: string, asideName: string, created: string): Promise<void> {
     const folder = dirname(path);
     try {
       for (let sequence = 1; sequence <= MAX_SAME_SECOND_FILES; sequence++) {
@@ -189,8 +189,8 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     } catch (error) {
       throw new EhealthCertError(
         'KEYSTORE_WRITE_FAILED',
-        `The new keystore is saved, but ${path} could not be renamed aside (${errnoOf(error) ?? (error as Error).message}); it is still in place`,
-        { path },
+        `The new keystore ${created} is saved, but ${path} could not be renamed aside (${errnoOf(error) ?? (error as Error).message}); it is still in place`,
+        { path, created },
         { cause: error },
       );
     }

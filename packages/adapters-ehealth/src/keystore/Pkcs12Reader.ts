@@ -1,7 +1,7 @@
 import { createHmac, createPrivateKey, createPublicKey, timingSafeEqual, X509Certificate } from 'node:crypto';
 import type * as asn1js from 'asn1js';
 import { EhealthCertError, type KeystoreContent, type KeystoreEntry } from '@ehealth-cert/core';
-import { type Asn1Node, Asn1ShapeError, childrenOf, explicitOf, integerOf, octetsOf, oidOf, parseAsn1 } from './Asn1.js';
+import { type Asn1Node, Asn1ShapeError, childrenOf, explicitOf, integerOf, iterationsOf, octetsOf, oidOf, parseAsn1 } from './Asn1.js';
 import { DecryptionFailedError } from './DecryptionFailedError.js';
 import { decryptWithPassword } from './PasswordBasedEncryption.js';
 import { MAC_DIGESTS, PKCS12_OIDS } from './Pkcs12Oids.js';
@@ -42,6 +42,7 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
     new EhealthCertError('KEYSTORE_PASSWORD_WRONG', `The password does not open keystore ${source} (PKCS#12 integrity check failed)`, { path: source });
 
   let macVerified = false;
+  let macFailed = false;
   try {
     const [version, authSafe, macData] = childrenOf(parseAsn1(bytes, 'PFX'), 'PFX', 2);
     if (integerOf(version, 'PFX version') !== 3) throw new Asn1ShapeError('PFX version is not 3');
@@ -55,6 +56,7 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
     const certs: CertBag[] = [];
     const pending: Promise<void>[] = [];
     let decryptError: unknown;
+    let certificateSafeOpened = false;
     const later = (work: Promise<void>): void => {
       pending.push(work.catch((error: unknown) => {
         decryptError ??= error;
@@ -103,7 +105,10 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
       } else if (oid === PKCS12_OIDS.encryptedData) {
         const [, encryptedContentInfo] = childrenOf(inner, 'EncryptedData', 2);
         const [, algorithm, encrypted] = childrenOf(encryptedContentInfo, 'EncryptedContentInfo', 3);
-        later(decryptWithPassword(algorithm!, octetsOf(encrypted, 'encryptedContent'), password).then(readBags));
+        later(decryptWithPassword(algorithm!, octetsOf(encrypted, 'encryptedContent'), password).then((plain) => {
+          readBags(plain);
+          certificateSafeOpened = true;
+        }));
       } else {
         throw new Asn1ShapeError(`AuthenticatedSafe content type ${oid} is not supported (only data and encryptedData)`);
       }
@@ -116,15 +121,22 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
       const digest = MAC_DIGESTS[digestOid];
       if (digest === undefined) throw new Asn1ShapeError(`MAC digest ${digestOid} is not supported`);
       const expected = octetsOf(digestNode, 'MAC digest');
-      const iterations = iterationsNode === undefined ? 1 : integerOf(iterationsNode, 'MAC iterations');
+      const iterations = iterationsNode === undefined ? 1 : iterationsOf(iterationsNode, 'MAC iterations');
       const key = pkcs12Kdf(digest, bmpPassword(password), octetsOf(saltNode, 'macSalt'), 3, iterations, expected.length);
       const actual = createHmac(digest, key).update(authenticatedSafe).digest();
-      if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw wrongPassword();
-      macVerified = true;
+      macFailed = actual.length !== expected.length || !timingSafeEqual(actual, expected);
+      macVerified = !macFailed;
     }
 
     // Decrypting the certificate safe may add key bags (nested safes): drain until nothing is left.
     while (pending.length > 0) await Promise.all(pending.splice(0));
+    if (macFailed) {
+      // A MAC failure alone cannot tell a wrong password from damaged bytes. If the password still
+      // decrypts a key into valid PKCS#8 (a wrong one gives bad padding or garbage), the file is damaged.
+      const passwordWorks = certificateSafeOpened || keys.some(({ privateKey }) => privateKey !== undefined && isPkcs8(privateKey));
+      if (passwordWorks) throw corrupt('the integrity check (MAC) fails although the password decrypts the content: the file is damaged');
+      throw wrongPassword();
+    }
     if (decryptError !== undefined) throw decryptError;
     const decrypted = keys.map(({ bag, privateKey }) => ({ ...bag, privateKey: privateKey! }));
     return assemble(decrypted, certs);
@@ -135,6 +147,15 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
       throw wrongPassword();
     }
     throw corrupt((error as Error).message, error);
+  }
+}
+
+function isPkcs8(bytes: Buffer): boolean {
+  try {
+    createPrivateKey({ key: bytes, format: 'der', type: 'pkcs8' });
+    return true;
+  } catch {
+    return false;
   }
 }
 
