@@ -19,3 +19,4 @@ export { parseDn, encodeDn, formatDn, type DnAttribute } from './pki/Distinguish
 export { describeCertificate } from './pki/describeCertificate.js';
 export { verifyEtk } from './pki/verifyEtk.js';
 export { ETK_DEPOT_SOAP_ACTION } from './etk-depot/EtkDepotClient.js';
+export { pemCertificates } from './pki/pemCertificates.js';

@@ -206,6 +206,7 @@ describe.each([
     const request = await lastRequest('urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate');
     expect(request.body).toContain('<certcore:Contract><ns3:DN xmlns:ns3="urn:be:fgov:ehealth:certra:core:v2">CN=SSIN\\=71715100070,');
     await xmlsecVerify(request.body, 'GenerateCertificateRequest', CERTRA, signer.certPem);
+    await lastResponseIsValid();
     expect(submitted).toEqual({ publicKeyIdentifier: pki, automaticallyValidated: true });
   });
 
