@@ -35,6 +35,9 @@ export class FlagAnswers implements RequestAnswers {
         flag: '--accept-terms',
       });
     }
+    // Everything given on the command line is checked before the card or eHealth is touched.
+    this.orgFlag();
+    await this.contactData();
     return 'request';
   }
 

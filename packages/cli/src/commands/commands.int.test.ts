@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInProcessSimulator, type InProcessSimulator } from '../composition/startInProcessSimulator.js';
+import { runCli } from '../runCli.js';
+import { resolveSettings } from '../settings/CliSettings.js';
+import { captureIo } from '../test-support/captureIo.js';
+
+// Every command in-process: the real SOAP client, keystore and PKCS#11 adapter, against the msw
+// simulator and a SoftHSM fake eID (ARCHITECTURE.md "The fakes sit at the boundary").
+let dir: string;
+let card: FakeEid;
+let simulator: InProcessSimulator;
+let env: Record<string, string>;
+const PASSWORD = 'paarden-staan-op-stal-42';
+const CONTACT = ['--email-private', 'alice@example.org', '--email-general', 'info@ambulance.example.org', '--phone-private', '02 555 01 23'];
+
+async function cli(argv: readonly string[], extraEnv: Record<string, string | undefined> = {}) {
+  const run = captureIo({ ...env, ...extraEnv });
+  const code = await runCli(argv, run.io, { adapters: { simulator } });
+  const stdout = run.stdout();
+  return { code, stdout, stderr: run.stderr(), json: () => JSON.parse(stdout) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-cli-'));
+  card = await provisionFakeEid({ dir: join(dir, 'card') });
+  env = {
+    LANG: 'fr_BE.UTF-8',
+    HOME: dir,
+    EHEALTH_CERT_ENV: 'sim',
+    EHEALTH_CERT_KEYSTORE_DIR: join(dir, 'keystore'),
+    SOFTHSM2_CONF: card.softhsmConf,
+    EHEALTH_CERT_PKCS11_MODULE: card.modulePath,
+    EHEALTH_CERT_PIN: card.pin,
+    EHEALTH_CERT_KEYSTORE_PASSWORD: PASSWORD,
+  };
+  simulator = await startInProcessSimulator(resolveSettings({}, env, dir));
+});
+
+afterAll(async () => {
+  await simulator?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('ehealth-cert against the simulator and a fake eID', () => {
+  it('shows the card holder without asking the PIN', async () => {
+    const run = await cli(['card', '--json'], { EHEALTH_CERT_PIN: undefined });
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ holder: { ssin: card.holder.ssin }, generation: 'rsa2048', pin: { state: 'ok' } });
+  });
+
+  it('lists the organisations the holder manages (step 7)', async () => {
+    const run = await cli(['orgs', '--json']);
+    expect(run.code).toBe(0);
+    const orgs = run.json()['organisations'] as { identifier: { type: string; value: string } }[];
+    expect(orgs.map((o) => `${o.identifier.type}=${o.identifier.value}`)).toEqual(['NIHII-AMBU_SERVICE=81234530', 'NIHII-AMBU_SERVICE=71901249']);
+  });
+
+  it('runs the automatic path: request, pending (exit 3), issued, completed, inspected, status, password change, revoked', async () => {
+    const request = await cli(['request', '--org', 'auto', '--org-index', '1', '--accept-terms', ...CONTACT]);
+    expect(request.code, request.stderr).toBe(0);
+    for (const step of ['Étape 4', 'Étape 5', 'Étape 7', 'Étape 8A', 'Étape 9A', 'Étape 10', 'Étape 11', 'Étape 12', 'Étape 13', 'Étape 14', 'Étape 15']) {
+      expect(request.stdout).toContain(step);
+    }
+    expect(request.stdout).toContain('Contrat d\'utilisation');
+    const reference = /clé secrète \(référence de la demande\) : ([0-9a-f]{40})/.exec(request.stdout)?.[1];
+    expect(reference).toBeDefined();
+
+    const pending = await cli(['complete', '--json']);
+    expect(pending.code).toBe(3);
+    expect(pending.json()).toMatchObject({ status: 'pending', reference });
+    expect(pending.stderr).toContain('Pas encore : eHealth n\'a pas encore fabriqué le certificat');
+
+    await simulator.advance(simulator.issuanceDelayMs + 60_000);
+    const complete = await cli(['complete', '--json']);
+    expect(complete.code, complete.stderr).toBe(0);
+    const done = complete.json() as { keystorePath: string; etkSerial: string };
+    expect(existsSync(done.keystorePath)).toBe(true);
+
+    const inspect = await cli(['inspect', done.keystorePath, '--json']);
+    expect(inspect.code).toBe(0);
+    expect(inspect.json()).toMatchObject({ etkSerials: [done.etkSerial], authentication: { state: 'issued', reference, daysToExpiry: expect.any(Number) } });
+
+    const status = await cli(['status', '--keystore', done.keystorePath, '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.json()).toMatchObject({ source: 'keystore', certificate: { info: { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE' } } });
+
+    // Renewal is refused by the rules outside the last three months: exit 5.
+    const renew = await cli(['renew', '--keystore', done.keystorePath, '--accept-terms', ...CONTACT]);
+    expect(renew.code).toBe(5);
+    expect(renew.stderr).toContain('Renouvellement impossible maintenant');
+
+    const newPasswordFile = join(dir, 'new-password');
+    await writeFile(newPasswordFile, 'un-tout-nouveau-mot-de-passe\n');
+    const passwd = await cli(['passwd', done.keystorePath, '--new-password-file', newPasswordFile, '--json']);
+    expect(passwd.code, passwd.stderr).toBe(0);
+    const changed = passwd.json() as { keystorePath: string };
+    // The old file is kept aside, never deleted (docs/decisions/0002).
+    expect((await readdir(join(dir, 'keystore'))).some((name) => name.startsWith(`${basename(done.keystorePath)}.old-`))).toBe(true);
+    const reopened = await cli(['inspect', changed.keystorePath, '--password-file', newPasswordFile, '--json']);
+    expect(reopened.code).toBe(0);
+
+    const revoke = await cli(['revoke', '--reason', 'superseded', '--reference', reference!, '--accept-terms', '--json']);
+    expect(revoke.code, revoke.stderr).toBe(0);
+    expect(revoke.json()).toMatchObject({ status: 'revoked', reference });
+  });
+
+  it('runs the manual path (8M-9M): sent, then waiting for the manual validation of eHealth', async () => {
+    const run = await cli(['request', '--org', 'NIHII-AMBU_SERVICE=61111186', '--org-name', 'Ambulancedienst Kempen (TEST)', '--accept-terms', ...CONTACT, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = run.json() as { automaticallyValidated: boolean; keystorePath: string; secretKeyFile: string; steps: string[] };
+    expect(result.automaticallyValidated).toBe(false);
+    expect(result.steps).toEqual(expect.arrayContaining(['8M', '9M', '15']));
+    expect(await readFile(result.secretKeyFile, 'utf8')).toContain('Étape 16');
+    await simulator.advance(simulator.issuanceDelayMs + 60_000);
+    const complete = await cli(['complete', '--keystore', result.keystorePath]);
+    expect(complete.code).toBe(3);
+  });
+
+  it('fails with exit 2 on bad input, naming the flag or the rule', async () => {
+    const terms = await cli(['request', '--org', 'auto', ...CONTACT]);
+    expect(terms.code).toBe(2);
+    expect(terms.stderr).toContain('--accept-terms');
+    const generic = await cli(['request', '--org', 'auto', '--accept-terms', '--email-private', 'a@example.org', '--phone-private', '025550123']);
+    expect(generic.code).toBe(2);
+    expect(generic.stderr).toContain('--email-general');
+    const weak = await cli(['request', '--org', 'auto', '--org-index', '1', '--accept-terms', ...CONTACT], { EHEALTH_CERT_KEYSTORE_PASSWORD: 'short' });
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('Mot de passe du keystore trop faible');
+    const badOrg = await cli(['request', '--org', 'NIHII-AMBU_SERVICE=61111187', '--org-name', 'X', '--accept-terms', ...CONTACT]);
+    expect(badOrg.code).toBe(2);
+    const index = await cli(['request', '--org', 'auto', '--org-index', '9', '--accept-terms', ...CONTACT]);
+    expect(index.code).toBe(2);
+    expect(index.stderr).toContain('--org-index');
+    const noPassword = await cli(['inspect', join(dir, 'nothing.p12')], { EHEALTH_CERT_KEYSTORE_PASSWORD: undefined });
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toContain('EHEALTH_CERT_KEYSTORE_PASSWORD');
+  });
+
+  it('fails with exit 4 on a wrong PIN (never retried) and without a card', async () => {
+    const wrong = await cli(['orgs'], { EHEALTH_CERT_PIN: '9999' });
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toContain('Code PIN erroné');
+    const noPin = await cli(['orgs'], { EHEALTH_CERT_PIN: undefined });
+    expect(noPin.code).toBe(4);
+    expect(noPin.stderr).toContain('EHEALTH_CERT_PIN');
+    const empty = await mkdtemp(join(dir, 'no-card-'));
+    await writeFile(join(empty, 'softhsm2.conf'), `directories.tokendir = ${empty}\nobjectstore.backend = file\n`);
+    const absent = await cli(['card'], { SOFTHSM2_CONF: join(empty, 'softhsm2.conf') });
+    expect(absent.code).toBe(4);
+    expect(absent.stderr).toContain('Aucune carte eID trouvée');
+  });
+
+  it('fails with exit 6 when eHealth cannot be reached', async () => {
+    const run = captureIo({ ...env, EHEALTH_CERT_ENDPOINT_BASE: 'http://127.0.0.1:9' });
+    expect(await runCli(['orgs'], run.io)).toBe(6);
+    expect(run.stderr()).toContain('eHealth est injoignable');
+  });
+
+  it('fails with exit 1 when the keystore cannot be written', async () => {
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    const run = await cli(['request', '--org', 'auto', '--org-index', '2', '--accept-terms', ...CONTACT], { EHEALTH_CERT_KEYSTORE_DIR: file });
+    expect(run.code, run.stderr).toBe(1);
+  });
+});
