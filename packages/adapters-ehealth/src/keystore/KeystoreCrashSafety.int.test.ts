@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseKeystoreFileName } from './KeystoreFileName.js';
+import { parseKeystoreFileName } from '@ehealth-cert/core';
 import { Pkcs12KeystoreVault } from './Pkcs12KeystoreVault.js';
 import { folderSnapshot } from './testing/folderSnapshot.js';
 

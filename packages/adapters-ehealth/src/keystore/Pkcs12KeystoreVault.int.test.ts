@@ -71,14 +71,14 @@ describe('Pkcs12KeystoreVault', () => {
     expect(back.entries).toEqual(pending.entries);
   });
 
-  it('never overwrites: each save is a new file, a second save in the same second gets a suffix', async () => {
+  it('never overwrites: each save is a new file, a second save in the same second takes the next second', async () => {
     const frozen = new Date(2025, 0, 2, 3, 4, 5);
     const v = vault({ clock: { now: () => frozen } });
     const first = await v.save(NAME, content, PASSWORD);
     const before = await folderSnapshot(join(folder, 'keystore'));
     const second = await v.save(NAME, content, PASSWORD);
     expect(first).toMatch(/20250102-030405\.acc-p12$/);
-    expect(second).toMatch(/20250102-030405-2\.acc-p12$/);
+    expect(second).toMatch(/20250102-030406\.acc-p12$/);
     const after = await folderSnapshot(join(folder, 'keystore'));
     expect(after).toMatchObject(before);
     expect(Object.keys(after)).toHaveLength(2);

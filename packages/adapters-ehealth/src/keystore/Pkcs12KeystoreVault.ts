@@ -4,11 +4,14 @@ import {
   type Clock,
   EhealthCertError,
   type KeystoreContent,
+  type KeystoreEnvironment,
   type KeystoreFile,
   type KeystoreVault,
+  keystoreFileName,
+  parseKeystoreFileName,
 } from '@ehealth-cert/core';
 import { writeNewFileAtomically } from './AtomicFile.js';
-import { type KeystoreEnvironment, keystoreFileName, keystoreTimestamp, parseKeystoreFileName } from './KeystoreFileName.js';
+import { fileTimestamp } from './fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
 import { readPkcs12 } from './Pkcs12Reader.js';
 import { writePkcs12 } from './Pkcs12Writer.js';
@@ -30,7 +33,7 @@ export interface Pkcs12KeystoreVaultOptions {
 /** The default keystore folder of the official tool, `~/ehealth/keystore` (DOMAIN.md 3). */
 export const DEFAULT_KEYSTORE_FOLDER = join(homedir(), 'ehealth', 'keystore');
 
-const MAX_SAME_SECOND_FILES = 1000;
+const MAX_NAME_ATTEMPTS = 1000;
 const CERTIFICATE_NAME = /^[A-Z0-9_-]+=[^/\\\0]+$/i;
 
 function errnoOf(error: unknown): string | undefined {
@@ -67,8 +70,20 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     }
     if (password.length === 0) throw new EhealthCertError('INVALID_INPUT', 'the keystore password must not be empty', {});
     const now = this.clock.now();
+    if (parseKeystoreFileName(keystoreFileName(baseName, now, this.environment))?.certificateName !== baseName) {
+      throw new EhealthCertError('INVALID_INPUT', `keystore base name "${baseName}" does not give a keystore file name tools can find (TYPE=ID[,APPID], DOMAIN.md 3)`, { baseName });
+    }
     const bytes = await writePkcs12(content, password, { format: this.format, iterations: this.iterations, now });
-    return this.writeNew(bytes, (sequence) => join(this.folder, keystoreFileName(baseName, now, this.environment, sequence)));
+    return this.writeNew(bytes, this.keystoreNames(baseName, now, this.environment));
+  }
+
+  /**
+   * Candidate names for a save at `now`: if a file of the same second exists, the next second, and so
+   * on. A `-2` suffix would not match the file-name rule (core `parseKeystoreFileName`) that every
+   * tool uses to find keystores, so the stamp moves instead (docs/decisions/0002).
+   */
+  private keystoreNames(baseName: string, now: Date, environment: KeystoreEnvironment): (attempt: number) => string {
+    return (attempt) => join(this.folder, keystoreFileName(baseName, new Date(now.getTime() + (attempt - 1) * 1000), environment));
   }
 
   async open(path: string, password: string): Promise<KeystoreContent> {
@@ -92,7 +107,7 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       if (errnoOf(error) === 'ENOENT') return [];
       throw error;
     }
-    const files: (KeystoreFile & { order: string })[] = [];
+    const files: (KeystoreFile & { savedAt: Date })[] = [];
     for (const name of names) {
       const parsed = parseKeystoreFileName(name);
       if (parsed === undefined) continue;
@@ -104,12 +119,12 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
         baseName: parsed.certificateName,
         environment: parsed.environment,
         modifiedAt: stat.mtime,
-        order: `${parsed.timestamp}.${String(parsed.sequence).padStart(6, '0')}`,
+        savedAt: parsed.savedAt,
       });
     }
-    // Newest first: by the time stamp in the name (the save time), the same-second sequence, then mtime.
-    files.sort((a, b) => b.order.localeCompare(a.order) || b.modifiedAt.getTime() - a.modifiedAt.getTime());
-    return files.map(({ order: _order, ...file }) => file);
+    // Newest first: by the time stamp in the name (the save time, DOMAIN.md 3), then mtime.
+    files.sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime() || b.modifiedAt.getTime() - a.modifiedAt.getTime());
+    return files.map(({ savedAt: _savedAt, ...file }) => file);
   }
 
   async findLatest(baseName: string): Promise<KeystoreFile | undefined> {
@@ -121,11 +136,14 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     if (newPassword.length === 0) throw new EhealthCertError('INVALID_INPUT', 'the new keystore password must not be empty', {});
     const content = await this.open(path, oldPassword);
     const parsed = parseKeystoreFileName(basename(path));
-    const baseName = parsed?.certificateName ?? basename(path).replace(/\.[^.]*$/, '');
+    if (parsed === undefined) {
+      throw new EhealthCertError('INVALID_INPUT', `${path} is not named like a keystore (TYPE=ID[,APPID] yyyyMMdd-HHmmss.p12, DOMAIN.md 3)`, { path });
+    }
+    const baseName = parsed.certificateName;
     const now = this.clock.now();
     const bytes = await writePkcs12(content, newPassword, { format: this.format, iterations: this.iterations, now });
-    const environment = parsed?.environment ?? this.environment;
-    const created = await this.writeNew(bytes, (sequence) => join(this.folder, keystoreFileName(baseName, now, environment, sequence)));
+    const environment = parsed.environment;
+    const created = await this.writeNew(bytes, this.keystoreNames(baseName, now, environment));
     // The new file must open with the new password and hold the same entries before the old one moves aside.
     const reopened = await this.open(created, newPassword);
     if (reopened.entries.length !== content.entries.length) {
@@ -133,7 +151,7 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     }
     // docs/decisions/0002: the old file is renamed aside (never deleted) so that a leaked old password
     // no longer matches the file tools pick, while the user can still recover it.
-    await this.writeAside(path, `${basename(path)}.old-${keystoreTimestamp(now)}`, created);
+    await this.writeAside(path, `${basename(path)}.old-${fileTimestamp(now)}`, created);
     return created;
   }
 
@@ -144,14 +162,14 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     const stem = basename(keystorePath).replace(/\.(acc-|sim-|acc\.|sim\.)?p12$/i, '');
     const folder = dirname(keystorePath);
     const data = Buffer.from(text, 'utf8');
-    return this.writeNew(data, (sequence) => join(folder, sequence > 1 ? `${stem}-${sequence}${suffix}` : `${stem}${suffix}`), folder);
+    return this.writeNew(data, (attempt) => join(folder, attempt > 1 ? `${stem}-${attempt}${suffix}` : `${stem}${suffix}`), folder);
   }
 
-  private async writeNew(data: Uint8Array, nameOf: (sequence: number) => string, folder = this.folder): Promise<string> {
+  private async writeNew(data: Uint8Array, nameOf: (attempt: number) => string, folder = this.folder): Promise<string> {
     try {
       await this.fs.mkdir(folder, 0o700);
       const candidates = function* (): Generator<string> {
-        for (let sequence = 1; sequence <= MAX_SAME_SECOND_FILES; sequence++) yield nameOf(sequence);
+        for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) yield nameOf(attempt);
       };
       const path = await writeNewFileAtomically(this.fs, candidates(), data);
       // Read back: what is on disk must be what we encoded (catches a lying disk or a short write).
@@ -175,7 +193,7 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
   private async writeAside(path: string, asideName: string, created: string): Promise<void> {
     const folder = dirname(path);
     try {
-      for (let sequence = 1; sequence <= MAX_SAME_SECOND_FILES; sequence++) {
+      for (let sequence = 1; sequence <= MAX_NAME_ATTEMPTS; sequence++) {
         const target = join(folder, sequence > 1 ? `${asideName}-${sequence}` : asideName);
         try {
           await this.fs.link(path, target);

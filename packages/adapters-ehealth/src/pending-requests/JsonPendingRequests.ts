@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Clock, EhealthCertError, type PendingRequest, type PendingRequests } from '@ehealth-cert/core';
 import { replaceFileAtomically } from '../keystore/AtomicFile.js';
-import { keystoreTimestamp } from '../keystore/KeystoreFileName.js';
+import { fileTimestamp } from '../keystore/fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from '../keystore/KeystoreFileSystem.js';
 
 /** Settings of the pending-requests record. */
@@ -119,7 +119,7 @@ export class JsonPendingRequests implements PendingRequests {
   }
 
   private async moveAside(): Promise<void> {
-    const aside = `${this.path}.corrupt-${keystoreTimestamp(this.clock.now())}`;
+    const aside = `${this.path}.corrupt-${fileTimestamp(this.clock.now())}`;
     for (let sequence = 1; sequence < 100; sequence++) {
       try {
         await this.fs.link(this.path, sequence > 1 ? `${aside}-${sequence}` : aside);
