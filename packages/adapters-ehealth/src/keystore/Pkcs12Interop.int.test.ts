@@ -78,6 +78,17 @@ describe.each(['default', 'legacy'] as const)('files we write, %s format', (form
   });
 });
 
+describe.skipIf(!hasKeytool)('a pending key (no certificate yet)', () => {
+  it('is listed by keytool as a PrivateKeyEntry with the C=Dummy placeholder (DOMAIN.md 2.4 item 9)', async () => {
+    const auth = content.entries[0] as KeyEntry;
+    const path = join(folder, 'pending.p12');
+    await writeFile(path, await writePkcs12({ entries: [{ ...auth, chain: [] }] }, PASSWORD, { format: 'legacy', iterations: 2048, now: new Date() }));
+    const out = run('keytool', ['-list', '-v', '-storetype', 'PKCS12', '-keystore', path, '-storepass:env', 'KS_PASS']);
+    expect(out).toMatch(/Alias name: authentication[\s\S]*Entry type: PrivateKeyEntry[\s\S]*Owner: C=Dummy\s+Issuer: C=Dummy\s+Serial number: 0/);
+    expect(out).toContain('Signature algorithm name: SHA256withRSA');
+  });
+});
+
 describe.skipIf(!hasKeytool)('files keytool writes', () => {
   it.each([
     ['default', []],

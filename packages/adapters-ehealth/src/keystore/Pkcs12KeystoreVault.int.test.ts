@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EhealthCertError, type KeystoreContent } from '@ehealth-cert/core';
+import { describeCertificate } from '../pki/describeCertificate.js';
 import { nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from './Pkcs12KeystoreVault.js';
 import { type FailingStep, failingFileSystem } from './testing/FailingFileSystem.js';
@@ -62,13 +63,18 @@ describe('Pkcs12KeystoreVault', () => {
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
-  it('stores a key without certificate under a C=Dummy placeholder and reads it back with an empty chain', async () => {
+  it('stores a key without certificate under a C=Dummy placeholder and reads that placeholder back as its chain', async () => {
     const auth = content.entries[0]!;
     if (auth.kind !== 'key') throw new Error('fixture');
-    const pending = { entries: [{ ...auth, chain: [] }] };
     const v = vault();
-    const back = await v.open(await v.save(NAME, pending, PASSWORD), PASSWORD);
-    expect(back.entries).toEqual(pending.entries);
+    const back = await v.open(await v.save(NAME, { entries: [{ ...auth, chain: [] }] }, PASSWORD), PASSWORD);
+    const [entry] = back.entries;
+    if (entry?.kind !== 'key') throw new Error('a key entry was expected');
+    expect(entry.chain).toHaveLength(1);
+    expect(describeCertificate(entry.chain[0]!)).toMatchObject({ placeholder: true, subject: 'C=Dummy' });
+    // Core saves a pending key with its placeholder (DOMAIN.md 2.4 item 9) and must read it back unchanged.
+    const again = await v.open(await v.save(NAME, back, PASSWORD), PASSWORD);
+    expect(again.entries).toEqual(back.entries);
   });
 
   it('never overwrites: each save is a new file, a second save in the same second takes the next second', async () => {

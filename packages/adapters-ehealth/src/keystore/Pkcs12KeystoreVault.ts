@@ -94,7 +94,8 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'EISDIR') {
         throw new EhealthCertError('KEYSTORE_NOT_FOUND', `No keystore file at ${path}`, { path }, { cause: error });
       }
-      throw new EhealthCertError('KEYSTORE_CORRUPT', `Keystore ${path} cannot be read (${errnoOf(error) ?? 'error'})`, { path }, { cause: error });
+      // Not "corrupt": a user told that might delete a good file they merely cannot read (EACCES).
+      throw new EhealthCertError('KEYSTORE_NOT_FOUND', `Keystore ${path} cannot be read (${errnoOf(error) ?? (error as Error).message})`, { path }, { cause: error });
     }
     return readPkcs12(bytes, password, path);
   }
@@ -105,7 +106,7 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       names = await this.fs.readdir(this.folder);
     } catch (error) {
       if (errnoOf(error) === 'ENOENT') return [];
-      throw error;
+      throw new EhealthCertError('KEYSTORE_NOT_FOUND', `Keystore folder ${this.folder} cannot be listed (${errnoOf(error) ?? (error as Error).message})`, { folder: this.folder }, { cause: error });
     }
     const files: (KeystoreFile & { savedAt: Date })[] = [];
     for (const name of names) {

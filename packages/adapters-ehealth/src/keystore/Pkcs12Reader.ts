@@ -199,7 +199,10 @@ function assemble(keys: readonly KeyBag[], certs: readonly CertBag[]): KeystoreC
         current = issuer;
       }
     } else if (leaf !== undefined) {
+      // A pending key's C=Dummy placeholder (DOMAIN.md 2.4 item 9) is its whole chain: the content
+      // reads back as core wrote it, and KeyFactory.describeCertificate marks it `placeholder`.
       leaves.add(leaf);
+      chain.push(leaf.certificate);
     }
     const alias = key.friendlyName ?? key.localKeyId ?? String(index);
     entries.push({ kind: 'key', alias, privateKey: key.privateKey, publicKey, chain });
