@@ -1,0 +1,315 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  ActivateEtk,
+  ChangeKeystorePassword,
+  CompleteCertificate,
+  InspectKeystore,
+  RenewCertificate,
+  RequestCertificate,
+  RevokeCertificate,
+  ShowCertificateStatus,
+  silentProgress,
+  type Clock,
+  type CompletionOutcome,
+  type ContactDataInput,
+  type KeyEntry,
+  type OrganisationChoice,
+} from '@ehealth-cert/core';
+import { AcceptingReview, ScriptedPinEntry } from '@ehealth-cert/core/testing';
+import { Pkcs11EidCard } from '@ehealth-cert/adapters-eid';
+import {
+  createEhealthHandlers,
+  EhealthSimulator,
+  provisionFakeEid,
+  startSimulatorServer,
+  type FakeEid,
+  type FakeEidGeneration,
+  type SimulatorServer,
+} from '@ehealth-cert/simulator';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  endpointsFromBase,
+  JsonPendingRequests,
+  NodeKeyFactory,
+  Pkcs12KeystoreVault,
+  SoapCertificateRegistry,
+  SoapEtkRegistry,
+} from '../index.js';
+
+// The real stack end to end (ARCHITECTURE.md "The fakes sit at the boundary"): core use cases over
+// Pkcs11EidCard on a SoftHSM fake eID, the SOAP clients against the eHealth simulator (msw in
+// process, or its loopback server), NodeKeyFactory, and the PKCS#12 vault in a temp folder.
+
+const run = promisify(execFile);
+const MSW_BASE = 'https://ehealth-sim.e2e.test';
+const PASSWORD = 'Ziekenwagen-Sleutel-Kluis-2026';
+const NEW_PASSWORD = 'Zwaailicht-Nachtdienst-Brancard-77';
+const CONTACT: ContactDataInput = {
+  emailPrivate: 'alice.private@example.test',
+  emailGeneral: 'ambulance@example.test',
+  phonePrivate: '0470123456',
+  phoneGeneral: '022345678',
+};
+// defaultFixture of the simulator: Alice (the fake eID holder) manages 81234530, not 61111186.
+const MANDATED: OrganisationChoice = {
+  kind: 'listed',
+  organisation: { name: { fr: 'Ambulances Hôpital Saint-Pierre (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '81234530' } },
+};
+const NOT_MANDATED: OrganisationChoice = {
+  kind: 'manual',
+  identifierType: 'NIHII-AMBU_SERVICE',
+  identifierValue: '61111186',
+  officialName: 'Ambulancedienst Kempen (TEST)',
+};
+const DAY = 24 * 60 * 60 * 1000;
+// Keystore KDF iterations kept low: the PKCS#12 cost is not what this test measures.
+const ITERATIONS = 2048;
+// A whole certificate life is ~15 s on an idle 2-core machine; leave room for a busy one.
+const FLOW_TIMEOUT_MS = 300_000;
+
+/** The adapters wired by hand, as a composition root would for `env: sim`. */
+interface Stack {
+  readonly simulator: EhealthSimulator;
+  readonly clock: Clock;
+  readonly keystoreDir: string;
+  readonly card: Pkcs11EidCard;
+  readonly fake: FakeEid;
+  readonly vault: Pkcs12KeystoreVault;
+  readonly ports: {
+    readonly card: Pkcs11EidCard;
+    readonly registry: SoapCertificateRegistry;
+    readonly etkRegistry: SoapEtkRegistry;
+    readonly keys: NodeKeyFactory;
+    readonly vault: Pkcs12KeystoreVault;
+    readonly pending: JsonPendingRequests;
+    readonly clock: Clock;
+    readonly progress: typeof silentProgress;
+  };
+}
+
+async function wire(simulator: EhealthSimulator, baseUrl: string, fake: FakeEid, keystoreDir: string): Promise<Stack> {
+  const clock: Clock = simulator.clock;
+  const endpoints = endpointsFromBase(baseUrl);
+  const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, tokenSerial: fake.tokenSerial, moduleFactory: () => fake.pkcs11Module() });
+  const keys = new NodeKeyFactory({ trustAnchors: simulator.trustAnchors() });
+  const vault = new Pkcs12KeystoreVault({ environment: 'sim', folder: keystoreDir, clock, iterations: ITERATIONS });
+  const ports = {
+    card,
+    registry: new SoapCertificateRegistry({ endpoints, clock }),
+    etkRegistry: new SoapEtkRegistry({ endpoints, clock }),
+    keys,
+    vault,
+    pending: new JsonPendingRequests({ folder: keystoreDir, clock }),
+    clock,
+    progress: silentProgress,
+  };
+  return { simulator, clock, keystoreDir, card, fake, vault, ports };
+}
+
+const pinEntry = (fake: FakeEid) => new ScriptedPinEntry(fake.pin);
+
+async function request(stack: Stack, organisation: OrganisationChoice) {
+  return new RequestCertificate(stack.ports).execute({
+    organisation,
+    contactData: CONTACT,
+    password: PASSWORD,
+    baseServiceUsages: ['consultrn'],
+    environment: 'sim',
+    pinEntry: pinEntry(stack.fake),
+    review: new AcceptingReview(),
+  });
+}
+
+async function complete(stack: Stack, keystorePath: string, password = PASSWORD): Promise<CompletionOutcome> {
+  return new CompleteCertificate(stack.ports).execute({ keystorePath, password });
+}
+
+function completed(outcome: CompletionOutcome): Extract<CompletionOutcome, { status: 'completed' }> {
+  if (outcome.status !== 'completed') throw new Error(`expected a completed certificate, got ${outcome.status}`);
+  return outcome;
+}
+
+/** `keytool -list` with the password from the environment (never in argv). */
+async function keytoolList(path: string, password: string): Promise<string> {
+  const { stdout } = await run('keytool', ['-list', '-storetype', 'PKCS12', '-keystore', path, '-storepass:env', 'E2E_KEYSTORE_PASSWORD'], {
+    env: { ...process.env, E2E_KEYSTORE_PASSWORD: password },
+  });
+  return stdout;
+}
+
+/** The whole life of a certificate for one card generation over one face of the simulator. */
+async function fullLife(stack: Stack): Promise<void> {
+  const { simulator, ports } = stack;
+
+  // Automatic path (8A): a mandated ambulance service is validated automatically.
+  const submitted = await request(stack, MANDATED);
+  expect(submitted.automaticallyValidated).toBe(true);
+  expect(submitted.reference).toMatch(/^[0-9a-f]{40}$/);
+  expect(submitted.dn).toBe(
+    'CN=NIHII-AMBU_SERVICE\\=81234530,OU=eHealth-platform Belgium,OU=AMBULANCES HOPITAL SAINT-PIERRE (TEST),OU=NIHII-AMBU_SERVICE\\=81234530,O=Federal Government,C=BE',
+  );
+  expect((await ports.pending.get(submitted.reference))?.lastStatus).toBe('sent');
+
+  // Before the issuing delay: pending, not an error.
+  const early = await complete(stack, submitted.keystorePath);
+  expect(early).toMatchObject({ status: 'pending', reference: submitted.reference });
+  const pendingInspection = await new InspectKeystore(ports).execute({ keystorePath: submitted.keystorePath, password: PASSWORD });
+  expect(pendingInspection.authentication).toMatchObject({ state: 'pending', reference: submitted.reference });
+
+  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  const done = completed(await complete(stack, submitted.keystorePath));
+  expect(done.reference).toBe(submitted.reference);
+  expect(done.dn).toBe(submitted.dn);
+  expect(done.toBeActivated).toBe(false);
+  expect((await ports.pending.get(submitted.reference))?.lastStatus).toBe('completed');
+
+  // The keystore: authentication (issued chain) + the ETK key under its decimal serial (DOMAIN.md 3).
+  const content = await ports.vault.open(done.keystorePath, PASSWORD);
+  const keyEntries = content.entries.filter((e): e is KeyEntry => e.kind === 'key');
+  expect(keyEntries.map((e) => e.alias).sort()).toEqual(['authentication', done.etkSerial].sort());
+  const auth = keyEntries.find((e) => e.alias === 'authentication')!;
+  expect(auth.chain.length).toBeGreaterThanOrEqual(2);
+  expect(ports.keys.describeCertificate(auth.chain[0]!).subject).toBe(submitted.dn);
+  expect(ports.keys.describeCertificate(auth.chain[0]!).publicKeyIdentifier).toBe(submitted.reference);
+  await expect(ports.vault.open(done.keystorePath, 'not-the-password-at-all')).rejects.toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG' });
+  const listing = await keytoolList(done.keystorePath, PASSWORD);
+  expect(listing).toMatch(/^authentication,.*PrivateKeyEntry/m);
+  expect(listing).toMatch(new RegExp(`^${done.etkSerial},.*PrivateKeyEntry`, 'm'));
+
+  // The ETK is registered and published in ETKDepot.
+  const published = await ports.etkRegistry.getPublishedEtks({ type: 'NIHII-AMBU_SERVICE', value: '81234530' });
+  expect(published).toHaveLength(1);
+  const etkCert = await ports.keys.verifyEtk(published[0]!, keyEntries.find((e) => e.alias === done.etkSerial)!.chain[0]!);
+  expect(etkCert.serialNumber).toBe(done.etkSerial);
+
+  // Inspect (local) and status (eHealth, with the eHealth key and with the card).
+  const inspection = await new InspectKeystore(ports).execute({ keystorePath: done.keystorePath, password: PASSWORD });
+  expect(inspection.authentication).toMatchObject({ state: 'issued', reference: submitted.reference, dn: submitted.dn, renewalState: 'too-early' });
+  expect(inspection.etkSerials).toEqual([done.etkSerial]);
+  const status = new ShowCertificateStatus(ports);
+  const byKeystore = await status.execute({ source: 'keystore', keystorePath: done.keystorePath, password: PASSWORD });
+  expect(byKeystore).toMatchObject({ source: 'keystore', certificate: { info: { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', publicKeyIdentifier: submitted.reference } } });
+  const byCard = await status.execute({ source: 'card', pinEntry: pinEntry(stack.fake) });
+  if (byCard.source !== 'card') throw new Error('card report expected');
+  expect(byCard.certificates.map((c) => [c.info.publicKeyIdentifier, c.info.status])).toContainEqual([submitted.reference, 'VALID_ACTIVE']);
+
+  // Password change (local): the new file opens with the new password only.
+  const changed = await new ChangeKeystorePassword(ports).execute({ keystorePath: done.keystorePath, oldPassword: PASSWORD, newPassword: NEW_PASSWORD });
+  await expect(ports.vault.open(changed.keystorePath, PASSWORD)).rejects.toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG' });
+  expect((await ports.vault.open(changed.keystorePath, NEW_PASSWORD)).entries.filter((e) => e.kind === 'key')).toHaveLength(2);
+
+  // Manual path (8M): an organisation without a mandate waits for eHealth's support team.
+  const manual = await request(stack, NOT_MANDATED);
+  expect(manual.automaticallyValidated).toBe(false);
+  expect(simulator.pendingValidations().map((r) => r.publicKeyIdentifier.toLowerCase())).toEqual([manual.reference]);
+  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  expect(await complete(stack, manual.keystorePath)).toMatchObject({ status: 'pending' });
+  await simulator.approve(manual.reference);
+  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  const manualDone = completed(await complete(stack, manual.keystorePath));
+  expect(manualDone.dn).toContain('NIHII-AMBU_SERVICE\\=61111186');
+
+  // Renewal inside the window (3 years minus 2 months later): new ETK ToBeActivated, then ActivateEtk.
+  await simulator.advance(2 * 365 * DAY + 300 * DAY);
+  const renewal = await new RenewCertificate(ports).execute({
+    keystorePath: changed.keystorePath,
+    password: NEW_PASSWORD,
+    contactData: CONTACT,
+    baseServiceUsages: ['consultrn'],
+    environment: 'sim',
+    pinEntry: pinEntry(stack.fake),
+    review: new AcceptingReview(),
+  });
+  expect(renewal.automaticallyValidated).toBe(true);
+  expect(renewal.dn).toBe(submitted.dn);
+  expect(renewal.reference).not.toBe(submitted.reference);
+  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  const renewed = completed(await complete(stack, renewal.keystorePath, NEW_PASSWORD));
+  expect(renewed.toBeActivated).toBe(true);
+  const renewedContent = await ports.vault.open(renewed.keystorePath, NEW_PASSWORD);
+  // The old ETK key is kept beside the new one (DOMAIN.md 2.6).
+  expect(renewedContent.entries.filter((e) => e.kind === 'key').map((e) => e.alias).sort()).toEqual(['authentication', done.etkSerial, renewed.etkSerial].sort());
+  const activated = await new ActivateEtk(ports).execute({ keystorePath: renewed.keystorePath, password: NEW_PASSWORD });
+  expect(activated.status).toBe('activated');
+  const afterActivation = await status.execute({ source: 'keystore', keystorePath: renewed.keystorePath, password: NEW_PASSWORD });
+  expect(afterActivation).toMatchObject({ certificate: { info: { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', publicKeyIdentifier: renewal.reference } } });
+
+  // Revocation of the renewed certificate (eID-signed), which revokes its ETK too.
+  const revoked = await new RevokeCertificate(ports).execute({
+    publicKeyIdentifier: renewal.reference,
+    reason: 'cessationOfOperation',
+    pinEntry: pinEntry(stack.fake),
+    review: new AcceptingReview(),
+  });
+  expect(revoked).toMatchObject({ status: 'revoked', publicKeyIdentifier: renewal.reference, dn: submitted.dn });
+  const afterRevocation = await status.execute({ source: 'keystore', keystorePath: renewed.keystorePath, password: NEW_PASSWORD });
+  expect(afterRevocation).toMatchObject({ certificate: { info: { status: 'REVOKED', etkStatus: 'REVOKED' } } });
+}
+
+let root: string;
+let ca: ReturnType<EhealthSimulator['caState']>;
+const msw = setupServer();
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'e2e-full-flow-'));
+  // One fake eHealth CA for every simulator of this file (generating one is slow).
+  const first = await EhealthSimulator.create({ seed: 'e2e-ca' });
+  ca = first.caState();
+  first.close();
+  msw.listen({ onUnhandledRequest: 'error' });
+});
+
+afterAll(async () => {
+  msw.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function newSimulator(): Promise<EhealthSimulator> {
+  return EhealthSimulator.create({ ca, seed: 'e2e', now: '2026-03-01T08:00:00Z' });
+}
+
+async function newCard(name: string, generation: FakeEidGeneration): Promise<FakeEid> {
+  return provisionFakeEid({ dir: join(root, name, 'card'), generation });
+}
+
+describe.each<FakeEidGeneration>(['rsa2048', 'ecp384'])('the real stack in process (msw), %s card', (generation) => {
+  it('requests, completes, inspects, renews, activates and revokes', async () => {
+    const simulator = await newSimulator();
+    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE], includeRealHosts: true }));
+    try {
+      const fake = await newCard(`msw-${generation}`, generation);
+      await fullLife(await wire(simulator, MSW_BASE, fake, join(root, `msw-${generation}`, 'keystore')));
+    } finally {
+      simulator.close();
+    }
+  }, FLOW_TIMEOUT_MS);
+});
+
+describe('the real stack over the loopback server', () => {
+  let server: SimulatorServer;
+  beforeAll(async () => {
+    server = await startSimulatorServer({ simulator: await newSimulator() });
+    msw.resetHandlers();
+  });
+  afterAll(async () => {
+    await server.close();
+    server.simulator.close();
+  });
+
+  it('behaves like the in-process face (rsa2048 card)', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // msw must let loopback requests through to the real server for this run.
+    msw.close();
+    try {
+      const fake = await newCard('loopback', 'rsa2048');
+      await fullLife(await wire(server.simulator, server.url, fake, join(root, 'loopback', 'keystore')));
+    } finally {
+      msw.listen({ onUnhandledRequest: 'error' });
+    }
+  }, FLOW_TIMEOUT_MS);
+});
