@@ -208,6 +208,8 @@ async function execute(
     const bold = (text: string) => (color ? `\x1b[1m${text}\x1b[0m` : text);
     const screen = json ? io.stderr : io.stdout;
     const steps = new StepLog(json ? undefined : io.stdout, i18n, bold, { env: settings.env.toUpperCase() });
+    const progress = new TerminalProgress(i18n, { steps, statusLine: io.stderr, ...(verbose ? { log: io.stderr } : {}), color });
+    steps.beforeWrite = () => progress.interrupt();
     const ctx: CommandContext = {
       io,
       i18n,
@@ -215,12 +217,14 @@ async function execute(
       json,
       verbose,
       color,
-      prompter: new Prompter(io, i18n, screen),
+      prompter: new Prompter(io, i18n, screen, () => progress.interrupt()),
       steps,
       adapters,
-      progress: new TerminalProgress(i18n, { steps, statusLine: io.stderr, ...(verbose ? { log: io.stderr } : {}), color }),
+      progress,
       say: (...lines) => {
-        if (!json) for (const line of lines) io.stdout.write(`${line}\n`);
+        if (json) return;
+        progress.interrupt();
+        for (const line of lines) io.stdout.write(`${line}\n`);
       },
       bold,
     };

@@ -33,7 +33,7 @@ export function describeError(error: unknown, i18n: Translator): DescribedError 
   const what = (i18n.m.errors.what as Record<string, string>)[coded.code] ?? i18n.m.errors.what.INTERNAL;
   const detail = coded.message.replace(/[\s.]+$/, '');
   const triesLeft = coded.details?.triesLeft;
-  const tries = typeof triesLeft === 'number' ? ` ${i18n.t((m) => m.wizard.pinTriesLeft, { n: triesLeft })}` : '';
+  const tries = typeof triesLeft === 'number' && i18n.language !== 'en' ? ` ${i18n.t((m) => m.wizard.pinTriesLeft, { n: triesLeft })}` : '';
   return {
     code: coded.code,
     exitCode: exitCodeFor(coded.code),

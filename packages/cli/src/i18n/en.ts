@@ -92,6 +92,10 @@ export const en = {
     '19': 'Step 19: your eHealth certificate is installed!',
   },
   wizard: {
+    whatToDo: 'What do you want to do?',
+    nationality: 'Who are you?',
+    forWhom: 'For whom is the certificate?',
+    pinRetry: 'Type the PIN again?',
     newCertificate: 'Request a new certificate',
     completeRequest: 'Complete the eHealth certificate and ETK request',
     personal: 'Myself (personal certificate)',
@@ -247,7 +251,9 @@ export const en = {
     done: 'Demo finished in {seconds}s.',
   },
   progress: {
-    'card.read': 'Reading the eID card',
+    'certificate.verifyChain': 'Checking the issued certificate chain',
+    'key.generateEncryption': 'Generating the encryption key pair',
+    'card.readHolder': 'Reading the eID card',
     'key.generate': 'Generating the RSA-2048 key pair',
     'keystore.save': 'Writing the keystore',
     'keystore.open': 'Opening the keystore',

@@ -94,6 +94,10 @@ export const fr: Messages = {
     '19': 'Étape 19 : vous avez installé votre certificat eHealth avec succès !',
   },
   wizard: {
+    whatToDo: 'Que voulez-vous faire ?',
+    nationality: 'Qui êtes-vous ?',
+    forWhom: 'Pour qui est le certificat ?',
+    pinRetry: 'Retaper le code PIN ?',
     newCertificate: 'Demandez un nouveau certificat',
     completeRequest: 'Complétez la demande de certificat eHealth et ETK',
     personal: 'Moi-même (certificat personnel)',
@@ -249,7 +253,9 @@ export const fr: Messages = {
     done: 'Démo terminée en {seconds} s.',
   },
   progress: {
-    'card.read': 'Lecture de la carte eID',
+    'certificate.verifyChain': 'Vérification de la chaîne du certificat reçu',
+    'key.generateEncryption': 'Génération de la paire de clés de chiffrement',
+    'card.readHolder': 'Lecture de la carte eID',
     'key.generate': 'Génération de la paire de clés RSA-2048',
     'keystore.save': 'Écriture du keystore',
     'keystore.open': 'Ouverture du keystore',

@@ -94,6 +94,10 @@ export const nl: Messages = {
     '19': 'Stap 19: uw eHealth-certificaat is met succes geïnstalleerd!',
   },
   wizard: {
+    whatToDo: 'Wat wilt u doen?',
+    nationality: 'Wie bent u?',
+    forWhom: 'Voor wie is het certificaat?',
+    pinRetry: 'De pincode opnieuw ingeven?',
     newCertificate: 'Vraag een nieuw certificaat aan',
     completeRequest: 'Vervolledig de aanvraag van het eHealth-certificaat en de ETK',
     personal: 'Mezelf (persoonlijk certificaat)',
@@ -249,7 +253,9 @@ export const nl: Messages = {
     done: 'Demo klaar in {seconds} s.',
   },
   progress: {
-    'card.read': 'De eID-kaart lezen',
+    'certificate.verifyChain': 'Controle van de ontvangen certificaatketen',
+    'key.generateEncryption': 'Aanmaak van het versleutelingssleutelpaar',
+    'card.readHolder': 'De eID-kaart lezen',
     'key.generate': 'Het RSA-2048-sleutelpaar aanmaken',
     'keystore.save': 'De keystore schrijven',
     'keystore.open': 'De keystore openen',

@@ -1,6 +1,5 @@
 import type { PinEntry, PinRequest } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
-import type { CliOutput } from '../terminal/CliIo.js';
 import type { Prompter } from '../terminal/Prompter.js';
 
 /**
@@ -12,14 +11,13 @@ export class TerminalPinEntry implements PinEntry {
   constructor(
     private readonly prompter: Prompter,
     private readonly i18n: Translator,
-    private readonly messages: CliOutput,
     private readonly environmentPin: string | undefined,
   ) {}
 
   async askPin(request: PinRequest): Promise<string> {
     if (this.environmentPin !== undefined && this.environmentPin !== '') return this.environmentPin;
     if (request.triesLeft !== undefined) {
-      this.messages.write(`${this.i18n.t((m) => m.wizard.pinTriesLeft, { n: request.triesLeft })}\n`);
+      this.prompter.say(this.i18n.t((m) => m.wizard.pinTriesLeft, { n: request.triesLeft }));
     }
     const key = request.key === 'authentication' ? 'Authentication' : 'Signature';
     return this.prompter.password(
@@ -30,6 +28,6 @@ export class TerminalPinEntry implements PinEntry {
   }
 
   notifyPinpad(_request: PinRequest): void {
-    this.messages.write(`${this.i18n.m.wizard.pinpad}\n`);
+    this.prompter.say(this.i18n.m.wizard.pinpad);
   }
 }

@@ -18,10 +18,14 @@ export class StepLog {
     private readonly values: Readonly<Record<string, string>> = {},
   ) {}
 
+  /** Called before a title is written (clears a pending progress line). */
+  beforeWrite: () => void = () => undefined;
+
   show(step: ManualStep): void {
     if (this.shown.has(step)) return;
     this.shown.add(step);
     this.steps.push(step);
+    this.beforeWrite();
     this.out?.write(`\n${this.bold(this.i18n.t((m) => m.steps[step], this.values))}\n`);
   }
 }

@@ -3,6 +3,9 @@ import type { Translator } from '../i18n/Translator.js';
 import type { CliOutput } from '../terminal/CliIo.js';
 import type { StepLog } from './StepLog.js';
 
+/** The slow activities worth a status line: key generation, keystore files, card and eHealth calls. */
+const SLOW = /^(key\.|keystore\.|ehealth\.|etk\.|certificate\.)/;
+
 /** The label of an activity in the chosen language (`ehealth.GenerateCertificate` -> "eHealth: GenerateCertificate"). */
 export function activityLabel(activity: string, i18n: Translator): string {
   if (activity.startsWith('ehealth.')) return i18n.t((m) => m.progress.ehealth, { operation: activity.slice('ehealth.'.length) });
@@ -27,6 +30,7 @@ export interface TerminalProgressOptions {
  */
 export class TerminalProgress implements Progress {
   private readonly started = new Map<string, number>();
+  private lineOpen = false;
 
   constructor(
     private readonly i18n: Translator,
@@ -37,17 +41,26 @@ export class TerminalProgress implements Progress {
     if (event.step !== undefined && event.phase === 'start') this.options.steps?.show(event.step);
     this.options.log?.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...event })}\n`);
     const line = this.options.statusLine;
-    if (line?.isTTY !== true) return;
+    if (line?.isTTY !== true || !SLOW.test(event.activity)) return;
     const label = activityLabel(event.activity, this.i18n);
     if (event.phase === 'start') {
       this.started.set(event.activity, Date.now());
       line.write(`\r\x1b[K… ${label}`);
+      this.lineOpen = true;
     } else {
       const since = this.started.get(event.activity);
       this.started.delete(event.activity);
       const took = since === undefined ? '' : ` (${((Date.now() - since) / 1000).toFixed(1)} s)`;
       const tick = this.options.color ? '\x1b[32m✓\x1b[0m' : '✓';
       line.write(`\r\x1b[K${tick} ${label}${took}\n`);
+      this.lineOpen = false;
     }
+  }
+
+  /** Clears a pending "… activity" line before a prompt or a message takes the terminal. */
+  interrupt(): void {
+    if (!this.lineOpen) return;
+    this.options.statusLine?.write('\r\x1b[K');
+    this.lineOpen = false;
   }
 }

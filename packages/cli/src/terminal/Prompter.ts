@@ -31,10 +31,12 @@ export class Prompter {
     private readonly io: CliIo,
     private readonly i18n: Translator,
     readonly screen: CliOutput = io.stdout,
+    private readonly beforePrompt: () => void = () => undefined,
   ) {}
 
   /** Writes lines of wizard text to the screen. */
   say(...lines: readonly string[]): void {
+    this.beforePrompt();
     for (const line of lines) this.screen.write(`${line}\n`);
   }
 
@@ -81,6 +83,7 @@ export class Prompter {
       );
     }
     this.inquirer ??= await import('@inquirer/prompts');
+    this.beforePrompt();
     return this.inquirer;
   }
 }

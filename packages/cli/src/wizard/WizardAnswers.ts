@@ -48,11 +48,10 @@ export class WizardAnswers implements RequestAnswers {
   async start(): Promise<'request' | 'complete'> {
     const { m } = this.i18n;
     this.steps.show('2');
-    this.prompter.say(this.i18n.t((x) => x.wizard.welcome, { env: this.environment }));
-    await this.prompter.select('', [{ name: m.wizard.next, value: 'next' }], this.how);
+    await this.prompter.select(m.wizard.welcome.replace('{env}', this.environment), [{ name: m.wizard.next, value: 'next' }], this.how);
     this.steps.show('3');
     const choice = await this.prompter.select(
-      '',
+      m.wizard.whatToDo,
       [
         { name: m.wizard.newCertificate, value: 'request' as const },
         { name: m.wizard.completeRequest, value: 'complete' as const },
@@ -66,7 +65,7 @@ export class WizardAnswers implements RequestAnswers {
       throw new EhealthCertError('TERMS_NOT_ACCEPTED', m.wizard.cancelled);
     }
     this.steps.show('5');
-    await this.prompter.select('', [{ name: m.wizard.belgian, value: 'be' }], this.how);
+    await this.prompter.select(m.wizard.nationality, [{ name: m.wizard.belgian, value: 'be' }], this.how);
     return 'request';
   }
 
@@ -79,7 +78,7 @@ export class WizardAnswers implements RequestAnswers {
     if (this.flags.org === 'personal') return 'personal';
     this.steps.show('6');
     return this.prompter.select(
-      '',
+      this.i18n.m.wizard.forWhom,
       [
         { name: this.i18n.m.wizard.myOrganisation, value: 'organisation' as const },
         { name: this.i18n.m.wizard.personal, value: 'personal' as const },
@@ -195,6 +194,6 @@ export class WizardAnswers implements RequestAnswers {
   }
 
   async retryPin(): Promise<boolean> {
-    return this.prompter.confirm(this.i18n.m.errors.what.PIN_INCORRECT, this.how, true);
+    return this.prompter.confirm(this.i18n.m.wizard.pinRetry, this.how, true);
   }
 }

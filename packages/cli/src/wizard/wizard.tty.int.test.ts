@@ -1,0 +1,103 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { provisionFakeEid } from '@ehealth-cert/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The wizard driven as a person would: in a real terminal (tmux), typing answers and reading the
+// screens back, a wrong PIN first and then the right one (manual steps 2-15).
+const hasTmux = spawnSync('sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const cli = join(import.meta.dirname, '..', 'cli.ts');
+const session = `ehealth-cert-wizard-${process.pid}`;
+let dir: string;
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-t', session, '-p', '-J', '-S', '-300');
+const type = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+
+/** Waits until the screen shows `text` (the program answers at its own pace). */
+async function waitFor(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = screen();
+    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+    if (Date.now() > until) throw new Error(`the screen never showed ${String(text)}; it shows:\n${shown}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Waits for a question, then answers it. */
+async function answer(question: string | RegExp, ...keys: string[]): Promise<void> {
+  await waitFor(question);
+  type(...keys);
+}
+
+describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-wizard-'));
+    const card = await provisionFakeEid({ dir: join(dir, 'card') });
+    const env = {
+      LANG: 'fr_BE.UTF-8',
+      HOME: dir,
+      EHEALTH_CERT_ENV: 'sim',
+      EHEALTH_CERT_SIM_STATE_DIR: join(dir, 'sim'),
+      EHEALTH_CERT_KEYSTORE_DIR: join(dir, 'keystore'),
+      SOFTHSM2_CONF: card.softhsmConf,
+      EHEALTH_CERT_PKCS11_MODULE: card.modulePath,
+    };
+    const script = join(dir, 'run.sh');
+    const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}'`).join('\n');
+    await writeFile(script, `${exports}\ncd '${root}'\nnode --import tsx --conditions=source '${cli}' request\necho "EXIT=$?"\nsleep 600\n`);
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', `sh '${script}'`);
+  });
+
+  afterAll(async () => {
+    if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('walks through steps 2 to 15 with masked secrets and a wrong PIN typed again', async () => {
+    await answer('Étape 2', 'Enter');
+    await answer('Demandez un nouveau certificat', 'Enter');
+    await answer('Acceptez-vous les conditions générales', 'y', 'Enter');
+    await answer('Je suis Belge ou mon domicile est en Belgique', 'Enter');
+    await answer('Mon organisation (pharmacie, labo,…)', 'Enter');
+
+    await answer('Code PIN de Alice Geldigekaart', '0000', 'Enter');
+    await answer('Retaper le code PIN', 'Enter');
+    const afterWrongPin = await waitFor('Code PIN erroné');
+    expect(afterWrongPin).toMatch(/2 tries left|Encore 2 essai/);
+    await waitFor(/Code PIN de Alice Geldigekaart[^\n]*\n(?![\s\S]*Code PIN erroné[\s\S]*Code PIN de)/);
+    type('1234', 'Enter');
+
+    await answer('AUTOMATIQUE', 'Enter');
+    await answer('Votre organisation', 'Down', 'Enter');
+    await answer('Identifiant d\'application', 'Enter');
+    await answer('Votre adresse électronique', 'alice@example.org', 'Enter');
+    await answer('Adresse électronique générique', 'info@ambulances.example.org', 'Enter');
+    await answer('Votre numéro de téléphone', '02 555 01 23', 'Enter');
+    await answer('Numéro de téléphone générique', 'Enter');
+    await answer('Mot de passe du keystore', 'short', 'Enter');
+    await waitFor('too short');
+    type('C-u', 'paarden-staan-op-stal-42', 'Enter');
+    await answer('Mot de passe du keystore (encore une fois)', 'paarden-staan-op-stal-42', 'Enter');
+
+    const overview = await waitFor('Acceptez-vous ce contrat');
+    expect(overview).toContain('Étape 12 : aperçu de votre demande');
+    expect(overview).toContain('NIHII-AMBU_SERVICE=71901249');
+    expect(overview).toContain('Contrat d\'utilisation d\'un certificat eHealth');
+    type('y', 'Enter');
+    await answer('Envoyer la demande de certificat à eHealth', 'y', 'Enter');
+    await answer(/Étape 14[\s\S]*Code PIN de Alice Geldigekaart \(clé Signature\)/, '1234', 'Enter');
+
+    const end = await waitFor('EXIT=');
+    expect(end).toContain('EXIT=0');
+    expect(end).toMatch(/Étape 15 : votre clé secrète\s+Votre clé secrète \(référence de la demande\) : [0-9a-f]{40}/);
+    // Secrets are never echoed: neither the PIN nor the password appears on the screen.
+    expect(end).not.toContain('paarden-staan-op-stal-42');
+    expect(end).not.toMatch(/\b1234\b/);
+    expect((await readdir(join(dir, 'keystore'))).some((f) => f.endsWith('.sim-p12'))).toBe(true);
+  });
+});
