@@ -1,0 +1,87 @@
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The built `ehealth-cert` (dist/cli.js, what `npx ehealth-cert` runs) as a child process against
+// `ehealth-sim serve` on a loopback port: msw cannot reach another process (ARCHITECTURE.md).
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..', '..');
+const cliJs = join(root, 'packages', 'cli', 'dist', 'cli.js');
+const simJs = join(root, 'packages', 'simulator', 'dist', 'cli.js');
+let dir: string;
+let card: FakeEid;
+let server: ChildProcess;
+let base: string;
+
+async function ehealthCert(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    PATH: process.env['PATH'],
+    LANG: 'en_US.UTF-8',
+    HOME: dir,
+    EHEALTH_CERT_ENV: 'sim',
+    EHEALTH_CERT_ENDPOINT_BASE: base,
+    EHEALTH_CERT_KEYSTORE_DIR: join(dir, 'keystore'),
+    SOFTHSM2_CONF: card.softhsmConf,
+    EHEALTH_CERT_PKCS11_MODULE: card.modulePath,
+    EHEALTH_CERT_PIN: card.pin,
+    EHEALTH_CERT_KEYSTORE_PASSWORD: 'horses-sleep-in-the-stable-7',
+  };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cliJs, ...args], { env, cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  // The test is about the shipped build: compile it first (incremental, quick when up to date).
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(root, 'packages', 'cli')], { stdio: 'inherit' });
+  dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-process-'));
+  card = await provisionFakeEid({ dir: join(dir, 'card') });
+  server = spawn(process.execPath, [simJs, 'serve', '--port', '0', '--state', join(dir, 'sim-state.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  base = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen)?.[1];
+      if (url) resolve(url);
+    });
+    server.once('exit', (code) => reject(new Error(`ehealth-sim serve exited with ${code}: ${seen}`)));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  server?.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the built ehealth-cert against ehealth-sim serve', () => {
+  it('requests, waits (exit 3), and completes once the simulator has issued the certificate', async () => {
+    const card = await ehealthCert(['card', '--json']);
+    expect(card.code, card.stderr).toBe(0);
+
+    const requested = await ehealthCert([
+      'request', '--org', 'auto', '--org-index', '1', '--accept-terms',
+      '--email-private', 'alice@example.org', '--email-general', 'info@ambulances.example.org', '--phone-private', '025550123', '--json',
+    ]);
+    expect(requested.code, requested.stderr).toBe(0);
+    const { reference, keystorePath } = JSON.parse(requested.stdout) as { reference: string; keystorePath: string };
+
+    const pending = await ehealthCert(['complete', '--keystore', keystorePath]);
+    expect(pending.code).toBe(3);
+    expect(pending.stderr).toContain('Not yet: eHealth has not made the certificate');
+
+    const advanced = await fetch(`${base}/admin/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds: 3600 }) });
+    expect(advanced.ok).toBe(true);
+
+    const completed = await ehealthCert(['complete', '--keystore', keystorePath, '--json']);
+    expect(completed.code, completed.stderr).toBe(0);
+    expect(JSON.parse(completed.stdout)).toMatchObject({ status: 'completed', reference });
+  });
+});
