@@ -6,7 +6,6 @@ import { DecryptionFailedError } from './DecryptionFailedError.js';
 import { decryptWithPassword } from './PasswordBasedEncryption.js';
 import { MAC_DIGESTS, PKCS12_OIDS } from './Pkcs12Oids.js';
 import { bmpPassword, pkcs12Kdf } from './Pkcs12Kdf.js';
-import { isPlaceholderName } from './PlaceholderCertificate.js';
 import { certificateNames } from './Rfc2253Name.js';
 
 interface Bag {
@@ -187,8 +186,10 @@ function assemble(keys: readonly KeyBag[], certs: readonly CertBag[]): KeystoreC
     const leaf =
       (key.localKeyId !== undefined ? named.find((cert) => cert.localKeyId === key.localKeyId) : undefined) ??
       named.find((cert) => spkiOf(cert.certificate).equals(publicKey));
+    // A pending key's C=Dummy placeholder (DOMAIN.md 2.4 item 9) is self-issued, so it comes back as
+    // the whole chain, as core wrote it; completion recognises and replaces it.
     const chain: Buffer[] = [];
-    if (leaf !== undefined && !isPlaceholderName(leaf.subject, leaf.issuer)) {
+    if (leaf !== undefined) {
       leaves.add(leaf);
       let current = leaf;
       chain.push(current.certificate);
@@ -198,11 +199,6 @@ function assemble(keys: readonly KeyBag[], certs: readonly CertBag[]): KeystoreC
         chain.push(issuer.certificate);
         current = issuer;
       }
-    } else if (leaf !== undefined) {
-      // A pending key's C=Dummy placeholder (DOMAIN.md 2.4 item 9) is its whole chain: the content
-      // reads back as core wrote it, and KeyFactory.describeCertificate marks it `placeholder`.
-      leaves.add(leaf);
-      chain.push(leaf.certificate);
     }
     const alias = key.friendlyName ?? key.localKeyId ?? String(index);
     entries.push({ kind: 'key', alias, privateKey: key.privateKey, publicKey, chain });

@@ -37,8 +37,3 @@ export function createPlaceholderCertificate(privateKeyPkcs8: Uint8Array, public
   const algorithmCopy = parseAsn1(der.encode(algorithm), 'AlgorithmIdentifier');
   return der.encode(der.sequence(parseAsn1(tbsDer, 'TBSCertificate'), algorithmCopy, bits));
 }
-
-/** True for a certificate whose subject and issuer are both `C=Dummy` (our or the official tool's placeholder). */
-export function isPlaceholderName(subject: Uint8Array, issuer: Uint8Array): boolean {
-  return Buffer.from(subject).equals(DUMMY_NAME) && Buffer.from(issuer).equals(DUMMY_NAME);
-}
