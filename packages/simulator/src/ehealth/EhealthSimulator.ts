@@ -112,7 +112,15 @@ export class EhealthSimulator {
     this.mailbox = new Mailbox(s?.mailbox);
     this.faults = new FaultInjector(this.random);
     const f = s?.sources ?? options.fixture ?? {};
-    this.sources = new AuthenticSources({ people: f.people ?? defaultFixture.people, organizations: f.organizations ?? defaultFixture.organizations, mandates: f.mandates ?? defaultFixture.mandates });
+    const people = f.people ?? defaultFixture.people;
+    const organizations = f.organizations ?? defaultFixture.organizations;
+    // Default mandates only between people and organisations that are there.
+    const mandates =
+      f.mandates ??
+      defaultFixture.mandates.filter(
+        (m) => people.some((p) => p.ssin === m.ssin) && organizations.some((o) => o.type === m.organization.type && o.id === m.organization.value),
+      );
+    this.sources = new AuthenticSources({ people, organizations, mandates });
     s?.records.forEach((r) => this.records.set(r.publicKeyIdentifier, r));
     s?.contracts.forEach(([k, v]) => this.contracts.set(k, v));
     this.eidAnchors = (options.eidTrustAnchors ?? fakeEidTrustAnchors()).map((d) => new X509Certificate(Buffer.from(d)));

@@ -97,8 +97,14 @@ export class SimulatorFlow {
    * The whole flow for an organisation: contract, CSR, GenerateCertificate, wait for delivery
    * (advancing the clock), GetCertificate, ETK registration. Returns what a client keeps.
    */
-  async requestToEtk(eid: TestEid, id: { type: string; value: string }, key = rsaKey(), encKey = rsaKey()): Promise<{ pki: string; chain: Uint8Array[]; etk: string; authKey: KeyObject }> {
-    const { dn, contractXml } = await this.generateContract(eid, id);
+  async requestToEtk(
+    eid: TestEid,
+    id: { type: string; value: string },
+    key = rsaKey(),
+    encKey = rsaKey(),
+    applicationId?: string,
+  ): Promise<{ pki: string; chain: Uint8Array[]; etk: string; authKey: KeyObject }> {
+    const { dn, contractXml } = await this.generateContract(eid, id, { applicationId });
     const gen = await this.generateCertificate(eid, contractXml, await csr(dn, key));
     if (gen.errorCode) throw new Error(`GenerateCertificate refused: ${gen.errorCode}`);
     const pki = gen.text('PublicKeyIdentifier') as string;
