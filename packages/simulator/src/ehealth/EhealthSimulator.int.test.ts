@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EhealthSimulator } from './EhealthSimulator.js';
 import { readCertificate } from './pki/readCertificate.js';
 import { SimulatorFlow } from './testing/SimulatorFlow.js';
-import { csr, envelope, readEtk, rsaKey, sign } from './testing/TestClient.js';
+import { actor, csr, envelope, readEtk, rsaKey, sign } from './testing/TestClient.js';
 import { createTestEid } from './testing/TestEid.js';
 import type { TestEid } from './testing/TestEid.js';
 import { XsdValidator } from './xml/XsdValidator.js';
@@ -71,6 +71,51 @@ describe('the happy path', () => {
     expect(info.texts('AuthenticationCertificateStatus')).toEqual(['VALID_ACTIVE']);
     expect(info.texts('ETKStatus')).toEqual(['VALID_ACTIVE']);
     expect(f.sim.mailbox.list('ambulance@example.test').map((m) => m.kind)).toEqual(['REQUEST_RECEIVED', 'CERTIFICATE_READY']);
+  });
+});
+
+describe('every response', () => {
+  it('validates against the XSDs, for each of the fifteen operations, refusals included', async () => {
+    const f = await flow({ issuanceDelayMs: 0 });
+    const issued = await f.requestToEtk(alice, AMBULANCE, rsaKey(), rsaKey(), 'APP1');
+    const authPem = issued.authKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    await f.post('/CertRa/v2', sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${alice.ssin}</p:SSIN>`), alice.authentication.privateKeyPem, alice.authentication.chain));
+    await f.post('/CertRa/v2', envelope('p:GetGenericOrganizationTypesRequest', '').xml);
+    const ids = await f.post('/CertRa/v2', envelope('p:GetExistingApplicationIdsRequest', '<p:OrganizationIdentifier Type="NIHII-AMBU_SERVICE">81234530</p:OrganizationIdentifier>').xml);
+    expect(ids.texts('ApplicationId')).toEqual(['APP1']);
+    const foreigner = await f.post('/CertRa/v2', envelope('p:SubmitCSRForForeignerRequest', `<p:ForeignPerson>${actor([{ type: 'SSIN', value: '85271400101' }], ['Jan'], 'Buitenland')}</p:ForeignPerson><p:ContactData><c:EmailPrivate>jan@example.test</c:EmailPrivate><c:PhonePrivate>+32</c:PhonePrivate></p:ContactData><p:CSR>AAAA</p:CSR>`).xml);
+    expect(foreigner.text('ValidationUrl')).toMatch(/^https:/);
+    await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForAuthenticationCertificateRequest', ''), authPem, issued.chain));
+    await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), alice.authentication.privateKeyPem, alice.authentication.chain));
+    expect((await f.etkRa('ActivateETK', '', issued.authKey, issued.chain)).errorCode).toBe('NO_ETK_TO_ACTIVATE');
+    const depot = (inner: string) => f.post('/EtkDepot/v1', envelope('d:GetEtkRequest', `<d:SearchCriteria><d:Identifier>${inner}</d:Identifier></d:SearchCriteria>`).xml);
+    expect((await depot('<d:Type>NIHII-AMBU_SERVICE</d:Type><d:Value>81234530</d:Value>')).texts('ApplicationID')).toEqual(['APP1']);
+    expect((await depot('<d:Type>NIHII-AMBU_SERVICE</d:Type><d:Value>81234530</d:Value><d:ApplicationID>APP1</d:ApplicationID>')).text('ETK')).toBe(issued.etk);
+    const signer = actor([{ type: 'SSIN', value: alice.ssin }], [alice.givenName], alice.surname);
+    const rc = await f.post('/CertRa/v2', envelope('p:GenerateRevocationContractRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Signer>${signer}</p:Signer><p:RevocationReason>cessationOfOperation</p:RevocationReason>`).xml);
+    const contract = Array.from(rc.payload.getElementsByTagName('*')).find((e) => e.localName === 'Contract');
+    const inner = Array.from(contract?.childNodes ?? []).map((n) => n.toString()).join('');
+    expect((await f.post('/CertRa/v2', sign(envelope('p:RevokeRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Contract>${inner}</p:Contract>`), alice.signature.privateKeyPem, alice.signature.chain))).errorCode).toBeUndefined();
+    expect((await f.getCertificate('00'.repeat(20))).errorCode).toBe('UNKNOWN_PUBLIC_KEY_IDENTIFIER');
+    expect(new Set(f.responsesChecked)).toEqual(
+      new Set([
+        'GetActorQualitiesResponse',
+        'GetGenericOrganizationTypesResponse',
+        'GetExistingApplicationIdsResponse',
+        'GenerateContractResponse',
+        'GenerateCertificateResponse',
+        'GetCertificateResponse',
+        'GenerateRevocationContractResponse',
+        'RevokeResponse',
+        'GetCertificateInfoForCitizenResponse',
+        'GetCertificateInfoForAuthenticationCertificateResponse',
+        'SubmitCSRForForeignerResponse',
+        'StartETKRegistrationResponse',
+        'CompleteETKRegistrationResponse',
+        'ActivateETKResponse',
+        'GetEtkResponse',
+      ]),
+    );
   });
 });
 
