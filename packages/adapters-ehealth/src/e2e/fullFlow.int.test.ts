@@ -8,6 +8,8 @@ import {
   ChangeKeystorePassword,
   CompleteCertificate,
   InspectKeystore,
+  ListManageableOrganisations,
+  ListOrganisationTypes,
   RenewCertificate,
   RequestCertificate,
   RevokeCertificate,
@@ -36,10 +38,12 @@ import {
   endpointsFromBase,
   JsonPendingRequests,
   NodeKeyFactory,
+  pemCertificates,
   Pkcs12KeystoreVault,
   SoapCertificateRegistry,
   SoapEtkRegistry,
 } from '../index.js';
+import { validateBodyPayload } from '../test-support/xmllint.js';
 
 // The real stack end to end (ARCHITECTURE.md "The fakes sit at the boundary"): core use cases over
 // Pkcs11EidCard on a SoftHSM fake eID, the SOAP clients against the eHealth simulator (msw in
@@ -56,12 +60,9 @@ const CONTACT: ContactDataInput = {
   phoneGeneral: '022345678',
 };
 // defaultFixture of the simulator: Alice (the fake eID holder) manages 81234530, not 61111186.
-const MANDATED: OrganisationChoice = {
-  kind: 'listed',
-  organisation: { name: { fr: 'Ambulances Hôpital Saint-Pierre (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '81234530' } },
-};
-const NOT_MANDATED: OrganisationChoice = {
-  kind: 'manual',
+const MANDATED_ID = { type: 'NIHII-AMBU_SERVICE', value: '81234530' };
+const NOT_MANDATED = {
+  kind: 'manual' as const,
   identifierType: 'NIHII-AMBU_SERVICE',
   identifierValue: '61111186',
   officialName: 'Ambulancedienst Kempen (TEST)',
@@ -92,11 +93,11 @@ interface Stack {
   };
 }
 
-async function wire(simulator: EhealthSimulator, baseUrl: string, fake: FakeEid, keystoreDir: string): Promise<Stack> {
+async function wire(simulator: EhealthSimulator, baseUrl: string, fake: FakeEid, keystoreDir: string, trustAnchors: readonly Uint8Array[]): Promise<Stack> {
   const clock: Clock = simulator.clock;
   const endpoints = endpointsFromBase(baseUrl);
   const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, tokenSerial: fake.tokenSerial, moduleFactory: () => fake.pkcs11Module() });
-  const keys = new NodeKeyFactory({ trustAnchors: simulator.trustAnchors() });
+  const keys = new NodeKeyFactory({ trustAnchors });
   const vault = new Pkcs12KeystoreVault({ environment: 'sim', folder: keystoreDir, clock, iterations: ITERATIONS });
   const ports = {
     card,
@@ -146,14 +147,24 @@ async function keytoolList(path: string, password: string): Promise<string> {
 async function fullLife(stack: Stack): Promise<void> {
   const { simulator, ports } = stack;
 
-  // Automatic path (8A): a mandated ambulance service is validated automatically.
-  const submitted = await request(stack, MANDATED);
+  // Automatic path (8A): the ambulance service comes from GetActorQualities (eID-Auth signed).
+  const manageable = await new ListManageableOrganisations(ports).execute({ pinEntry: pinEntry(stack.fake) });
+  expect(manageable.holder).toMatchObject({ ssin: stack.fake.holder.ssin, generation: stack.fake.holder.generation });
+  const ambulance = manageable.organisations.find((o) => o.identifier.type === MANDATED_ID.type && o.identifier.value === MANDATED_ID.value);
+  expect(ambulance?.name.fr).toBe('Ambulances Hôpital Saint-Pierre (TEST)');
+  const submitted = await request(stack, { kind: 'listed', organisation: ambulance! });
   expect(submitted.automaticallyValidated).toBe(true);
   expect(submitted.reference).toMatch(/^[0-9a-f]{40}$/);
   expect(submitted.dn).toBe(
     'CN=NIHII-AMBU_SERVICE\\=81234530,OU=eHealth-platform Belgium,OU=AMBULANCES HOPITAL SAINT-PIERRE (TEST),OU=NIHII-AMBU_SERVICE\\=81234530,O=Federal Government,C=BE',
   );
   expect((await ports.pending.get(submitted.reference))?.lastStatus).toBe('sent');
+  const status = new ShowCertificateStatus(ports);
+  expect(await status.execute({ source: 'keystore', keystorePath: submitted.keystorePath, password: PASSWORD })).toEqual({
+    source: 'keystore-request',
+    reference: submitted.reference,
+    delivery: 'pending',
+  });
 
   // Before the issuing delay: pending, not an error.
   const early = await complete(stack, submitted.keystorePath);
@@ -191,7 +202,6 @@ async function fullLife(stack: Stack): Promise<void> {
   const inspection = await new InspectKeystore(ports).execute({ keystorePath: done.keystorePath, password: PASSWORD });
   expect(inspection.authentication).toMatchObject({ state: 'issued', reference: submitted.reference, dn: submitted.dn, renewalState: 'too-early' });
   expect(inspection.etkSerials).toEqual([done.etkSerial]);
-  const status = new ShowCertificateStatus(ports);
   const byKeystore = await status.execute({ source: 'keystore', keystorePath: done.keystorePath, password: PASSWORD });
   expect(byKeystore).toMatchObject({ source: 'keystore', certificate: { info: { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', publicKeyIdentifier: submitted.reference } } });
   const byCard = await status.execute({ source: 'card', pinEntry: pinEntry(stack.fake) });
@@ -203,7 +213,10 @@ async function fullLife(stack: Stack): Promise<void> {
   await expect(ports.vault.open(changed.keystorePath, PASSWORD)).rejects.toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG' });
   expect((await ports.vault.open(changed.keystorePath, NEW_PASSWORD)).entries.filter((e) => e.kind === 'key')).toHaveLength(2);
 
-  // Manual path (8M): an organisation without a mandate waits for eHealth's support team.
+  // Manual path (8M-9M): a type from GetGenericOrganizationTypes, an organisation without a mandate.
+  const types = await new ListOrganisationTypes(ports).execute();
+  expect(types.source).toBe('ehealth');
+  expect(types.types.map((t) => t.identifierType)).toContain(NOT_MANDATED.identifierType);
   const manual = await request(stack, NOT_MANDATED);
   expect(manual.automaticallyValidated).toBe(false);
   expect(simulator.pendingValidations().map((r) => r.publicKeyIdentifier.toLowerCase())).toEqual([manual.reference]);
@@ -234,8 +247,18 @@ async function fullLife(stack: Stack): Promise<void> {
   const renewedContent = await ports.vault.open(renewed.keystorePath, NEW_PASSWORD);
   // The old ETK key is kept beside the new one (DOMAIN.md 2.6).
   expect(renewedContent.entries.filter((e) => e.kind === 'key').map((e) => e.alias).sort()).toEqual(['authentication', done.etkSerial, renewed.etkSerial].sort());
+  const etkCertificateOf = (serial: string) => (renewedContent.entries.find((e) => e.alias === serial) as KeyEntry).chain[0]!;
+  const depotPublishes = async (serial: string) => {
+    const published = await ports.etkRegistry.getPublishedEtks(MANDATED_ID);
+    const holds = await Promise.all(published.map((etk) => ports.keys.verifyEtk(etk, etkCertificateOf(serial)).then(() => true, () => false)));
+    return holds.includes(true);
+  };
+  expect(await depotPublishes(done.etkSerial)).toBe(true);
+  expect(await depotPublishes(renewed.etkSerial)).toBe(false);
   const activated = await new ActivateEtk(ports).execute({ keystorePath: renewed.keystorePath, password: NEW_PASSWORD });
   expect(activated.status).toBe('activated');
+  // ETKDepot now publishes the new ETK (DOMAIN.md 2.5-2.6).
+  expect(await depotPublishes(renewed.etkSerial)).toBe(true);
   const afterActivation = await status.execute({ source: 'keystore', keystorePath: renewed.keystorePath, password: NEW_PASSWORD });
   expect(afterActivation).toMatchObject({ certificate: { info: { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', publicKeyIdentifier: renewal.reference } } });
 
@@ -249,11 +272,33 @@ async function fullLife(stack: Stack): Promise<void> {
   expect(revoked).toMatchObject({ status: 'revoked', publicKeyIdentifier: renewal.reference, dn: submitted.dn });
   const afterRevocation = await status.execute({ source: 'keystore', keystorePath: renewed.keystorePath, password: NEW_PASSWORD });
   expect(afterRevocation).toMatchObject({ certificate: { info: { status: 'REVOKED', etkStatus: 'REVOKED' } } });
+  expect(await depotPublishes(renewed.etkSerial)).toBe(false);
 }
 
 let root: string;
 let ca: ReturnType<EhealthSimulator['caState']>;
 const msw = setupServer();
+/** Every SOAP message that crossed msw, to check both directions against the XSDs afterwards. */
+const traffic: { readonly what: string; readonly xml: string }[] = [];
+msw.events.on('request:start', ({ request }) => {
+  void request.clone().text().then((xml) => traffic.push({ what: `request ${request.headers.get('SOAPAction') ?? ''}`, xml }));
+});
+msw.events.on('response:mocked', ({ request, response }) => {
+  void response.clone().text().then((xml) => traffic.push({ what: `response to ${request.headers.get('SOAPAction') ?? ''} (HTTP ${response.status})`, xml }));
+});
+
+/** xmllint on the payload of every message (DOMAIN.md 2: the XSDs are the referee of both sides). */
+async function expectTrafficValidAgainstXsd(): Promise<void> {
+  const invalid: string[] = [];
+  const messages = traffic.splice(0);
+  // Requests and responses of ~20 operations (request, completion, status, renewal, revocation...).
+  expect(messages.length).toBeGreaterThan(40);
+  for (const { what, xml } of messages) {
+    if (/<(\w+:)?Fault[ >]/.test(xml)) continue;
+    await validateBodyPayload(xml).catch((error: unknown) => invalid.push(`${what}: ${(error as Error).message}`));
+  }
+  expect(invalid).toEqual([]);
+}
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'e2e-full-flow-'));
@@ -283,7 +328,8 @@ describe.each<FakeEidGeneration>(['rsa2048', 'ecp384'])('the real stack in proce
     msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE], includeRealHosts: true }));
     try {
       const fake = await newCard(`msw-${generation}`, generation);
-      await fullLife(await wire(simulator, MSW_BASE, fake, join(root, `msw-${generation}`, 'keystore')));
+      await fullLife(await wire(simulator, MSW_BASE, fake, join(root, `msw-${generation}`, 'keystore'), simulator.trustAnchors()));
+      await expectTrafficValidAgainstXsd();
     } finally {
       simulator.close();
     }
@@ -306,8 +352,13 @@ describe('the real stack over the loopback server', () => {
     // msw must let loopback requests through to the real server for this run.
     msw.close();
     try {
+      // The trust anchor as a process without the simulator object gets it: the admin API, PEM.
+      const anchors = await fetch(`${server.url}/admin/trust-anchors`);
+      expect(anchors.status).toBe(200);
+      const trustAnchors = pemCertificates(await anchors.text());
+      expect(trustAnchors.map((a) => Buffer.from(a).toString('base64'))).toEqual(server.simulator.trustAnchors().map((a) => Buffer.from(a).toString('base64')));
       const fake = await newCard('loopback', 'rsa2048');
-      await fullLife(await wire(server.simulator, server.url, fake, join(root, 'loopback', 'keystore')));
+      await fullLife(await wire(server.simulator, server.url, fake, join(root, 'loopback', 'keystore'), trustAnchors));
     } finally {
       msw.listen({ onUnhandledRequest: 'error' });
     }
