@@ -14,9 +14,13 @@ describe('parseApiSettings', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('binds 127.0.0.1:8080 in acc by default and reads the token file', () => {
+  it('binds 127.0.0.1:8080 in prd by default (as the CLI) and reads the token file', () => {
     const settings = parseApiSettings(['--token-file', join(dir, 'token')], {});
-    expect(settings).toMatchObject({ env: 'acc', host: '127.0.0.1', port: 8080, auth: { kind: 'token', token: TOKEN } });
+    expect(settings).toMatchObject({ env: 'prd', host: '127.0.0.1', port: 8080, auth: { kind: 'token', token: TOKEN } });
+  });
+
+  it('resolves a relative keystore folder against the working directory', () => {
+    expect(parseApiSettings(['--no-auth', '--keystore-dir', 'ks'], {}, '/srv')).toMatchObject({ keystoreDir: '/srv/ks' });
   });
 
   it('takes the CLI environment names', () => {
@@ -26,8 +30,15 @@ describe('parseApiSettings', () => {
       EHEALTH_CERT_KEYSTORE_DIR: '/k',
       EHEALTH_CERT_PKCS11_MODULE: '/m.so',
       EHEALTH_CERT_ENDPOINT_BASE: 'http://127.0.0.1:9000',
+      SOFTHSM2_CONF: '/c/softhsm2.conf',
     });
-    expect(settings).toMatchObject({ env: 'sim', keystoreDir: '/k', pkcs11Module: '/m.so', endpointBase: 'http://127.0.0.1:9000' });
+    expect(settings).toMatchObject({
+      env: 'sim',
+      keystoreDir: '/k',
+      pkcs11Module: '/m.so',
+      endpointBase: 'http://127.0.0.1:9000',
+      softhsmConf: '/c/softhsm2.conf',
+    });
   });
 
   it('requires a token unless --no-auth', () => {
@@ -36,7 +47,7 @@ describe('parseApiSettings', () => {
   });
 
   it('refuses --no-auth on a host other machines can reach', () => {
-    expect(() => parseApiSettings(['--no-auth', '--host', '0.0.0.0'], {})).toThrow(/--no-auth "0.0.0.0".*loopback/);
+    expect(() => parseApiSettings(['--no-auth', '--host', '0.0.0.0'], {})).toThrow(/--host "0.0.0.0".*loopback.*--no-auth/);
   });
 
   it('refuses a short token without quoting it', () => {

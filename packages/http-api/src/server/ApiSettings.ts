@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EhealthCertError } from '@ehealth-cert/core';
 import type { ApiAuth } from '../auth/bearerAuth.js';
@@ -13,8 +13,13 @@ export interface ApiSettings {
   readonly port: number;
   readonly auth: ApiAuth;
   readonly tls?: { readonly keyFile: string; readonly certFile: string };
+  /** Keystore folder (DOMAIN.md 3: `~/ehealth/keystore` by default, like the CLI). */
   readonly keystoreDir: string;
   readonly pkcs11Module?: string;
+  /** SoftHSM2 configuration of a fake card (SOFTHSM2_CONF), set before the module loads. */
+  readonly softhsmConf?: string;
+  /** Token serial of the card when several are inserted (`--card`, as in the CLI). */
+  readonly cardSerial?: string;
   /** A loopback eHealth simulator (`ehealth-sim serve`) instead of the in-process one (env sim). */
   readonly endpointBase?: string;
   readonly logLevel: string;
@@ -25,15 +30,18 @@ export interface ApiSettings {
 /** The usage text of `ehealth-cert-api --help`. */
 export const API_USAGE = `Usage: ehealth-cert-api [options]
 
-  --env prd|acc|sim        eHealth environment (EHEALTH_CERT_ENV, default acc)
+  --env prd|acc|sim        eHealth environment (EHEALTH_CERT_ENV, default prd, as the CLI);
+                           sim: the eHealth simulator in this process (or at EHEALTH_CERT_ENDPOINT_BASE)
+                           and, without a PKCS#11 module, a fresh fake eID on SoftHSM (PIN 1234)
   --host H                 address to bind (EHEALTH_CERT_API_HOST, default 127.0.0.1)
   --port N                 port (EHEALTH_CERT_API_PORT, default 8443 with TLS, else 8080)
   --token-file F           file holding the bearer token (EHEALTH_CERT_API_TOKEN_FILE);
                            or the token itself in EHEALTH_CERT_API_TOKEN
   --no-auth                no token (refused unless the host is loopback)
   --tls-key F --tls-cert F serve HTTPS with this PEM key and certificate
-  --keystore-dir D         keystore folder (EHEALTH_CERT_KEYSTORE_DIR)
-  --pkcs11-module F        PKCS#11 module of the eID (EHEALTH_CERT_PKCS11_MODULE)
+  --keystore-dir D         keystore folder (EHEALTH_CERT_KEYSTORE_DIR, default ~/ehealth/keystore)
+  --pkcs11-module F        PKCS#11 module of the eID (EHEALTH_CERT_PKCS11_MODULE; SOFTHSM2_CONF for SoftHSM)
+  --card SERIAL            token serial of the card when several are inserted
   --endpoint-base URL      eHealth base URL, e.g. a loopback simulator (EHEALTH_CERT_ENDPOINT_BASE)
   --log-level L            pino level (EHEALTH_CERT_LOG_LEVEL, default info)
   --public-docs            serve /openapi.json and /docs without a token
@@ -41,7 +49,7 @@ export const API_USAGE = `Usage: ehealth-cert-api [options]
 `;
 
 /** Reads settings from argv (without node and script) and the environment; throws INVALID_INPUT. */
-export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv): ApiSettings | 'help' {
+export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiSettings | 'help' {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -55,6 +63,7 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
       'tls-cert': { type: 'string' },
       'keystore-dir': { type: 'string' },
       'pkcs11-module': { type: 'string' },
+      card: { type: 'string' },
       'endpoint-base': { type: 'string' },
       'log-level': { type: 'string' },
       'public-docs': { type: 'boolean' },
@@ -64,7 +73,7 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
   if (values.help === true) {
     return 'help';
   }
-  const environment = values.env ?? env.EHEALTH_CERT_ENV ?? 'acc';
+  const environment = (values.env ?? env.EHEALTH_CERT_ENV ?? 'prd').toLowerCase();
   if (environment !== 'prd' && environment !== 'acc' && environment !== 'sim') {
     throw invalid('--env', environment, 'one of prd, acc, sim');
   }
@@ -80,18 +89,25 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
     host,
     port,
     auth: authOf(values['no-auth'] === true, host, values['token-file'] ?? env.EHEALTH_CERT_API_TOKEN_FILE, env.EHEALTH_CERT_API_TOKEN),
-    keystoreDir: values['keystore-dir'] ?? env.EHEALTH_CERT_KEYSTORE_DIR ?? join(homedir(), 'ehealth-cert'),
+    keystoreDir: resolve(cwd, values['keystore-dir'] ?? env.EHEALTH_CERT_KEYSTORE_DIR ?? join(homedir(), 'ehealth', 'keystore')),
     logLevel: values['log-level'] ?? env.EHEALTH_CERT_LOG_LEVEL ?? 'info',
     publicDocs: values['public-docs'] === true,
     ...(tls === undefined ? {} : { tls }),
   };
-  const pkcs11Module = values['pkcs11-module'] ?? env.EHEALTH_CERT_PKCS11_MODULE;
-  const endpointBase = values['endpoint-base'] ?? env.EHEALTH_CERT_ENDPOINT_BASE;
+  const pkcs11Module = nonEmpty(values['pkcs11-module'] ?? env.EHEALTH_CERT_PKCS11_MODULE);
+  const endpointBase = nonEmpty(values['endpoint-base'] ?? env.EHEALTH_CERT_ENDPOINT_BASE);
+  const softhsmConf = nonEmpty(env.SOFTHSM2_CONF);
   return {
     ...settings,
+    ...(softhsmConf === undefined ? {} : { softhsmConf }),
+    ...(values.card === undefined ? {} : { cardSerial: values.card }),
     ...(pkcs11Module === undefined ? {} : { pkcs11Module }),
     ...(endpointBase === undefined ? {} : { endpointBase }),
   };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 /** True for 127.0.0.0/8, ::1 and `localhost`: only this machine can connect. */
@@ -108,7 +124,7 @@ export function isLoopback(host: string): boolean {
 function authOf(noAuth: boolean, host: string, tokenFile: string | undefined, tokenValue: string | undefined): ApiAuth {
   if (noAuth) {
     if (!isLoopback(host)) {
-      throw invalid('--no-auth', host, 'allowed only on a loopback host (127.0.0.1, ::1, localhost); use a token');
+      throw invalid('--host', host, 'a loopback host (127.0.0.1, ::1, localhost) with --no-auth; give a token to listen elsewhere');
     }
     return { kind: 'none' };
   }

@@ -3,7 +3,9 @@ import { createServer } from 'node:https';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { buildApp } from '../app/buildApp.js';
-import type { ApiSettings } from './ApiSettings.js';
+import { EhealthCertError } from '@ehealth-cert/core';
+import { createContainer } from '../composition/createContainer.js';
+import { isLoopback, type ApiSettings } from './ApiSettings.js';
 import { loggerOptions } from './loggerOptions.js';
 
 /** What composes the API's dependencies from settings (createContainer, or a test's own). */
@@ -20,7 +22,8 @@ export interface RunningServer {
 
 /** Options of startServer beyond the settings. */
 export interface StartServerOptions {
-  readonly compose: ComposeDeps;
+  /** Default createContainer: the adapters the settings choose. */
+  readonly compose?: ComposeDeps;
   /** Where pino writes (default stdout); tests pass a stream to read the log lines. */
   readonly logStream?: NodeJS.WritableStream;
   /** Close on SIGINT/SIGTERM (the bin does; tests don't). */
@@ -31,8 +34,15 @@ export interface StartServerOptions {
 const DRAIN_TIMEOUT_MS = 30_000;
 
 /** Composes the dependencies, builds the app with the pino logger, listens, and wires shutdown. */
-export async function startServer(settings: ApiSettings, options: StartServerOptions): Promise<RunningServer> {
-  const composed = await options.compose(settings);
+export async function startServer(settings: ApiSettings, options: StartServerOptions = {}): Promise<RunningServer> {
+  if (settings.auth.kind === 'none' && !isLoopback(settings.host)) {
+    throw new EhealthCertError('INVALID_INPUT', `Running without a token is allowed only on a loopback host, not "${settings.host}".`, {
+      field: 'host',
+      value: settings.host,
+      rule: 'no-auth-loopback-only',
+    });
+  }
+  const composed = await (options.compose ?? createContainer)(settings);
   const logger = { ...loggerOptions(settings.logLevel), ...(options.logStream === undefined ? {} : { stream: options.logStream }) };
   const serverOptions: FastifyServerOptions = {
     logger,

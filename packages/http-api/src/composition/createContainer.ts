@@ -1,0 +1,197 @@
+import 'reflect-metadata';
+import {
+  ActivateEtk,
+  ChangeKeystorePassword,
+  CheckIdentifier,
+  CompleteCertificate,
+  InspectKeystore,
+  ListManageableOrganisations,
+  ListOrganisationTypes,
+  ReadCardHolder,
+  RenewCertificate,
+  RequestCertificate,
+  RevokeCertificate,
+  ShowCertificateStatus,
+  silentProgress,
+  type CertificateRegistry,
+  type Clock,
+  type EidCard,
+  type EtkRegistry,
+  type KeyFactory,
+  type KeystoreVault,
+  type PendingRequests,
+  type Progress,
+} from '@ehealth-cert/core';
+import { Container } from 'inversify';
+import type { AppDeps } from '../app/AppDeps.js';
+import { CardQueue } from '../card/CardQueue.js';
+import { apiVersion } from '../health/apiVersion.js';
+import { JobStore } from '../jobs/JobStore.js';
+import { IdempotencyStore } from '../requests/IdempotencyStore.js';
+import type { ApiSettings } from '../server/ApiSettings.js';
+import { PlaceholderRestoringVault } from './PlaceholderRestoringVault.js';
+import { startSimulatedWorld, type SimulatedWorld } from './simulatedWorld.js';
+import { TOKENS } from './tokens.js';
+
+/** One adapter per port; tests and features may hand in their own. */
+export interface ApiAdapters {
+  readonly card: EidCard;
+  readonly registry: CertificateRegistry;
+  readonly etkRegistry: EtkRegistry;
+  readonly keys: KeyFactory;
+  readonly vault: KeystoreVault;
+  readonly pending: PendingRequests;
+  readonly clock: Clock;
+}
+
+/** The API's container, what buildApp needs from it, and what env `sim` started. */
+export interface ApiContainer {
+  readonly container: Container;
+  readonly deps: AppDeps;
+  /** Present in env `sim`: the simulator (in-process) and the fake card, for tests and demos. */
+  readonly simulated?: SimulatedWorld;
+  /** Stops what the container started (msw, the fake card folder); idempotent. */
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The composition root of the API (ARCHITECTURE.md "Composition"): binds every port to the adapter
+ * the settings choose (prd/acc: the real endpoints and PKCS#11 discovery; sim: the simulator and a
+ * SoftHSM card) and every use case with a factory, since core has no decorators.
+ */
+export async function createContainer(settings: ApiSettings, overrides: Partial<ApiAdapters> = {}): Promise<ApiContainer> {
+  // SoftHSM reads SOFTHSM2_CONF when the module is initialised (TOOLCHAIN.md 4).
+  if (settings.softhsmConf !== undefined) process.env['SOFTHSM2_CONF'] = settings.softhsmConf;
+  const simulated = settings.env === 'sim' && overrides.registry === undefined ? await startSimulatedWorld(settings) : undefined;
+  try {
+    const container = new Container({ defaultScope: 'Singleton' });
+    await bindAdapters(container, settings, overrides, simulated);
+    bindUseCases(container);
+    container.bind<AppDeps>(TOKENS.AppDeps).toResolvedValue(
+      (card: EidCard, pending: PendingRequests, vault: KeystoreVault, clock: Clock): AppDeps => ({
+        version: apiVersion(),
+        environment: settings.env,
+        auth: settings.auth,
+        publicDocs: settings.publicDocs,
+        useCases: {
+          readCardHolder: container.get(ReadCardHolder),
+          listManageableOrganisations: container.get(ListManageableOrganisations),
+          listOrganisationTypes: container.get(ListOrganisationTypes),
+          requestCertificate: container.get(RequestCertificate),
+          completeCertificate: container.get(CompleteCertificate),
+          showCertificateStatus: container.get(ShowCertificateStatus),
+          renewCertificate: container.get(RenewCertificate),
+          revokeCertificate: container.get(RevokeCertificate),
+          activateEtk: container.get(ActivateEtk),
+          changeKeystorePassword: container.get(ChangeKeystorePassword),
+          inspectKeystore: container.get(InspectKeystore),
+          checkIdentifier: container.get(CheckIdentifier),
+        },
+        eidCard: card,
+        pendingRequests: pending,
+        keystoreVault: vault,
+        cardQueue: new CardQueue(),
+        jobs: new JobStore({ now: () => clock.now() }),
+        idempotency: new IdempotencyStore(),
+      }),
+      [TOKENS.EidCard, TOKENS.PendingRequests, TOKENS.KeystoreVault, TOKENS.Clock],
+    );
+    const deps = container.get<AppDeps>(TOKENS.AppDeps);
+    let closing: Promise<void> | undefined;
+    return {
+      container,
+      deps,
+      ...(simulated === undefined ? {} : { simulated }),
+      close: () => (closing ??= simulated?.close() ?? Promise.resolve()),
+    };
+  } catch (error) {
+    await simulated?.close();
+    throw error;
+  }
+}
+
+async function bindAdapters(container: Container, settings: ApiSettings, overrides: Partial<ApiAdapters>, simulated: SimulatedWorld | undefined): Promise<void> {
+  // The adapters load pkcs11js, pkijs and xml code: imported when composing, not at module load.
+  const ehealth = await import('@ehealth-cert/adapters-ehealth');
+  const clock = overrides.clock ?? simulated?.clock ?? systemClock;
+  const endpointBase = simulated?.endpointBase ?? settings.endpointBase;
+  const endpoints =
+    endpointBase !== undefined ? ehealth.endpointsFromBase(endpointBase) : ehealth.ehealthEndpoints(settings.env === 'sim' ? 'acc' : settings.env, '');
+  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(simulated === undefined ? {} : { trustAnchors: simulated.trustAnchors });
+  const card = overrides.card ?? (await eidCard(settings, simulated));
+  container.bind<Clock>(TOKENS.Clock).toConstantValue(clock);
+  container.bind<KeyFactory>(TOKENS.KeyFactory).toConstantValue(keys);
+  container.bind<EidCard>(TOKENS.EidCard).toConstantValue(card);
+  container.bind<CertificateRegistry>(TOKENS.CertificateRegistry).toConstantValue(
+    overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
+  );
+  container.bind<EtkRegistry>(TOKENS.EtkRegistry).toConstantValue(overrides.etkRegistry ?? new ehealth.SoapEtkRegistry({ endpoints, clock }));
+  container.bind<KeystoreVault>(TOKENS.KeystoreVault).toConstantValue(
+    overrides.vault ??
+      new PlaceholderRestoringVault(new ehealth.Pkcs12KeystoreVault({ environment: settings.env, folder: settings.keystoreDir, clock }), keys, clock),
+  );
+  container.bind<PendingRequests>(TOKENS.PendingRequests).toConstantValue(
+    overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
+  );
+  container.bind<Progress>(TOKENS.Progress).toConstantValue(silentProgress);
+}
+
+async function eidCard(settings: ApiSettings, simulated: SimulatedWorld | undefined): Promise<EidCard> {
+  const { Pkcs11EidCard } = await import('@ehealth-cert/adapters-eid');
+  const fake = simulated?.fakeCard;
+  if (fake !== undefined) {
+    process.env['SOFTHSM2_CONF'] = fake.softhsmConf;
+    // PinLockingPkcs11 counts wrong PINs like a real eID (SoftHSM alone never blocks).
+    return new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => fake.pkcs11Module(), env: { ...process.env, ...fake.env } });
+  }
+  return new Pkcs11EidCard({
+    ...(settings.pkcs11Module === undefined ? {} : { pkcs11Module: settings.pkcs11Module }),
+    ...(settings.cardSerial === undefined ? {} : { tokenSerial: settings.cardSerial }),
+    env: process.env,
+  });
+}
+
+/** Every port, as one object: the constructor argument of each use case. */
+interface Ports {
+  readonly card: EidCard;
+  readonly registry: CertificateRegistry;
+  readonly etkRegistry: EtkRegistry;
+  readonly keys: KeyFactory;
+  readonly vault: KeystoreVault;
+  readonly pending: PendingRequests;
+  readonly clock: Clock;
+  readonly progress: Progress;
+}
+
+function bindUseCases(container: Container): void {
+  container
+    .bind<Ports>(TOKENS.Ports)
+    .toResolvedValue(
+      (card: EidCard, registry: CertificateRegistry, etkRegistry: EtkRegistry, keys: KeyFactory, vault: KeystoreVault, pending: PendingRequests, clock: Clock, progress: Progress) => ({
+        card,
+        registry,
+        etkRegistry,
+        keys,
+        vault,
+        pending,
+        clock,
+        progress,
+      }),
+      [TOKENS.EidCard, TOKENS.CertificateRegistry, TOKENS.EtkRegistry, TOKENS.KeyFactory, TOKENS.KeystoreVault, TOKENS.PendingRequests, TOKENS.Clock, TOKENS.Progress],
+    );
+  const withPorts = [TOKENS.Ports] as [symbol];
+  container.bind(ReadCardHolder).toResolvedValue((ports: Ports) => new ReadCardHolder(ports), withPorts);
+  container.bind(ListManageableOrganisations).toResolvedValue((ports: Ports) => new ListManageableOrganisations(ports), withPorts);
+  container.bind(ListOrganisationTypes).toResolvedValue((ports: Ports) => new ListOrganisationTypes(ports), withPorts);
+  container.bind(RequestCertificate).toResolvedValue((ports: Ports) => new RequestCertificate(ports), withPorts);
+  container.bind(CompleteCertificate).toResolvedValue((ports: Ports) => new CompleteCertificate(ports), withPorts);
+  container.bind(ShowCertificateStatus).toResolvedValue((ports: Ports) => new ShowCertificateStatus(ports), withPorts);
+  container.bind(RenewCertificate).toResolvedValue((ports: Ports) => new RenewCertificate(ports), withPorts);
+  container.bind(RevokeCertificate).toResolvedValue((ports: Ports) => new RevokeCertificate(ports), withPorts);
+  container.bind(ActivateEtk).toResolvedValue((ports: Ports) => new ActivateEtk(ports), withPorts);
+  container.bind(ChangeKeystorePassword).toResolvedValue((ports: Ports) => new ChangeKeystorePassword(ports), withPorts);
+  container.bind(InspectKeystore).toResolvedValue((ports: Ports) => new InspectKeystore(ports), withPorts);
+  container.bind(CheckIdentifier).toResolvedValue(() => new CheckIdentifier());
+}
