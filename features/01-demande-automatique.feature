@@ -1,5 +1,4 @@
 # language: fr
-@wip
 Fonctionnalité: Demande d'un certificat eHealth, transfert AUTOMATIQUE (étapes 1 à 7, 8A, 9A, 10 à 15)
   Le gestionnaire d'un service ambulancier demande un certificat eHealth avec sa carte eID.
   Le service Aide Urgente recommande la méthode automatique : l'organisation vient des sources

@@ -1,5 +1,4 @@
 # language: fr
-@wip
 Fonctionnalité: Demande d'un certificat eHealth, transfert MANUEL (étapes 8M et 9M)
   En optant pour le mode manuel, le gestionnaire introduit lui-même les données du service
   ambulancier. La demande attend alors une validation manuelle par eHealth.
@@ -26,7 +25,12 @@ Fonctionnalité: Demande d'un certificat eHealth, transfert MANUEL (étapes 8M e
     Et j'introduis mes données de contact avec l'adresse générique "info@ambulances-canal.be" (étape 10)
     Et j'introduis un mot de passe sûr pour le keystore (étape 11)
     Et j'envoie la demande et j'introduis mon code PIN (étapes 12 à 14)
-    Alors la demande est refusée car "71000040" est le numéro d'un hôpital et non d'un service ambulancier
+    Alors ma clé secrète s'affiche (étape 15)
+    Et la demande attend une validation manuelle par eHealth
+    Quand eHealth refuse la demande car "71000040 est le numéro INAMI de l'hôpital, pas celui du service ambulancier"
+    Et je complète la demande de certificat eHealth et ETK (étapes 16 à 18)
+    Alors on me dit qu'eHealth a refusé la demande
+    Et la boîte mail du simulateur contient un mail "demande refusée" pour "info@ambulances-canal.be"
     Et aucun keystore n'a été perdu
 
   Scénario: eHealth valide la demande manuelle puis fabrique le certificat

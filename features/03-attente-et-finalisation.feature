@@ -1,5 +1,4 @@
 # language: fr
-@wip
 Fonctionnalité: Attente du certificat et finalisation de la demande (étapes 16 à 19)
   Il faut attendre un mail d'eHealth annonçant que le certificat a été fabriqué (cela peut durer
   quelques jours), puis compléter la demande : le certificat est installé dans le keystore et

@@ -1,5 +1,4 @@
 # language: fr
-@wip
 Fonctionnalité: Ce qui peut mal tourner, avec le message affiché et la preuve que rien n'est perdu
 
   Contexte:
@@ -64,8 +63,13 @@ Fonctionnalité: Ce qui peut mal tourner, avec le message affiché et la preuve 
     Alors mon certificat eHealth est installé avec succès (étape 19)
 
   Scénario: eHealth refuse : je ne suis pas mandaté pour cette organisation
-    Quand je demande un certificat pour l'organisation "NIHII-HOSPITAL=71000040" par le transfert automatique (étapes 2 à 14)
-    Alors on me dit que je ne peux pas gérer les certificats de cette organisation
+    Étant donné selon la BCE, l'hôpital "HOPITAL DU CANAL" (NIHII-HOSPITAL 71000040) que je ne gère pas
+    Quand je demande un certificat pour l'organisation "NIHII-HOSPITAL=71000040" par le transfert manuel (étapes 8M à 14)
+    Alors la demande attend une validation manuelle par eHealth
+    Quand eHealth refuse la demande car "le demandeur n'est pas mandaté pour cette organisation"
+    Et je complète la demande de certificat eHealth et ETK (étapes 16 à 18)
+    Alors on me dit qu'eHealth a refusé la demande
+    Et le keystore est intact
 
   Scénario: eHealth refuse : un certificat actif existe déjà pour ce DN
     Étant donné un certificat actif pour "AMBULANCES DE LA SENNE", fabriqué il y a 1 an

@@ -1,5 +1,4 @@
 # language: fr
-@wip
 Fonctionnalité: Au-delà du manuel : carte EC, renouvellement, révocation, ETK, mot de passe, environnements
 
   Contexte:
@@ -51,6 +50,7 @@ Fonctionnalité: Au-delà du manuel : carte EC, renouvellement, révocation, ETK
     Alors le nouveau keystore s'ouvre avec le nouveau mot de passe
     Et l'ancien keystore est conservé tel quel
 
+  @usecases
   Plan du scénario: Le nom du keystore dépend de l'environnement
     Étant donné les fichiers de keystore de l'environnement "<environnement>"
     Alors le keystore de "NIHII-AMBU_SERVICE=17123468" enregistré le 17/11/2025 à 12:24:25 s'appelle "<fichier>"

@@ -50,7 +50,7 @@ export interface RequestView {
 /** What the completion of steps 16-19 answered. */
 export type CompletionView =
   | { readonly status: 'pending' }
-  | { readonly status: 'installed'; readonly keystorePath: string; readonly etkStatus?: string };
+  | { readonly status: 'installed'; readonly keystorePath: string; readonly etkToBeActivated: boolean };
 
 /** A keystore's content as the front end inspects it. */
 export interface KeystoreView {
@@ -80,18 +80,20 @@ export interface Driver {
   readCard(): Promise<Outcome<CardView>>;
   /** Steps 6-7: the organisations the holder may manage (asks the PIN once). */
   listOrganisations(pin: string): Promise<Outcome<readonly OrganisationView[]>>;
+  /** Steps 8M-9M: the organisation types eHealth offers (`NIHII-AMBU_SERVICE`, ...). */
+  listOrganisationTypes(): Promise<Outcome<readonly string[]>>;
   /** Steps 10-15: sends the request. */
   request(draft: RequestDraft): Promise<Outcome<RequestView>>;
   /** Steps 16-19: completes the request with the keystore and its password. */
   complete(access: KeystoreAccess): Promise<Outcome<CompletionView>>;
   /** Renews the certificate of this keystore (same flow, inside the renewal window). */
-  renew(access: KeystoreAccess & { readonly pin: string }): Promise<Outcome<RequestView>>;
-  /** Revokes the certificate of this keystore. */
-  revoke(access: KeystoreAccess & { readonly pin: string; readonly reason: string }): Promise<Outcome<void>>;
+  renew(access: Required<KeystoreAccess> & { readonly pin: string; readonly contactData: ContactDataDraft }): Promise<Outcome<RequestView>>;
+  /** Revokes the certificate whose secret key (PublicKeyIdentifier) is given, kept in this keystore. */
+  revoke(access: Required<KeystoreAccess> & { readonly reference: string; readonly pin: string; readonly reason: string }): Promise<Outcome<void>>;
   /** Activates the ETK of a renewed certificate. */
-  activateEtk(access: KeystoreAccess): Promise<Outcome<void>>;
+  activateEtk(access: Required<KeystoreAccess>): Promise<Outcome<void>>;
   /** Changes the keystore password; answers the new keystore file. */
-  changePassword(access: KeystoreAccess & { readonly newPassword: string }): Promise<Outcome<{ readonly keystorePath: string }>>;
+  changePassword(access: Required<KeystoreAccess> & { readonly newPassword: string }): Promise<Outcome<{ readonly keystorePath: string }>>;
   /** Opens a keystore and lists what it holds. */
   inspect(access: Required<KeystoreAccess>): Promise<Outcome<KeystoreView>>;
   /** Stops what the driver started. */

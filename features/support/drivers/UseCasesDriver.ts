@@ -1,25 +1,48 @@
-import { checkIdentifier, checkKeystorePassword, EhealthCertError, formatIdentifier, validateContactData } from '@ehealth-cert/core';
-import type { ContactDataDraft, Driver } from './Driver.js';
+import {
+  ActivateEtk,
+  ChangeKeystorePassword,
+  checkIdentifier,
+  checkKeystorePassword,
+  CompleteCertificate,
+  formatIdentifier,
+  InspectKeystore,
+  ListManageableOrganisations,
+  ListOrganisationTypes,
+  ReadCardHolder,
+  RenewCertificate,
+  RequestCertificate,
+  RevokeCertificate,
+  validateContactData,
+  type ManageableOrganisation,
+  type OrganisationChoice,
+  type RevocationReason,
+  type SubmittedCertificateRequest,
+} from '@ehealth-cert/core';
+import { createContainer, type CliContainer } from '@ehealth-cert/cli';
+import { attempt } from './attempt.js';
+import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, OrganisationView, RequestDraft, RequestView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
-import { failure, success, type Outcome } from './Outcome.js';
+import { inProcessAdapters } from './inProcessAdapters.js';
+import { failure, type Outcome } from './Outcome.js';
+import { ScenarioPerson } from './ScenarioPerson.js';
 
-/** Runs `work` and turns an EhealthCertError into a failed outcome (anything else is a bug and throws). */
-async function attempt<T>(work: () => T | Promise<T>): Promise<Outcome<T>> {
-  try {
-    return success(await work());
-  } catch (error) {
-    if (EhealthCertError.is(error)) return failure(error.code, error.message, error.details);
-    throw error;
-  }
-}
+const nameOf = (o: ManageableOrganisation) => o.name.fr ?? o.name.nl ?? o.name.en ?? '';
 
-const notYet = (what: string) => () => Promise.reject(new Error(`usecases driver: ${what} is not wired yet`));
-
-/** The core use cases and rules, taken from the CLI's composition root (createContainer). */
+/**
+ * The core use cases as the CLI's composition root (createContainer) binds them, called directly
+ * with the person's PIN and approvals; the input rules are core's own functions.
+ */
 export class UseCasesDriver implements Driver {
   readonly name = 'usecases';
+  private root: CliContainer | undefined;
+  private listed: readonly ManageableOrganisation[] | undefined;
 
   constructor(private readonly scene: DriverScene) {}
+
+  private async get<T>(useCase: new (...args: never[]) => T): Promise<T> {
+    this.root ??= await createContainer({ env: 'sim', keystoreDir: this.scene.keystoreDir, processEnv: {} }, inProcessAdapters(this.scene));
+    return this.root.container.get<T>(useCase as unknown as symbol);
+  }
 
   checkIdentifier(text: string): Promise<Outcome<{ identifier: string }>> {
     return attempt(() => {
@@ -37,17 +60,136 @@ export class UseCasesDriver implements Driver {
     return attempt(() => checkKeystorePassword(password));
   }
 
-  readCard = notYet('readCard');
-  listOrganisations = notYet('listOrganisations');
-  request = notYet('request');
-  complete = notYet('complete');
-  renew = notYet('renew');
-  revoke = notYet('revoke');
-  activateEtk = notYet('activateEtk');
-  changePassword = notYet('changePassword');
-  inspect = notYet('inspect');
+  async readCard() {
+    const useCase = await this.get(ReadCardHolder);
+    return attempt(async () => {
+      const { ssin, givenNames, surname } = await useCase.execute();
+      return { ssin, givenNames, surname };
+    });
+  }
+
+  async listOrganisations(pin: string): Promise<Outcome<readonly OrganisationView[]>> {
+    const useCase = await this.get(ListManageableOrganisations);
+    return attempt(async () => {
+      const { organisations } = await useCase.execute({ pinEntry: new ScenarioPerson(pin) });
+      this.listed = organisations;
+      return organisations.map((o) => ({ identifier: formatIdentifier(o.identifier), name: nameOf(o) }));
+    });
+  }
+
+  async listOrganisationTypes(): Promise<Outcome<readonly string[]>> {
+    const useCase = await this.get(ListOrganisationTypes);
+    return attempt(async () => (await useCase.execute()).types.map((t) => t.identifierType));
+  }
+
+  async request(draft: RequestDraft): Promise<Outcome<RequestView>> {
+    const useCase = await this.get(RequestCertificate);
+    const person = new ScenarioPerson(draft.pin, draft.termsAccepted);
+    let organisation: OrganisationChoice;
+    if (draft.organisation.kind === 'manual') {
+      organisation = draft.organisation;
+    } else {
+      const wanted = draft.organisation.identifier;
+      // Step 8A picks from the list of step 7; without it, the list is asked for now.
+      if (this.listed === undefined) {
+        const listing = await this.listOrganisations(draft.pin);
+        if (!listing.ok) return listing;
+      }
+      const found = this.listed?.find((o) => formatIdentifier(o.identifier) === wanted);
+      if (!found) return failure('NOT_LISTED', `"${wanted}" is not in the list of organisations of step 8A`);
+      organisation = { kind: 'listed', organisation: found };
+    }
+    return attempt(async () =>
+      view(
+        await useCase.execute({
+          organisation,
+          ...(draft.applicationId ? { applicationId: draft.applicationId } : {}),
+          contactData: draft.contactData,
+          password: draft.password,
+          baseServiceUsages: [],
+          environment: 'sim',
+          pinEntry: person,
+          review: person,
+        }),
+        person.overview,
+      ),
+    );
+  }
+
+  async complete(access: KeystoreAccess): Promise<Outcome<CompletionView>> {
+    const useCase = await this.get(CompleteCertificate);
+    return attempt(async (): Promise<CompletionView> => {
+      const outcome = await useCase.execute({ ...(access.keystorePath ? { keystorePath: access.keystorePath } : {}), password: access.password });
+      return outcome.status === 'pending'
+        ? { status: 'pending' }
+        : { status: 'installed', keystorePath: outcome.keystorePath, etkToBeActivated: outcome.toBeActivated };
+    });
+  }
+
+  async renew(access: Required<KeystoreAccess> & { pin: string; contactData: ContactDataDraft }): Promise<Outcome<RequestView>> {
+    const useCase = await this.get(RenewCertificate);
+    const person = new ScenarioPerson(access.pin);
+    return attempt(async () =>
+      view(
+        await useCase.execute({
+          keystorePath: access.keystorePath,
+          password: access.password,
+          contactData: access.contactData,
+          baseServiceUsages: [],
+          environment: 'sim',
+          pinEntry: person,
+          review: person,
+        }),
+        person.overview,
+      ),
+    );
+  }
+
+  async revoke(access: Required<KeystoreAccess> & { reference: string; pin: string; reason: string }): Promise<Outcome<void>> {
+    const useCase = await this.get(RevokeCertificate);
+    const person = new ScenarioPerson(access.pin);
+    return attempt(async () => {
+      await useCase.execute({ publicKeyIdentifier: access.reference, reason: access.reason as RevocationReason, pinEntry: person, review: person });
+    });
+  }
+
+  async activateEtk(access: Required<KeystoreAccess>): Promise<Outcome<void>> {
+    const useCase = await this.get(ActivateEtk);
+    return attempt(async () => {
+      await useCase.execute(access);
+    });
+  }
+
+  async changePassword(access: Required<KeystoreAccess> & { newPassword: string }) {
+    const useCase = await this.get(ChangeKeystorePassword);
+    return attempt(async () => {
+      const changed = await useCase.execute({ keystorePath: access.keystorePath, oldPassword: access.password, newPassword: access.newPassword });
+      return { keystorePath: changed.keystorePath };
+    });
+  }
+
+  async inspect(access: Required<KeystoreAccess>) {
+    const useCase = await this.get(InspectKeystore);
+    return attempt(async () => {
+      const inspection = await useCase.execute(access);
+      return {
+        aliases: inspection.entries.map((e) => e.alias),
+        ...(inspection.authentication.state === 'issued' ? { dn: inspection.authentication.dn } : {}),
+      };
+    });
+  }
 
   async close(): Promise<void> {
-    void this.scene;
+    await this.root?.close();
   }
+}
+
+function view(submitted: SubmittedCertificateRequest, overview: string): RequestView {
+  return {
+    secretKey: submitted.reference,
+    dn: submitted.dn,
+    automaticallyValidated: submitted.automaticallyValidated,
+    keystorePath: submitted.keystorePath,
+    overview,
+  };
 }

@@ -1,15 +1,14 @@
 import type { Driver } from './Driver.js';
-import { UseCasesDriver } from './UseCasesDriver.js';
 import type { DriverScene } from './DriverScene.js';
 
 /** The drivers, one per front end (cucumber.mjs profiles). */
 export type DriverName = 'usecases' | 'api' | 'cli' | 'processus';
 
-/** Builds the driver of a profile for one scenario. */
-export function createDriver(name: DriverName, scene: DriverScene): Driver {
+/** Builds the driver of a profile for one scenario; each profile loads only its own front end. */
+export async function createDriver(name: DriverName, scene: DriverScene): Promise<Driver> {
   switch (name) {
     case 'usecases':
-      return new UseCasesDriver(scene);
+      return new (await import('./UseCasesDriver.js')).UseCasesDriver(scene);
     default:
       throw new Error(`driver "${name}" is not available yet`);
   }

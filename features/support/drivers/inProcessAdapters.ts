@@ -1,0 +1,37 @@
+import { Pkcs12KeystoreVault } from '@ehealth-cert/adapters-ehealth';
+import { Pkcs11EidCard } from '@ehealth-cert/adapters-eid';
+import type { createContainer } from '@ehealth-cert/cli';
+import { softhsmModulePath } from '@ehealth-cert/simulator';
+import type { DriverScene } from './DriverScene.js';
+
+/** Adapter replacements a front end's composition root accepts (the CLI's `Partial<Adapters>`). */
+export type AdapterOverrides = NonNullable<Parameters<typeof createContainer>[1]>;
+
+/**
+ * What the in-process drivers hand to a front end's composition root: the scenario's card (the real
+ * PKCS#11 adapter on SoftHSM, behind the PIN-locking wrapper), the scenario's simulator, and a
+ * keystore vault with few iterations. Every other adapter is the composition root's own choice.
+ */
+export function inProcessAdapters(scene: DriverScene): AdapterOverrides {
+  const ehealth = scene.ehealth;
+  if (!ehealth) throw new Error('the in-process drivers need the scenario simulator: start the software first (step 1)');
+  const card = scene.card;
+  const clock = ehealth.simulator.clock;
+  return {
+    card: new Pkcs11EidCard({
+      pkcs11Module: card?.modulePath ?? softhsmModulePath(),
+      ...(card ? { moduleFactory: () => card.module(), tokenSerial: card.tokenSerial } : {}),
+    }),
+    vault: new Pkcs12KeystoreVault({ environment: 'sim', folder: scene.keystoreDir, clock, iterations: scene.keystoreIterations }),
+    simulator: {
+      baseUrl: ehealth.baseUrl,
+      clock,
+      trustAnchors: ehealth.simulator.trustAnchors(),
+      issuanceDelayMs: ehealth.issuanceDelayMs,
+      advance: (ms: number) => ehealth.simulator.advance(ms),
+      mails: () => ehealth.simulator.mailbox.list(),
+      // The World owns the simulator and stops it after the scenario.
+      close: async () => undefined,
+    },
+  };
+}
