@@ -79,6 +79,14 @@ export function solveChallenge(challengeB64: string, key: KeyObject): Buffer {
   return serial;
 }
 
+/** An unsigned big-endian number as minimal DER INTEGER contents (the challenge serial may start with 00). */
+function derIntegerBytes(unsigned: Buffer): Uint8Array {
+  let i = 0;
+  while (i < unsigned.length - 1 && unsigned[i] === 0) i++;
+  const trimmed = unsigned.subarray(i);
+  return Uint8Array.from((trimmed[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed);
+}
+
 /** The encryption certificate of DOMAIN.md 2.5, signed with the auth key; base64 DER. */
 export async function encryptionCertificate(authCertB64: string, authKey: KeyObject, encPublic: KeyObject, serial: Buffer): Promise<string> {
   const auth = readCertificate(Buffer.from(authCertB64, 'base64'));
@@ -86,7 +94,7 @@ export async function encryptionCertificate(authCertB64: string, authKey: KeyObj
     subject: auth.pkijs.subject,
     issuer: auth.pkijs.subject,
     subjectPublicKeyInfo: pkijs.PublicKeyInfo.fromBER(Uint8Array.from(encPublic.export({ format: 'der', type: 'spki' }))),
-    serial: Uint8Array.from(serial[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), serial]) : serial),
+    serial: derIntegerBytes(serial),
     notBefore: auth.notBefore,
     notAfter: auth.notAfter,
     extensions: [keyUsageExtension([2, 3])],
