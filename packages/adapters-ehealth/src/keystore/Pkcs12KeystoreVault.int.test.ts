@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EhealthCertError, type KeystoreContent } from '@ehealth-cert/core';
+import { EhealthCertError, type KeyEntry, type KeystoreContent } from '@ehealth-cert/core';
 import { describeCertificate } from '../pki/describeCertificate.js';
 import { nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from './Pkcs12KeystoreVault.js';
@@ -159,6 +159,15 @@ describe('Pkcs12KeystoreVault', () => {
     expect(second).not.toBe(first);
     expect((await nodeKeystoreFileSystem.readFile(first)).toString()).toBe('reference 0123');
     expect((await errorOf(v.writeCompanionFile(path, '/../x', 'y'))).code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses content Java could not use, before writing anything', async () => {
+    const [auth, etk] = content.entries as [KeyEntry, KeyEntry];
+    const v = vault();
+    expect((await errorOf(v.save(NAME, { entries: [auth, { ...etk, alias: 'authentication' }] }, PASSWORD))).code).toBe('INVALID_INPUT');
+    expect((await errorOf(v.save(NAME, { entries: [{ ...auth, chain: etk.chain }] }, PASSWORD))).code).toBe('KEYSTORE_MISMATCH');
+    expect((await errorOf(v.save(NAME, { entries: [{ ...auth, privateKey: Buffer.from('no key') }] }, PASSWORD))).code).toBe('INVALID_INPUT');
+    await expect(readdir(join(folder, 'keystore'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('rejects a base name with a path separator', async () => {

@@ -11,6 +11,7 @@ import {
   parseKeystoreFileName,
 } from '@ehealth-cert/core';
 import { writeNewFileAtomically } from './AtomicFile.js';
+import { checkKeystoreContent } from './checkKeystoreContent.js';
 import { fileTimestamp } from './fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
 import { readPkcs12 } from './Pkcs12Reader.js';
@@ -69,6 +70,7 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       throw new EhealthCertError('INVALID_INPUT', `keystore base name "${baseName}" must be TYPE=ID[,APPID] without path separators (DOMAIN.md 3)`, { baseName });
     }
     if (password.length === 0) throw new EhealthCertError('INVALID_INPUT', 'the keystore password must not be empty', {});
+    checkKeystoreContent(content);
     const now = this.clock.now();
     if (parseKeystoreFileName(keystoreFileName(baseName, now, this.environment))?.certificateName !== baseName) {
       throw new EhealthCertError('INVALID_INPUT', `keystore base name "${baseName}" does not give a keystore file name tools can find (TYPE=ID[,APPID], DOMAIN.md 3)`, { baseName });
