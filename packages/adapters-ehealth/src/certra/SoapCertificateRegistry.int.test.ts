@@ -80,14 +80,16 @@ const { server, captured } = recordingServer(happy);
 let rsaAuth: TestSigner;
 let rsaSign: TestSigner;
 let ecSign: TestSigner;
+let ecAuth: TestSigner;
 let ehealthAuth: TestSigner;
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  [rsaAuth, rsaSign, ecSign, ehealthAuth] = await Promise.all([
+  [rsaAuth, rsaSign, ecSign, ecAuth, ehealthAuth] = await Promise.all([
     makeTestSigner('rsa', 'authentication'),
     makeTestSigner('rsa', 'signature'),
     makeTestSigner('ec', 'signature'),
+    makeTestSigner('ec', 'authentication'),
     makeTestSigner('rsa', 'ehealth-authentication', '/CN=SSIN\\=71715100070/OU=eHealth-platform Belgium/O=Federal Government/C=BE'),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'csr-'));
@@ -186,7 +188,7 @@ describe('SoapCertificateRegistry unsigned operations', () => {
 
 describe.each([
   ['RSA', () => rsaSign, () => rsaAuth],
-  ['EC P-384', () => ecSign, () => ecSign],
+  ['EC P-384', () => ecSign, () => ecAuth],
 ])('SoapCertificateRegistry signed operations with an %s eID key', (_kind, signSigner, authSigner) => {
   it('GetActorQualities is signed with eID-Auth and verifies with xmlsec1', async () => {
     const signer = authSigner();
@@ -249,6 +251,15 @@ describe('SoapCertificateRegistry with the eHealth authentication key', () => {
 });
 
 describe('SoapCertificateRegistry errors', () => {
+  it('refuses to sign with another key than the one DOMAIN.md names, before sending', async () => {
+    const error = await registry()
+      .getActorQualities(rsaSign.signer, '71715100070')
+      .catch((e: unknown) => e);
+    expect(EhealthCertError.is(error, 'INTERNAL')).toBe(true);
+    expect((error as EhealthCertError).details).toMatchObject({ operation: 'GetActorQualities', expectedSigner: 'authentication', signer: 'signature' });
+    expect(captured).toHaveLength(0);
+  });
+
   it('returns pending while eHealth has not issued the certificate', async () => {
     server.use(
       recordingServerOverride((request) => xml(eteeErrorResponse('ns5', 'GetCertificate', requestId(request.body), 'CERT_NOT_YET_DELIVERED', 'The certificate is not yet delivered'))),

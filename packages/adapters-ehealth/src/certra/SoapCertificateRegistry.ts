@@ -171,7 +171,7 @@ export class SoapCertificateRegistry implements CertificateRegistry {
     if (delivery?.status === 'issued') return { publicKeyIdentifier, automaticallyValidated: true };
     let infos: readonly CertificateInfo[];
     try {
-      infos = await this.getCertificateInfoForCitizen(signer);
+      infos = await this.certificateInfoForCitizen(signer, signer.role);
     } catch (error) {
       // GetCertificate said "pending": eHealth has the request, only the validation mode is unknown.
       if (delivery?.status === 'pending') return { publicKeyIdentifier, automaticallyValidated: false };
@@ -221,7 +221,12 @@ export class SoapCertificateRegistry implements CertificateRegistry {
 
   /** Signed with eID-Auth. */
   async getCertificateInfoForCitizen(signer: Signer): Promise<readonly CertificateInfo[]> {
-    const op = this.op('GetCertificateInfoForCitizen');
+    return this.certificateInfoForCitizen(signer, 'authentication');
+  }
+
+  /** `role` differs from eID-Auth only in the GenerateCertificate check, which has the eID-Sign signer at hand. */
+  private async certificateInfoForCitizen(signer: Signer, role: Signer['role']): Promise<readonly CertificateInfo[]> {
+    const op = { ...this.op('GetCertificateInfoForCitizen'), signedWith: role };
     const response = await this.client.invoke(op, () => null, signer);
     return childElements(response, 'CertificateInfo').map((info) => readCertificateInfo(info, op.name));
   }

@@ -22,5 +22,6 @@ export function etkraOperation(name: EtkraOperation, url: string): OperationSpec
     soapAction: SOAP_ACTIONS[name],
     hasStatus: true,
     idempotent: false,
+    signedWith: 'ehealth-authentication',
   };
 }

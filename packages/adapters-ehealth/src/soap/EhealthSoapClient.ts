@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Signer } from '@ehealth-cert/core';
+import type { Clock, Signer, SignerRole } from '@ehealth-cert/core';
+import { EhealthCertError } from '@ehealth-cert/core';
 import type { Element } from '@xmldom/xmldom';
 import { signEnveloped } from '../xml-signature/signEnveloped.js';
 import { checkStatusResponse } from './checkStatusResponse.js';
@@ -20,6 +21,8 @@ export interface OperationSpec {
   readonly hasStatus: boolean;
   /** Safe to send twice: retried on transport failures. */
   readonly idempotent: boolean;
+  /** The key DOMAIN.md 2.3/2.5 names for this operation; absent for unsigned operations. */
+  readonly signedWith?: SignerRole;
 }
 
 /** A built request: its Id and the envelope text that goes on the wire. */
@@ -40,6 +43,14 @@ export class EhealthSoapClient {
 
   /** The request envelope, signed with `signer` when there is one. */
   async build(spec: OperationSpec, body: (b: XmlBuilder) => XmlChild, signer?: Signer): Promise<BuiltRequest> {
+    if (spec.signedWith !== signer?.role) {
+      // A wrong key is a wiring bug, and eHealth would refuse the request anyway (DOMAIN.md 2.3).
+      throw new EhealthCertError(
+        'INTERNAL',
+        `${spec.name} must be ${spec.signedWith ? `signed with the ${spec.signedWith} key` : 'unsigned'}, not ${signer ? `signed with the ${signer.role} key` : 'unsigned'}`,
+        { operation: spec.name, expectedSigner: spec.signedWith ?? null, signer: signer?.role ?? null },
+      );
+    }
     const builder = new XmlBuilder();
     const id = `_${randomUUID()}`;
     const request = builder.el(spec.ns, spec.requestName, { Id: id, IssueInstant: this.clock.now().toISOString() }, body(builder));
