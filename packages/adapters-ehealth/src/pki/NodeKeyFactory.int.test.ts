@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EhealthCertError, type KeyPair } from '@ehealth-cert/core';
 import { opensslDir } from '../test-support/openssl.js';
+import { encodeDn, formatDn } from './DistinguishedName.js';
 import { NodeKeyFactory, prdTrustAnchors } from './NodeKeyFactory.js';
 
 const factory = new NodeKeyFactory();
@@ -13,6 +14,8 @@ const DN_AS_OPENSSL_PRINTS = DN.replace(/\\=/g, '=');
 const ETK_SAMPLE = fileURLToPath(new URL('../../../../resources/pki/etk-samples/kgss-cbe-0809394427.etk', import.meta.url));
 /** resources/pki/README.md, written the RFC 2253 way (Java X500Principal, DOMAIN.md 4.1). */
 const ETK_SAMPLE_SUBJECT = 'CN=CBE\\=0809394427\\, KGSS,OU=eHealth-platform Belgium,OU=EHEALTH-PLATFORM,OU=CBE\\=0809394427,OU=KGSS,O=Federal Government,C=BE';
+
+const ETK_SAMPLE_SUBJECT_AS_README = 'CN="CBE=0809394427, KGSS", OU=eHealth-platform Belgium, OU=EHEALTH-PLATFORM, OU=CBE=0809394427, OU=KGSS, O=Federal Government, C=BE';
 
 let keyPair: KeyPair;
 let openssl: Awaited<ReturnType<typeof opensslDir>>;
@@ -167,6 +170,8 @@ describe('NodeKeyFactory ETK parsing', () => {
     const etk = new Uint8Array(await readFile(ETK_SAMPLE));
     const first = await (await import('./verifyEtk.js')).verifyEtk(etk);
     expect(first.subject).toBe(ETK_SAMPLE_SUBJECT);
+    // the same DN as resources/pki/README.md prints it (openssl's one-line form)
+    expect(formatDn(encodeDn(ETK_SAMPLE_SUBJECT_AS_README))).toBe(first.subject);
     const again = await factory.verifyEtk(etk, first.encryptionCertificate);
     expect(again.serialNumber).toBe(first.serialNumber);
     const cert = new X509Certificate(Buffer.from(first.encryptionCertificate));
