@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+/* eslint-disable no-console -- a benchmark prints its results on stdout */
 // Requests per second of a status read (GET /requests/{reference}: bearer check, schema
 // serialisation, the pending-requests port) against a bare fastify hello route, both at 50
 // concurrent connections on loopback, in one run. The servers run in a child process so that the
