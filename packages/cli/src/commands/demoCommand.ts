@@ -26,6 +26,14 @@ const DEMO_CONTACT = {
   phonePrivate: '+32 2 555 01 23',
 };
 
+/** What the last demo in a folder made, so that a rerun can revoke it first. */
+const DEMO_FILE = 'demo.json';
+
+async function readPreviousDemo(dir: string): Promise<{ reference: string } | undefined> {
+  const file = join(dir, DEMO_FILE);
+  return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as { reference: string }) : undefined;
+}
+
 async function demoCard(dir: string): Promise<DemoCard> {
   const file = join(dir, 'card.json');
   if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as DemoCard;
@@ -79,6 +87,14 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
           ctx.say(`  ✉ ${ctx.i18n.t((x) => x.demo.mail, { to: mail.to.join(', '), subject: mail.subject })}`);
         });
 
+      // A demo folder used before holds an active certificate for the same DN, and eHealth accepts
+      // a second one only in the renewal window (DOMAIN.md 2.3): revoke the previous demo's first.
+      const previous = await readPreviousDemo(dir);
+      if (previous !== undefined) {
+        const revoke = await import('./revokeCommand.js');
+        await revoke.run(demoCtx, [], { reason: 'superseded', reference: previous.reference, acceptTerms: true });
+      }
+
       const request = await import('./requestCommand.js');
       const requested = await request.run(demoCtx, [], { yes: true, org: 'auto', orgIndex: '1', acceptTerms: true, ...DEMO_CONTACT });
       const submitted = requested.json as { reference: string; keystorePath: string };
@@ -101,8 +117,9 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         await opened.close();
       }
       ctx.say('', ctx.bold(m.demo.inspect), ...inspectionLines(inspection, ctx.i18n));
+      await writeFile(join(dir, DEMO_FILE), `${JSON.stringify({ reference: submitted.reference, keystorePath: done.keystorePath }, null, 2)}\n`);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      ctx.say('', ctx.i18n.t((x) => x.demo.done, { seconds }));
+      ctx.say('', ctx.i18n.t((x) => x.demo.done, { seconds }), ...(given === undefined ? [m.demo.keep] : []));
       return {
         exitCode: completed.exitCode === EXIT.done ? EXIT.done : completed.exitCode,
         json: {

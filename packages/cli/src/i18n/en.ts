@@ -248,6 +248,7 @@ export const en = {
     clock: 'Simulator: the clock moves {hours} hours ahead, past the issuing delay',
     mail: 'Mail from eHealth to {to}: {subject}',
     inspect: 'Content of the new keystore:',
+    keep: 'The demo folder is removed now; run \'ehealth-cert demo --dir DIR\' to keep the card, the simulator state and the keystore.',
     done: 'Demo finished in {seconds}s.',
   },
   progress: {

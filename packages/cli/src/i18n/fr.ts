@@ -250,6 +250,7 @@ export const fr: Messages = {
     clock: 'Simulateur : l\'horloge avance de {hours} heures, au-delà du délai de fabrication',
     mail: 'Mail d\'eHealth à {to} : {subject}',
     inspect: 'Contenu du nouveau keystore :',
+    keep: 'Le dossier de la démo est supprimé ; lancez « ehealth-cert demo --dir DOSSIER » pour garder la carte, l\'état du simulateur et le keystore.',
     done: 'Démo terminée en {seconds} s.',
   },
   progress: {

@@ -250,6 +250,7 @@ export const nl: Messages = {
     clock: 'Simulator: de klok gaat {hours} uur vooruit, voorbij de aanmaaktijd',
     mail: 'E-mail van eHealth aan {to}: {subject}',
     inspect: 'Inhoud van de nieuwe keystore:',
+    keep: 'De demomap wordt nu verwijderd; start \'ehealth-cert demo --dir MAP\' om de kaart, de simulatortoestand en de keystore te bewaren.',
     done: 'Demo klaar in {seconds} s.',
   },
   progress: {
