@@ -248,6 +248,13 @@ describe('SoapCertificateRegistry with the eHealth authentication key', () => {
     await lastResponseIsValid();
     expect(info.publicKeyIdentifier).toBe(pki);
   });
+
+  it('GetCertificateInfoForAuthenticationCertificate also verifies with an EC P-384 signer', async () => {
+    const ec = await makeTestSigner('ec', 'ehealth-authentication');
+    await registry().getCertificateInfoForAuthenticationCertificate(ec.signer);
+    const request = await lastRequest('urn:be:fgov:ehealth:etee:certra:protocol:v2:getCertificateInfoForAuthenticationCertificate');
+    await xmlsecVerify(request.body, 'GetCertificateInfoForAuthenticationCertificateRequest', CERTRA, ec.certPem);
+  });
 });
 
 describe('SoapCertificateRegistry errors', () => {

@@ -42,11 +42,14 @@ function happy(request: CapturedRequest): Response {
 }
 
 let ehealthAuth: TestSigner;
+let ehealthAuthEc: TestSigner;
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   etkBase64 = (await readFile(ETK_SAMPLE)).toString('base64');
   ehealthAuth = await makeTestSigner('rsa', 'ehealth-authentication', '/CN=SSIN\\=71715100070/OU=eHealth-platform Belgium/O=Federal Government/C=BE');
+  // eHealth keys are RSA-2048; the EC signer shows the signature code is not RSA-only.
+  ehealthAuthEc = await makeTestSigner('ec', 'ehealth-authentication');
 });
 afterEach(() => {
   captured.length = 0;
@@ -57,13 +60,13 @@ answer = happy;
 
 const registry = () => new SoapEtkRegistry({ endpoints: endpointsFromBase(TEST_BASE), retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1 } });
 
-async function checkSigned(soapAction: string, requestName: string): Promise<CapturedRequest> {
+async function checkSigned(soapAction: string, requestName: string, certPem = ehealthAuth.certPem): Promise<CapturedRequest> {
   const request = captured.at(-1);
   if (!request) throw new Error('no request');
   expect(request.url).toBe(`${TEST_BASE}/EtkRa/v2`);
   expect(request.soapAction).toBe(`"${soapAction}"`);
   await validateBodyPayload(request.body);
-  await xmlsecVerify(request.body, requestName, ETKRA, ehealthAuth.certPem);
+  await xmlsecVerify(request.body, requestName, ETKRA, certPem);
   const response = responses.at(-1);
   if (response) await validateBodyPayload(response);
   return request;
@@ -103,6 +106,18 @@ describe('SoapEtkRegistry', () => {
       .catch((e: unknown) => e);
     expect(EhealthCertError.is(error, 'EHEALTH_REJECTED')).toBe(true);
     expect((error as EhealthCertError).details).toMatchObject({ ehealthCode: 'INVALID_KEY_SIZE', operation: 'StartETKRegistration' });
+  });
+});
+
+describe('SoapEtkRegistry with an EC P-384 signer', () => {
+  it('signs all three operations with ecdsa-sha384 that xmlsec1 verifies', async () => {
+    await registry().startEtkRegistration(ehealthAuthEc.signer, new Uint8Array([0x30]));
+    await checkSigned('urn:be:fgov:ehealth:etee:etkra:protocol:v2:startETKRegistration', 'StartETKRegistrationRequest', ehealthAuthEc.certPem);
+    await registry().completeEtkRegistration(ehealthAuthEc.signer, new Uint8Array([1]));
+    await checkSigned('urn:be:fgov:ehealth:etee:etkra:protocol:v2:completeETKregistration', 'CompleteETKRegistrationRequest', ehealthAuthEc.certPem);
+    await registry().activateEtk(ehealthAuthEc.signer);
+    const request = await checkSigned('urn:be:fgov:ehealth:etee:etkra:protocol:v2:activateETK', 'ActivateETKRequest', ehealthAuthEc.certPem);
+    expect(request.body).toContain('xmldsig-more#ecdsa-sha384');
   });
 });
 
