@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInProcessSimulator, type InProcessSimulator } from '../composition/startInProcessSimulator.js';
+import { runCli } from '../runCli.js';
+import { resolveSettings } from '../settings/CliSettings.js';
+import { captureIo } from '../test-support/captureIo.js';
+
+// Beyond the manual: waiting with --wait, a refused duplicate, the card-wide status, renewal in
+// the last three months, and the activation of the replacement ETK (DOMAIN.md 2.5, 4.3).
+let dir: string;
+let card: FakeEid;
+let simulator: InProcessSimulator;
+let env: Record<string, string>;
+const CONTACT = ['--email-private', 'alice@example.org', '--email-general', 'info@ambulance.example.org', '--phone-private', '02 555 01 23'];
+const DAY = 24 * 3600 * 1000;
+
+async function cli(argv: readonly string[]) {
+  const run = captureIo(env);
+  const code = await runCli(argv, run.io, { adapters: { simulator } });
+  return { code, stdout: run.stdout(), stderr: run.stderr(), json: () => JSON.parse(run.stdout()) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-lifecycle-'));
+  card = await provisionFakeEid({ dir: join(dir, 'card') });
+  env = {
+    LANG: 'nl_BE.UTF-8',
+    HOME: dir,
+    EHEALTH_CERT_ENV: 'sim',
+    EHEALTH_CERT_KEYSTORE_DIR: join(dir, 'keystore'),
+    SOFTHSM2_CONF: card.softhsmConf,
+    EHEALTH_CERT_PKCS11_MODULE: card.modulePath,
+    EHEALTH_CERT_PIN: card.pin,
+    EHEALTH_CERT_KEYSTORE_PASSWORD: 'paarden-staan-op-stal-42',
+  };
+  simulator = await startInProcessSimulator(resolveSettings({}, env, dir));
+});
+
+afterAll(async () => {
+  await simulator?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('certificate life cycle through ehealth-cert', () => {
+  it('waits with --wait until eHealth issues, then renews in the last three months and activates the new ETK', async () => {
+    const requested = await cli(['request', '--org', 'auto', '--org-index', '2', '--accept-terms', ...CONTACT, '--json']);
+    expect(requested.code, requested.stderr).toBe(0);
+
+    // eHealth issues while `complete --wait` polls.
+    const issue = setTimeout(() => void simulator.advance(simulator.issuanceDelayMs + 60_000), 1500);
+    const waited = await cli(['complete', '--wait', '--interval', '1', '--json']);
+    clearTimeout(issue);
+    expect(waited.code, waited.stderr).toBe(0);
+    expect(waited.stderr).toContain('Wachten tot eHealth het certificaat aanmaakt');
+    const first = waited.json() as { keystorePath: string; toBeActivated: boolean };
+    expect(first.toBeActivated).toBe(false);
+
+    // A second request for the same DN while the first is active: eHealth refuses (exit 5).
+    const duplicate = await cli(['request', '--org', 'auto', '--org-index', '2', '--accept-terms', ...CONTACT]);
+    expect(duplicate.code).toBe(5);
+    expect(duplicate.stderr).toContain('Geweigerd door eHealth');
+
+    const status = await cli(['status', '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.json()).toMatchObject({ source: 'card', certificates: expect.arrayContaining([expect.objectContaining({ info: expect.objectContaining({ status: 'VALID_ACTIVE' }) })]) });
+
+    // Into the replacement period (the last three months of three years).
+    await simulator.advance(3 * 365 * DAY - 60 * DAY);
+    const renewed = await cli(['renew', '--keystore', first.keystorePath, '--accept-terms', ...CONTACT, '--json']);
+    expect(renewed.code, renewed.stderr).toBe(0);
+    const renewal = renewed.json() as { keystorePath: string; reference: string };
+    await simulator.advance(simulator.issuanceDelayMs + 60_000);
+    const completed = await cli(['complete', '--keystore', renewal.keystorePath, '--json']);
+    expect(completed.code, completed.stderr).toBe(0);
+    const second = completed.json() as { keystorePath: string; toBeActivated: boolean };
+    expect(second.toBeActivated).toBe(true);
+
+    const activated = await cli(['activate-etk', '--keystore', second.keystorePath, '--json']);
+    expect(activated.code, activated.stderr).toBe(0);
+    expect(activated.json()).toMatchObject({ status: 'activated' });
+  });
+});
