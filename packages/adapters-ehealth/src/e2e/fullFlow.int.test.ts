@@ -288,11 +288,10 @@ msw.events.on('response:mocked', ({ request, response }) => {
 });
 
 /** xmllint on the payload of every message (DOMAIN.md 2: the XSDs are the referee of both sides). */
-async function expectTrafficValidAgainstXsd(): Promise<void> {
+async function expectTrafficValidAgainstXsd(atLeast: number): Promise<void> {
   const invalid: string[] = [];
   const messages = traffic.splice(0);
-  // Requests and responses of ~20 operations (request, completion, status, renewal, revocation...).
-  expect(messages.length).toBeGreaterThan(40);
+  expect(messages.length).toBeGreaterThanOrEqual(atLeast);
   for (const { what, xml } of messages) {
     if (/<(\w+:)?Fault[ >]/.test(xml)) continue;
     await validateBodyPayload(xml).catch((error: unknown) => invalid.push(`${what}: ${(error as Error).message}`));
@@ -329,7 +328,55 @@ describe.each<FakeEidGeneration>(['rsa2048', 'ecp384'])('the real stack in proce
     try {
       const fake = await newCard(`msw-${generation}`, generation);
       await fullLife(await wire(simulator, MSW_BASE, fake, join(root, `msw-${generation}`, 'keystore'), simulator.trustAnchors()));
-      await expectTrafficValidAgainstXsd();
+      // Requests and responses of ~30 operations (request, completion, status, renewal, revocation...).
+      await expectTrafficValidAgainstXsd(40);
+    } finally {
+      simulator.close();
+    }
+  }, FLOW_TIMEOUT_MS);
+});
+
+describe('refusals and card errors through the real stack (msw)', () => {
+  it('maps a wrong PIN, an active certificate for the DN and a refused manual validation to the errors core expects', async () => {
+    const simulator = await newSimulator();
+    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
+    try {
+      const fake = await newCard('refusals', 'rsa2048');
+      const stack = await wire(simulator, MSW_BASE, fake, join(root, 'refusals', 'keystore'), simulator.trustAnchors());
+      const ambulance = { kind: 'listed' as const, organisation: { name: { fr: 'Ambulances Sud-Luxembourg (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '71901249' } } };
+      const send = (organisation: OrganisationChoice, pin: string) =>
+        new RequestCertificate(stack.ports).execute({
+          organisation,
+          contactData: CONTACT,
+          password: PASSWORD,
+          baseServiceUsages: ['consultrn'],
+          environment: 'sim',
+          pinEntry: new ScriptedPinEntry(pin),
+          review: new AcceptingReview(),
+        });
+
+      // A wrong PIN: asked once, never retried, the key kept on disk, the card counts the failure.
+      const wrongPin = await send(ambulance, '9999').then(() => undefined, (e: unknown) => e);
+      expect(wrongPin).toMatchObject({ code: 'PIN_INCORRECT', details: { triesLeft: 2 } });
+      expect(await stack.card.pinStatus()).toMatchObject({ state: 'count-low' });
+      expect(simulator.certificates()).toHaveLength(0);
+
+      // A second request for a DN whose certificate is active and not in its replacement period.
+      const first = await send(ambulance, fake.pin);
+      await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+      completed(await complete(stack, first.keystorePath));
+      const duplicate = await send(ambulance, fake.pin).then(() => undefined, (e: unknown) => e);
+      expect(duplicate).toMatchObject({ code: 'EHEALTH_REJECTED', details: { ehealthCode: 'ACTIVE_CERTIFICATE_EXISTS' } });
+
+      // A manual validation refused by eHealth's support team.
+      const manual = await send(NOT_MANDATED, fake.pin);
+      simulator.refuse(manual.reference);
+      const refused = await complete(stack, manual.keystorePath).then(() => undefined, (e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'EHEALTH_REJECTED', details: { ehealthCode: 'REQUEST_REFUSED' } });
+      const byCard = await new ShowCertificateStatus(stack.ports).execute({ source: 'card', pinEntry: pinEntry(fake) });
+      if (byCard.source !== 'card') throw new Error('card report expected');
+      expect(byCard.certificates.find((c) => c.info.publicKeyIdentifier === manual.reference)).toMatchObject({ info: { status: 'REFUSED' } });
+      await expectTrafficValidAgainstXsd(10);
     } finally {
       simulator.close();
     }
