@@ -30,6 +30,9 @@ Fonctionnalité: Règles de saisie des identifiants et des données (étapes 9M,
       | NIHII-AMBU_SERVICE=1712346    | 8           |
       | INCONNU=12345678              | INCONNU     |
 
+  # Les règles des étapes 10 et 11 sont celles du cœur ; chaque interface les applique à l'envoi
+  # de la demande (voir 04-erreurs.feature : pas d'adresse générique, mot de passe trop faible).
+  @usecases
   Plan du scénario: Les données de contact de l'étape 10
     Quand j'introduis les données de contact "<privée>", "<générique>", "<téléphone>"
     Alors les données de contact sont "<verdict>"
@@ -41,6 +44,7 @@ Fonctionnalité: Règles de saisie des identifiants et des données (étapes 9M,
       | alice.example.be         | info@ambulances-senne.be   | 02 123 45 67   | refusées  |
       | alice@example.be         | info@ambulances-senne.be   |                | refusées  |
 
+  @usecases
   Plan du scénario: Le mot de passe du keystore de l'étape 11
     Quand je choisis le mot de passe "<mot de passe>" pour le keystore
     Alors le mot de passe est "<verdict>"

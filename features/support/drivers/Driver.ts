@@ -80,8 +80,6 @@ export interface Driver {
   readCard(): Promise<Outcome<CardView>>;
   /** Steps 6-7: the organisations the holder may manage (asks the PIN once). */
   listOrganisations(pin: string): Promise<Outcome<readonly OrganisationView[]>>;
-  /** Steps 8M-9M: the organisation types eHealth offers (`NIHII-AMBU_SERVICE`, ...). */
-  listOrganisationTypes(): Promise<Outcome<readonly string[]>>;
   /** Steps 10-15: sends the request. */
   request(draft: RequestDraft): Promise<Outcome<RequestView>>;
   /** Steps 16-19: completes the request with the keystore and its password. */

@@ -7,7 +7,6 @@ import {
   formatIdentifier,
   InspectKeystore,
   ListManageableOrganisations,
-  ListOrganisationTypes,
   ReadCardHolder,
   RenewCertificate,
   RequestCertificate,
@@ -75,11 +74,6 @@ export class UseCasesDriver implements Driver {
       this.listed = organisations;
       return organisations.map((o) => ({ identifier: formatIdentifier(o.identifier), name: nameOf(o) }));
     });
-  }
-
-  async listOrganisationTypes(): Promise<Outcome<readonly string[]>> {
-    const useCase = await this.get(ListOrganisationTypes);
-    return attempt(async () => (await useCase.execute()).types.map((t) => t.identifierType));
   }
 
   async request(draft: RequestDraft): Promise<Outcome<RequestView>> {

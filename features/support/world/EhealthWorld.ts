@@ -56,7 +56,6 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
   /** Manual steps done through the wizard's screens (2, 3, 4, 6, 8M, 16 ...). */
   readonly steps = new Set<string>();
   organisations: readonly OrganisationView[] = [];
-  organisationTypes: readonly string[] = [];
   draft: { organisation?: OrganisationDraft; applicationId?: string; contactData?: ContactDataDraft; password?: string } = {};
   requestOutcome: Outcome<RequestView> | undefined;
   /** The last request that eHealth accepted. */
@@ -185,8 +184,6 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
   async requestManual(nameOrIdentifier: string): Promise<Outcome<RequestView>> {
     const known = this.organisationsByName.get(nameOrIdentifier);
     const [type, id] = known ? [known.type, known.id] : nameOrIdentifier.split('=');
-    const types = await this.driver.listOrganisationTypes();
-    assert.ok(resultOf(types, 'la liste des types').includes(type ?? ''), `type ${type} non proposé`);
     const officialName = known?.name ?? [...this.organisationsByName.values()].find((o) => o.type === type && o.id === id)?.name ?? nameOrIdentifier;
     this.draft = { ...this.draft, organisation: { kind: 'manual', identifierType: type ?? '', identifierValue: id ?? '', officialName } };
     return this.resend();
