@@ -155,6 +155,21 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     expect(absent.stderr).toContain('Aucune carte eID trouvée');
   });
 
+  it('blocks a fake card after three wrong PINs (exit 4, PUK at the municipality), as an eID does', async () => {
+    const other = await provisionFakeEid({ dir: join(dir, 'card-to-block'), ssin: '79031504521', givenNames: 'Bruno', surname: 'Dupont-Lefèvre' });
+    const onOther = { SOFTHSM2_CONF: other.softhsmConf, EHEALTH_CERT_PIN: '0000' };
+    const codes = [];
+    for (let i = 0; i < 3; i += 1) codes.push((await cli(['orgs'], onOther)).code);
+    expect(codes).toEqual([4, 4, 4]);
+    const blocked = await cli(['orgs'], { ...onOther, EHEALTH_CERT_PIN: other.pin });
+    expect(blocked.code).toBe(4);
+    expect(blocked.stderr).toContain('La carte est bloquée');
+    expect(blocked.stderr).toContain('PUK');
+    const shown = await cli(['card', '--json'], onOther);
+    expect(shown.code).toBe(4);
+    expect(shown.json()).toMatchObject({ pin: { state: 'blocked' } });
+  });
+
   it('fails with exit 6 when eHealth cannot be reached', async () => {
     const run = captureIo({ ...env, EHEALTH_CERT_ENDPOINT_BASE: 'http://127.0.0.1:9' });
     expect(await runCli(['orgs'], run.io)).toBe(6);

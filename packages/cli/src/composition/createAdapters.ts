@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import {
   EhealthCertError,
   type Bytes,
@@ -81,9 +82,14 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
         ? ehealth.endpointsFromBase(simulator.baseUrl)
         : ehealth.ehealthEndpoints(environment === 'sim' ? 'acc' : environment, '');
 
+  // A SoftHSM fake card in sim mode goes through the simulator's PIN-locking wrapper, so that it
+  // blocks after 3 wrong PINs and can be "pulled out" like an eID (TOOLCHAIN.md 4, issue 3).
+  const fakeCardDir = settings.env === 'sim' && settings.softhsmConf !== undefined ? dirname(settings.softhsmConf) : undefined;
+  const PinLocking = fakeCardDir !== undefined ? (await import('@ehealth-cert/simulator')).PinLockingPkcs11 : undefined;
   const card =
     overrides.card ??
     new (await import('@ehealth-cert/adapters-eid')).Pkcs11EidCard({
+      ...(PinLocking !== undefined && fakeCardDir !== undefined ? { moduleFactory: () => new PinLocking(fakeCardDir) } : {}),
       ...(settings.pkcs11Module !== undefined ? { pkcs11Module: settings.pkcs11Module } : {}),
       ...(settings.cardSerial !== undefined ? { tokenSerial: settings.cardSerial } : {}),
       env: settings.processEnv ?? process.env,
