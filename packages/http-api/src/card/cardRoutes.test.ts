@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { authorized } from '../testing/authorized.js';
+import { CardQueue } from './CardQueue.js';
 import { fakeApp } from '../testing/fakeApp.js';
 
 describe('GET /card', () => {
@@ -39,5 +40,19 @@ describe('GET /card', () => {
     const response = await app.inject({ url: '/card', headers: authorized() });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'CARD_ABSENT' });
+  });
+
+  it('answers 409 CARD_BUSY saying what the card is doing when too many operations wait', async () => {
+    const { app: built, deps } = await fakeApp({ cardQueue: new CardQueue(0) });
+    app = built;
+    let release!: () => void;
+    const busy = deps.cardQueue.run('certificate.request', () => new Promise<void>((resolve) => (release = resolve)));
+    const response = await app.inject({ url: '/card', headers: authorized() });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'CARD_BUSY', details: { current: 'certificate.request' } });
+    expect(response.json().detail).toContain('certificate.request');
+    release();
+    await busy;
+    expect((await app.inject({ url: '/card', headers: authorized() })).statusCode).toBe(200);
   });
 });

@@ -23,8 +23,8 @@ import { IdempotencyStore } from '../requests/IdempotencyStore.js';
 /** The bearer token of fakeApp. */
 export const FAKE_TOKEN = 'test-token-0123456789abcdef';
 
-/** The API over core's in-memory fakes (fakeWorld), for inject tests and the benchmark. */
-export async function fakeApp(overrides: Partial<AppDeps> = {}, options: FastifyServerOptions = {}) {
+/** The API's dependencies over core's in-memory fakes (fakeWorld). */
+export function fakeDeps(overrides: Partial<AppDeps> = {}) {
   const world = fakeWorld();
   const ports = {
     card: world.card,
@@ -62,6 +62,12 @@ export async function fakeApp(overrides: Partial<AppDeps> = {}, options: Fastify
     idempotency: new IdempotencyStore(),
     ...overrides,
   };
+  return { deps, world };
+}
+
+/** The API over core's in-memory fakes (fakeWorld), for inject tests and the benchmark. */
+export async function fakeApp(overrides: Partial<AppDeps> = {}, options: FastifyServerOptions = {}) {
+  const { deps, world } = fakeDeps(overrides);
   const app = await buildApp(deps, { logger: false, ...options });
   return { app, deps, world };
 }
