@@ -73,9 +73,60 @@ const ITERATIONS = 2048;
 // A whole certificate life is ~15 s on an idle 2-core machine; leave room for a busy one.
 const FLOW_TIMEOUT_MS = 300_000;
 
+/** What a test does to the simulated platform: in process (the object) or over HTTP (the admin API). */
+interface SimulatorControl {
+  /** The clock the client adapters use: the simulator's own, or one that follows it. */
+  readonly clock: Clock;
+  issuanceDelayMs(): Promise<number>;
+  advance(ms: number): Promise<void>;
+  approve(reference: string): Promise<void>;
+  /** PublicKeyIdentifiers (lower case) waiting for a manual validation. */
+  pendingValidations(): Promise<string[]>;
+}
+
+/** The simulator object itself (msw face). */
+function inProcessControl(simulator: EhealthSimulator): SimulatorControl {
+  return {
+    clock: simulator.clock,
+    issuanceDelayMs: async () => simulator.timings.issuanceDelayMs,
+    advance: (ms) => simulator.advance(ms),
+    approve: (reference) => simulator.approve(reference),
+    pendingValidations: async () => simulator.pendingValidations().map((r) => r.publicKeyIdentifier.toLowerCase()),
+  };
+}
+
+/**
+ * The loopback server's admin API, as a client in another process (a CLI child) must use it: no
+ * simulator object, and a client clock that follows the simulated time (GET /admin/clock).
+ */
+async function adminControl(baseUrl: string): Promise<SimulatorControl> {
+  const admin = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const response = await fetch(`${baseUrl}/admin/${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`admin ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  let offsetMs = 0;
+  const follow = (now: unknown) => {
+    offsetMs = Date.parse(String(now)) - Date.now();
+  };
+  follow((await admin('GET', 'clock'))['now']);
+  return {
+    clock: { now: () => new Date(Date.now() + offsetMs) },
+    issuanceDelayMs: async () => ((await admin('GET', 'state'))['timings'] as { issuanceDelayMs: number }).issuanceDelayMs,
+    advance: async (ms) => follow((await admin('POST', 'clock/advance', { ms }))['now']),
+    approve: async (reference) => {
+      await admin('POST', `validations/${reference}/approve`);
+    },
+    pendingValidations: async () => ((await admin('GET', 'state'))['pendingValidations'] as string[]).map((r) => r.toLowerCase()),
+  };
+}
+
 /** The adapters wired by hand, as a composition root would for `env: sim`. */
 interface Stack {
-  readonly simulator: EhealthSimulator;
+  readonly simulator: SimulatorControl;
   readonly clock: Clock;
   readonly keystoreDir: string;
   readonly card: Pkcs11EidCard;
@@ -93,8 +144,8 @@ interface Stack {
   };
 }
 
-async function wire(simulator: EhealthSimulator, baseUrl: string, fake: FakeEid, keystoreDir: string, trustAnchors: readonly Uint8Array[]): Promise<Stack> {
-  const clock: Clock = simulator.clock;
+async function wire(simulator: SimulatorControl, baseUrl: string, fake: FakeEid, keystoreDir: string, trustAnchors: readonly Uint8Array[]): Promise<Stack> {
+  const clock = simulator.clock;
   const endpoints = endpointsFromBase(baseUrl);
   const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, tokenSerial: fake.tokenSerial, moduleFactory: () => fake.pkcs11Module() });
   const keys = new NodeKeyFactory({ trustAnchors });
@@ -172,7 +223,7 @@ async function fullLife(stack: Stack): Promise<void> {
   const pendingInspection = await new InspectKeystore(ports).execute({ keystorePath: submitted.keystorePath, password: PASSWORD });
   expect(pendingInspection.authentication).toMatchObject({ state: 'pending', reference: submitted.reference });
 
-  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  await simulator.advance((await simulator.issuanceDelayMs()) + 1000);
   const done = completed(await complete(stack, submitted.keystorePath));
   expect(done.reference).toBe(submitted.reference);
   expect(done.dn).toBe(submitted.dn);
@@ -219,11 +270,11 @@ async function fullLife(stack: Stack): Promise<void> {
   expect(types.types.map((t) => t.identifierType)).toContain(NOT_MANDATED.identifierType);
   const manual = await request(stack, NOT_MANDATED);
   expect(manual.automaticallyValidated).toBe(false);
-  expect(simulator.pendingValidations().map((r) => r.publicKeyIdentifier.toLowerCase())).toEqual([manual.reference]);
-  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  expect(await simulator.pendingValidations()).toEqual([manual.reference]);
+  await simulator.advance((await simulator.issuanceDelayMs()) + 1000);
   expect(await complete(stack, manual.keystorePath)).toMatchObject({ status: 'pending' });
   await simulator.approve(manual.reference);
-  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  await simulator.advance((await simulator.issuanceDelayMs()) + 1000);
   const manualDone = completed(await complete(stack, manual.keystorePath));
   expect(manualDone.dn).toContain('NIHII-AMBU_SERVICE\\=61111186');
 
@@ -241,7 +292,7 @@ async function fullLife(stack: Stack): Promise<void> {
   expect(renewal.automaticallyValidated).toBe(true);
   expect(renewal.dn).toBe(submitted.dn);
   expect(renewal.reference).not.toBe(submitted.reference);
-  await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+  await simulator.advance((await simulator.issuanceDelayMs()) + 1000);
   const renewed = completed(await complete(stack, renewal.keystorePath, NEW_PASSWORD));
   expect(renewed.toBeActivated).toBe(true);
   const renewedContent = await ports.vault.open(renewed.keystorePath, NEW_PASSWORD);
@@ -327,7 +378,7 @@ describe.each<FakeEidGeneration>(['rsa2048', 'ecp384'])('the real stack in proce
     msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE], includeRealHosts: true }));
     try {
       const fake = await newCard(`msw-${generation}`, generation);
-      await fullLife(await wire(simulator, MSW_BASE, fake, join(root, `msw-${generation}`, 'keystore'), simulator.trustAnchors()));
+      await fullLife(await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, `msw-${generation}`, 'keystore'), simulator.trustAnchors()));
       // Requests and responses of ~30 operations (request, completion, status, renewal, revocation...).
       await expectTrafficValidAgainstXsd(40);
     } finally {
@@ -342,7 +393,7 @@ describe('refusals and card errors through the real stack (msw)', () => {
     msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
     try {
       const fake = await newCard('refusals', 'rsa2048');
-      const stack = await wire(simulator, MSW_BASE, fake, join(root, 'refusals', 'keystore'), simulator.trustAnchors());
+      const stack = await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, 'refusals', 'keystore'), simulator.trustAnchors());
       const ambulance = { kind: 'listed' as const, organisation: { name: { fr: 'Ambulances Sud-Luxembourg (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '71901249' } } };
       const send = (organisation: OrganisationChoice, pin: string) =>
         new RequestCertificate(stack.ports).execute({
@@ -386,7 +437,8 @@ describe('refusals and card errors through the real stack (msw)', () => {
 describe('the real stack over the loopback server', () => {
   let server: SimulatorServer;
   beforeAll(async () => {
-    server = await startSimulatorServer({ simulator: await newSimulator() });
+    // Like `ehealth-sim serve`: the simulated time follows the real time (plus what is advanced).
+    server = await startSimulatorServer({ ca, seed: 'e2e-loopback' });
     msw.resetHandlers();
   });
   afterAll(async () => {
@@ -405,7 +457,7 @@ describe('the real stack over the loopback server', () => {
       const trustAnchors = pemCertificates(await anchors.text());
       expect(trustAnchors.map((a) => Buffer.from(a).toString('base64'))).toEqual(server.simulator.trustAnchors().map((a) => Buffer.from(a).toString('base64')));
       const fake = await newCard('loopback', 'rsa2048');
-      await fullLife(await wire(server.simulator, server.url, fake, join(root, 'loopback', 'keystore'), trustAnchors));
+      await fullLife(await wire(await adminControl(server.url), server.url, fake, join(root, 'loopback', 'keystore'), trustAnchors));
     } finally {
       msw.listen({ onUnhandledRequest: 'error' });
     }
