@@ -2,7 +2,7 @@
 export { buildApp, configureApp } from './app/buildApp.js';
 export type { AppDeps, ApiUseCases } from './app/AppDeps.js';
 export { createContainer, type ApiAdapters, type ApiContainer } from './composition/createContainer.js';
-export type { SimulatedWorld } from './composition/simulatedWorld.js';
+export type { SimulatedEhealth, SimulatedWorld } from './composition/simulatedWorld.js';
 export { TOKENS } from './composition/tokens.js';
 export { startServer, type ComposeDeps, type RunningServer, type StartServerOptions } from './server/startServer.js';
 export { parseApiSettings, isLoopback, API_USAGE, type ApiSettings } from './server/ApiSettings.js';

@@ -30,7 +30,7 @@ import { JobStore } from '../jobs/JobStore.js';
 import { IdempotencyStore } from '../requests/IdempotencyStore.js';
 import type { ApiSettings } from '../server/ApiSettings.js';
 import { PlaceholderRestoringVault } from './PlaceholderRestoringVault.js';
-import { startSimulatedWorld, type SimulatedWorld } from './simulatedWorld.js';
+import { startSimulatedWorld, type SimulatedEhealth, type SimulatedWorld } from './simulatedWorld.js';
 import { TOKENS } from './tokens.js';
 
 /** One adapter per port; tests and features may hand in their own. */
@@ -42,6 +42,8 @@ export interface ApiAdapters {
   readonly vault: KeystoreVault;
   readonly pending: PendingRequests;
   readonly clock: Clock;
+  /** A simulated eHealth the caller runs (the features' scenario simulator): no other is started. */
+  readonly simulator: SimulatedEhealth;
 }
 
 /** The API's container, what buildApp needs from it, and what env `sim` started. */
@@ -64,7 +66,10 @@ const systemClock: Clock = { now: () => new Date() };
 export async function createContainer(settings: ApiSettings, overrides: Partial<ApiAdapters> = {}): Promise<ApiContainer> {
   // SoftHSM reads SOFTHSM2_CONF when the module is initialised (TOOLCHAIN.md 4).
   if (settings.softhsmConf !== undefined) process.env['SOFTHSM2_CONF'] = settings.softhsmConf;
-  const simulated = settings.env === 'sim' && overrides.registry === undefined ? await startSimulatedWorld(settings) : undefined;
+  const simulated =
+    settings.env === 'sim' && overrides.registry === undefined && overrides.simulator === undefined
+      ? await startSimulatedWorld(settings, { withCard: overrides.card === undefined })
+      : undefined;
   try {
     const container = new Container({ defaultScope: 'Singleton' });
     await bindAdapters(container, settings, overrides, simulated);
@@ -115,11 +120,12 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
 async function bindAdapters(container: Container, settings: ApiSettings, overrides: Partial<ApiAdapters>, simulated: SimulatedWorld | undefined): Promise<void> {
   // The adapters load pkcs11js, pkijs and xml code: imported when composing, not at module load.
   const ehealth = await import('@ehealth-cert/adapters-ehealth');
-  const clock = overrides.clock ?? simulated?.clock ?? systemClock;
-  const endpointBase = simulated?.endpointBase ?? settings.endpointBase;
+  const ehealthSimulator: SimulatedEhealth | undefined = overrides.simulator ?? simulated;
+  const clock = overrides.clock ?? ehealthSimulator?.clock ?? systemClock;
+  const endpointBase = ehealthSimulator?.baseUrl ?? settings.endpointBase;
   const endpoints =
     endpointBase !== undefined ? ehealth.endpointsFromBase(endpointBase) : ehealth.ehealthEndpoints(settings.env === 'sim' ? 'acc' : settings.env, '');
-  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(simulated === undefined ? {} : { trustAnchors: simulated.trustAnchors });
+  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(ehealthSimulator === undefined ? {} : { trustAnchors: ehealthSimulator.trustAnchors });
   const card = overrides.card ?? (await eidCard(settings, simulated));
   container.bind<Clock>(TOKENS.Clock).toConstantValue(clock);
   container.bind<KeyFactory>(TOKENS.KeyFactory).toConstantValue(keys);
@@ -128,10 +134,9 @@ async function bindAdapters(container: Container, settings: ApiSettings, overrid
     overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
   );
   container.bind<EtkRegistry>(TOKENS.EtkRegistry).toConstantValue(overrides.etkRegistry ?? new ehealth.SoapEtkRegistry({ endpoints, clock }));
-  container.bind<KeystoreVault>(TOKENS.KeystoreVault).toConstantValue(
-    overrides.vault ??
-      new PlaceholderRestoringVault(new ehealth.Pkcs12KeystoreVault({ environment: settings.env, folder: settings.keystoreDir, clock }), keys, clock),
-  );
+  // A vault handed in is wrapped too: the seam only acts on keys read back without a chain.
+  const vault = overrides.vault ?? new ehealth.Pkcs12KeystoreVault({ environment: settings.env, folder: settings.keystoreDir, clock });
+  container.bind<KeystoreVault>(TOKENS.KeystoreVault).toConstantValue(new PlaceholderRestoringVault(vault, keys, clock));
   container.bind<PendingRequests>(TOKENS.PendingRequests).toConstantValue(
     overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
   );

@@ -5,11 +5,15 @@ import { EhealthCertError, type Bytes, type Clock } from '@ehealth-cert/core';
 import type { EhealthSimulator, FakeEid } from '@ehealth-cert/simulator';
 import type { ApiSettings } from '../server/ApiSettings.js';
 
-/** What env `sim` adds: where eHealth answers, its trust anchors and clock, a fake card if needed. */
-export interface SimulatedWorld {
-  readonly endpointBase: string;
+/** Where a simulated eHealth answers, what it is trusted by, and its clock (the CLI's InProcessSimulator shape). */
+export interface SimulatedEhealth {
+  readonly baseUrl: string;
   readonly trustAnchors: readonly Bytes[];
   readonly clock?: Clock;
+}
+
+/** What env `sim` adds: the simulated eHealth and, if needed, a fake card. */
+export interface SimulatedWorld extends SimulatedEhealth {
   /** The in-process simulator (absent when a loopback one at `endpointBase` answers). */
   readonly simulator?: EhealthSimulator;
   /** The SoftHSM card made for this server (absent when a PKCS#11 module was configured). */
@@ -24,7 +28,7 @@ export interface SimulatedWorld {
  * eID on SoftHSM in a temporary folder, removed at close. The simulator and msw are imported only
  * here, so prd/acc servers never load them.
  */
-export async function startSimulatedWorld(settings: ApiSettings): Promise<SimulatedWorld> {
+export async function startSimulatedWorld(settings: ApiSettings, options: { readonly withCard: boolean }): Promise<SimulatedWorld> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
     for (const closer of closers.reverse()) await closer();
@@ -32,23 +36,23 @@ export async function startSimulatedWorld(settings: ApiSettings): Promise<Simula
   try {
     const simulatorPackage = await import('@ehealth-cert/simulator');
     let fakeCard: FakeEid | undefined;
-    if (settings.pkcs11Module === undefined) {
+    if (options.withCard && settings.pkcs11Module === undefined) {
       const dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-api-card-'));
       closers.push(() => rm(dir, { recursive: true, force: true }));
       fakeCard = await simulatorPackage.provisionFakeEid({ dir });
     }
     if (settings.endpointBase !== undefined) {
       const trustAnchors = await loopbackTrustAnchors(settings.endpointBase);
-      return { endpointBase: settings.endpointBase, trustAnchors, ...(fakeCard ? { fakeCard } : {}), close };
+      return { baseUrl: settings.endpointBase, trustAnchors, ...(fakeCard ? { fakeCard } : {}), close };
     }
     const { setupServer } = await import('msw/node');
     const simulator = await simulatorPackage.EhealthSimulator.create({});
-    const endpointBase = simulatorPackage.DEFAULT_SIMULATOR_BASE_URL;
-    const interceptor = setupServer(...simulatorPackage.createEhealthHandlers(simulator, { baseUrls: [endpointBase], includeRealHosts: true }));
+    const baseUrl = simulatorPackage.DEFAULT_SIMULATOR_BASE_URL;
+    const interceptor = setupServer(...simulatorPackage.createEhealthHandlers(simulator, { baseUrls: [baseUrl], includeRealHosts: true }));
     // Bypass: the API's own clients (tests fetching it over loopback) are not eHealth.
     interceptor.listen({ onUnhandledRequest: 'bypass' });
     closers.push(async () => interceptor.close());
-    return { endpointBase, trustAnchors: simulator.trustAnchors(), clock: simulator.clock, simulator, ...(fakeCard ? { fakeCard } : {}), close };
+    return { baseUrl, trustAnchors: simulator.trustAnchors(), clock: simulator.clock, simulator, ...(fakeCard ? { fakeCard } : {}), close };
   } catch (error) {
     await close();
     throw error;
