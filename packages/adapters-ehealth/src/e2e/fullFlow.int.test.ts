@@ -387,6 +387,49 @@ describe.each<FakeEidGeneration>(['rsa2048', 'ecp384'])('the real stack in proce
   }, FLOW_TIMEOUT_MS);
 });
 
+describe('a personal certificate and an application id through the real stack (msw)', () => {
+  it('completes both, names the keystores TYPE=ID[,APPID] and publishes each ETK under its identifier', async () => {
+    const simulator = await newSimulator();
+    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
+    try {
+      const fake = await newCard('variants', 'ecp384');
+      const stack = await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, 'variants', 'keystore'), simulator.trustAnchors());
+      const send = (organisation: OrganisationChoice, applicationId?: string) =>
+        new RequestCertificate(stack.ports).execute({
+          organisation,
+          ...(applicationId ? { applicationId } : {}),
+          contactData: CONTACT,
+          password: PASSWORD,
+          baseServiceUsages: ['consultrn'],
+          environment: 'sim',
+          pinEntry: pinEntry(fake),
+          review: new AcceptingReview(),
+        });
+      const personal = await send({ kind: 'personal' });
+      const withApp = await send({ kind: 'listed', organisation: { name: { fr: 'Ambulances Sud-Luxembourg (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '71901249' } } }, 'dispatch-1');
+      expect(personal.certificateName).toBe(`SSIN=${fake.holder.ssin}`);
+      expect(personal.dn).toBe(`CN=SSIN\\=${fake.holder.ssin},OU=eHealth-platform Belgium,OU=ALICE GELDIGEKAART,OU=SSIN\\=${fake.holder.ssin},O=Federal Government,C=BE`);
+      expect(withApp.certificateName).toBe('NIHII-AMBU_SERVICE=71901249,DISPATCH-1');
+      await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+      for (const [submitted, identifier, applicationId] of [
+        [personal, { type: 'SSIN', value: fake.holder.ssin }, undefined],
+        [withApp, { type: 'NIHII-AMBU_SERVICE', value: '71901249' }, 'DISPATCH-1'],
+      ] as const) {
+        const done = completed(await complete(stack, submitted.keystorePath));
+        expect(done.dn).toBe(submitted.dn);
+        expect(done.keystorePath).toContain(`/${submitted.certificateName} `);
+        const etkCertificate = ((await stack.vault.open(done.keystorePath, PASSWORD)).entries.find((e) => e.alias === done.etkSerial) as KeyEntry).chain[0]!;
+        const published = await stack.ports.etkRegistry.getPublishedEtks(identifier, applicationId);
+        expect(published).toHaveLength(1);
+        expect((await stack.ports.keys.verifyEtk(published[0]!, etkCertificate)).serialNumber).toBe(done.etkSerial);
+      }
+      await expectTrafficValidAgainstXsd(20);
+    } finally {
+      simulator.close();
+    }
+  }, FLOW_TIMEOUT_MS);
+});
+
 describe('refusals and card errors through the real stack (msw)', () => {
   it('maps a wrong PIN, an active certificate for the DN and a refused manual validation to the errors core expects', async () => {
     const simulator = await newSimulator();
