@@ -9,6 +9,8 @@ export async function createDriver(name: DriverName, scene: DriverScene): Promis
   switch (name) {
     case 'usecases':
       return new (await import('./UseCasesDriver.js')).UseCasesDriver(scene);
+    case 'api':
+      return new (await import('./ApiDriver.js')).ApiDriver(scene);
     case 'cli':
       return new (await import('./CliDriver.js')).CliDriver(scene);
     default:

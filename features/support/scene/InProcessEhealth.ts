@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createEhealthHandlers, EhealthSimulator, fakeEidTrustAnchors } from '@ehealth-cert/simulator';
 import type { SimulatorControl, SourceOrganisation } from './SimulatorControl.js';
@@ -38,7 +39,14 @@ export class InProcessEhealth implements SimulatorControl {
       fixture: { people: [], organizations: [], mandates: [] },
     });
     const baseUrl = `http://ehealth-${randomUUID()}.invalid`;
-    const server = setupServer(...createEhealthHandlers(simulator, { baseUrls: [baseUrl], includeRealHosts: true }));
+    // The trust anchors as `ehealth-sim serve` publishes them on its admin face, for front ends
+    // that are pointed at a simulator by its base URL (the API's env sim with an endpoint base).
+    const trustAnchors = http.get(`${baseUrl}/admin/trust-anchors`, () =>
+      new HttpResponse(simulator.trustAnchors().map((der) => new X509Certificate(Buffer.from(der)).toString()).join(''), {
+        headers: { 'Content-Type': 'application/x-pem-file' },
+      }),
+    );
+    const server = setupServer(trustAnchors, ...createEhealthHandlers(simulator, { baseUrls: [baseUrl], includeRealHosts: true }));
     server.listen({ onUnhandledRequest: 'error' });
     return new InProcessEhealth(simulator, baseUrl, server);
   }
