@@ -12,7 +12,6 @@ import {
   RequestCertificate,
   RevokeCertificate,
   ShowCertificateStatus,
-  silentProgress,
   type CertificateRegistry,
   type Clock,
   type EidCard,
@@ -72,10 +71,13 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
       : undefined;
   try {
     const container = new Container({ defaultScope: 'Singleton' });
-    await bindAdapters(container, settings, overrides, simulated);
+    // The job store is made first: its Progress port is what the use cases report to. Its times
+    // are the server's, not the simulator's: they are for the HTTP client polling it.
+    const jobs = new JobStore();
+    await bindAdapters(container, settings, overrides, simulated, jobs.progress);
     bindUseCases(container);
     container.bind<AppDeps>(TOKENS.AppDeps).toResolvedValue(
-      (card: EidCard, pending: PendingRequests, vault: KeystoreVault, clock: Clock): AppDeps => ({
+      (card: EidCard, pending: PendingRequests, vault: KeystoreVault): AppDeps => ({
         version: apiVersion(),
         environment: settings.env,
         auth: settings.auth,
@@ -98,10 +100,10 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
         pendingRequests: pending,
         keystoreVault: vault,
         cardQueue: new CardQueue(),
-        jobs: new JobStore({ now: () => clock.now() }),
+        jobs,
         idempotency: new IdempotencyStore(),
       }),
-      [TOKENS.EidCard, TOKENS.PendingRequests, TOKENS.KeystoreVault, TOKENS.Clock],
+      [TOKENS.EidCard, TOKENS.PendingRequests, TOKENS.KeystoreVault],
     );
     const deps = container.get<AppDeps>(TOKENS.AppDeps);
     let closing: Promise<void> | undefined;
@@ -117,7 +119,13 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
   }
 }
 
-async function bindAdapters(container: Container, settings: ApiSettings, overrides: Partial<ApiAdapters>, simulated: SimulatedWorld | undefined): Promise<void> {
+async function bindAdapters(
+  container: Container,
+  settings: ApiSettings,
+  overrides: Partial<ApiAdapters>,
+  simulated: SimulatedWorld | undefined,
+  progress: Progress,
+): Promise<void> {
   // The adapters load pkcs11js, pkijs and xml code: imported when composing, not at module load.
   const ehealth = await import('@ehealth-cert/adapters-ehealth');
   const ehealthSimulator: SimulatedEhealth | undefined = overrides.simulator ?? simulated;
@@ -140,7 +148,7 @@ async function bindAdapters(container: Container, settings: ApiSettings, overrid
   container.bind<PendingRequests>(TOKENS.PendingRequests).toConstantValue(
     overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
   );
-  container.bind<Progress>(TOKENS.Progress).toConstantValue(silentProgress);
+  container.bind<Progress>(TOKENS.Progress).toConstantValue(progress);
 }
 
 async function eidCard(settings: ApiSettings, simulated: SimulatedWorld | undefined): Promise<EidCard> {

@@ -1,6 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { Progress, ProgressEvent } from '@ehealth-cert/core';
 import { problemFromError } from '../errors/ProblemDocument.js';
-import type { Job } from './Job.js';
+import type { Job, JobStep } from './Job.js';
+
+/** Progress events kept per job: a request reports about twenty. */
+const MAX_STEPS = 100;
 
 /**
  * The jobs of this process, in memory. Keeps at most `capacity` jobs and forgets the oldest
@@ -9,6 +14,24 @@ import type { Job } from './Job.js';
 export class JobStore {
   private readonly jobs = new Map<string, Job>();
   private readonly settled = new Map<string, Promise<Job>>();
+  private readonly current = new AsyncLocalStorage<string>();
+
+  /**
+   * The Progress port to give the use cases: an event reported while a job runs is added to that
+   * job (AsyncLocalStorage follows the job's awaits), so that one use case instance serves every job.
+   * Details are left out: they are for logs, and a job is shown to any token holder.
+   */
+  readonly progress: Progress = {
+    report: (event: ProgressEvent) => {
+      const id = this.current.getStore();
+      const job = id === undefined ? undefined : this.jobs.get(id);
+      if (job === undefined || job.status !== 'running') {
+        return;
+      }
+      const step: JobStep = { ...(event.step === undefined ? {} : { step: event.step }), activity: event.activity, phase: event.phase };
+      this.jobs.set(job.id, { ...job, progress: [...job.progress, step].slice(-MAX_STEPS) });
+    },
+  };
 
   private readonly now: () => Date;
   private readonly capacity: number;
@@ -22,13 +45,14 @@ export class JobStore {
 
   /** Starts `work` now and returns the running job; its failure becomes the job's problem. */
   start(kind: string, work: () => Promise<unknown>): Job {
-    const job: Job = { id: randomUUID(), kind, status: 'running', createdAt: this.now() };
+    const job: Job = { id: randomUUID(), kind, status: 'running', createdAt: this.now(), progress: [] };
     this.jobs.set(job.id, job);
-    const settled = work().then(
-      (result): Job => ({ ...job, status: 'succeeded', finishedAt: this.now(), result }),
+    const latest = () => this.jobs.get(job.id) ?? job;
+    const settled = this.current.run(job.id, work).then(
+      (result): Job => ({ ...latest(), status: 'succeeded', finishedAt: this.now(), result }),
       (error: unknown): Job => {
         this.onFailure(error, job);
-        return { ...job, status: 'failed', finishedAt: this.now(), problem: problemFromError(error).document };
+        return { ...latest(), status: 'failed', finishedAt: this.now(), problem: problemFromError(error).document };
       },
     );
     this.settled.set(

@@ -2,7 +2,7 @@
 export const jobSchema = {
   $id: 'Job',
   type: 'object',
-  required: ['id', 'kind', 'status', 'createdAt', 'href'],
+  required: ['id', 'kind', 'status', 'createdAt', 'progress', 'href'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     kind: { type: 'string' },
@@ -10,6 +10,15 @@ export const jobSchema = {
     href: { type: 'string', description: 'Where to poll this job.' },
     createdAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },
+    progress: {
+      type: 'array',
+      description: 'What the operation did so far, oldest first; `step` is the manual step number.',
+      items: {
+        type: 'object',
+        required: ['activity', 'phase'],
+        properties: { step: { type: 'string' }, activity: { type: 'string' }, phase: { type: 'string', enum: ['start', 'done'] } },
+      },
+    },
     result: { description: 'The outcome when succeeded; its shape depends on `kind` (see the route).' },
     problem: { $ref: 'Problem#' },
   },

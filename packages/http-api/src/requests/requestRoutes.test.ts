@@ -38,6 +38,12 @@ describe('POST /requests', () => {
       certificateName: `NIHII-AMBU_SERVICE=${ambulance.identifier.value}`,
     });
     expect(job.result.keystore).not.toContain('/');
+    expect(job.progress).toEqual(
+      expect.arrayContaining([
+        { step: '12', activity: 'ehealth.GenerateContract', phase: 'done' },
+        { step: '14', activity: 'ehealth.GenerateCertificate', phase: 'done' },
+      ]),
+    );
     expect(world.registry.operations().filter((operation) => operation === 'GenerateCertificate')).toHaveLength(1);
   });
 

@@ -26,6 +26,7 @@ export const FAKE_TOKEN = 'test-token-0123456789abcdef';
 /** The API's dependencies over core's in-memory fakes (fakeWorld). */
 export function fakeDeps(overrides: Partial<AppDeps> = {}) {
   const world = fakeWorld();
+  const jobs = new JobStore();
   const ports = {
     card: world.card,
     registry: world.registry,
@@ -34,7 +35,7 @@ export function fakeDeps(overrides: Partial<AppDeps> = {}) {
     vault: world.vault,
     pending: world.pending,
     clock: world.clock,
-    progress: world.progress,
+    progress: jobs.progress,
   };
   const deps: AppDeps = {
     version: '0.0.0-test',
@@ -58,7 +59,7 @@ export function fakeDeps(overrides: Partial<AppDeps> = {}) {
     pendingRequests: world.pending,
     keystoreVault: world.vault,
     cardQueue: new CardQueue(),
-    jobs: new JobStore(),
+    jobs,
     idempotency: new IdempotencyStore(),
     ...overrides,
   };
