@@ -1,7 +1,5 @@
 import { dirname } from 'node:path';
 import {
-  EhealthCertError,
-  type Bytes,
   type CertificateRegistry,
   type Clock,
   type EidCard,
@@ -11,6 +9,7 @@ import {
   type PendingRequests,
 } from '@ehealth-cert/core';
 import type { CliSettings } from '../settings/CliSettings.js';
+import { loopbackSimulatorClock, trustAnchors } from './loopbackSimulator.js';
 import { PlaceholderRestoringVault } from './PlaceholderRestoringVault.js';
 import { startInProcessSimulator, type InProcessSimulator } from './startInProcessSimulator.js';
 
@@ -29,34 +28,6 @@ export interface Adapters {
 
 const systemClock: Clock = { now: () => new Date() };
 
-/** DER certificates from a PEM bundle. */
-function pemCertificates(pem: string): Bytes[] {
-  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
-}
-
-/**
- * Where an issued chain must end (KeyFactory.verifyIssuedChain): the production roots for prd, the
- * acceptance roots for acc, the simulator's fake eHealth root in sim (asked from the loopback
- * simulator's admin API when it runs in another process).
- */
-async function trustAnchors(settings: CliSettings, simulator: InProcessSimulator | undefined): Promise<{ trustAnchors?: readonly Bytes[] }> {
-  if (simulator !== undefined) return { trustAnchors: simulator.trustAnchors };
-  if (settings.env === 'sim' && settings.endpointBase !== undefined) {
-    const url = `${settings.endpointBase.replace(/\/+$/, '')}/admin/trust-anchors`;
-    let response: Response;
-    try {
-      response = await fetch(url);
-    } catch (cause) {
-      throw new EhealthCertError('EHEALTH_UNAVAILABLE', `The simulator at ${settings.endpointBase} does not answer (${url}).`, { url }, { cause });
-    }
-    if (!response.ok) throw new EhealthCertError('EHEALTH_UNAVAILABLE', `The simulator at ${settings.endpointBase} answered HTTP ${response.status} for ${url}.`, { url });
-    return { trustAnchors: pemCertificates(await response.text()) };
-  }
-  // prd: NodeKeyFactory's embedded production roots. acc: the acceptance roots are not in
-  // resources/pki yet (DOMAIN.md 4.3 names them), so the production default applies.
-  return {};
-}
-
 /**
  * Builds the adapters the settings choose. The heavy modules (pkcs11js, pkijs, msw, the simulator)
  * are imported here, when a command needs them, never at start-up (TOOLCHAIN.md 3).
@@ -71,7 +42,7 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
     (settings.env === 'sim' && settings.endpointBase === undefined && overrides.registry === undefined
       ? await startInProcessSimulator(settings)
       : undefined);
-  const clock = overrides.clock ?? simulator?.clock ?? settings.clock ?? systemClock;
+  const clock = overrides.clock ?? simulator?.clock ?? settings.clock ?? (await loopbackSimulatorClock(settings)) ?? systemClock;
   const environment = settings.env;
 
   const ehealth = await import('@ehealth-cert/adapters-ehealth');
