@@ -152,6 +152,11 @@ export class EhealthSimulator {
     return new EhealthSimulator(ca, options, { ...timings });
   }
 
+  /** The XSD engine in use (docs/decisions/0006), or undefined when request validation is off. */
+  get xsdEngine(): string | undefined {
+    return this.validator?.engine;
+  }
+
   /** DER of the fake eHealth root CA, for clients to trust (never sent by GetCertificate). */
   trustAnchors(): Uint8Array[] {
     return [this.ca.rootDer];
@@ -193,7 +198,8 @@ export class EhealthSimulator {
     const action = request.soapAction?.replace(/^"|"$/g, '');
     if (action && operation.soapAction && action !== operation.soapAction) return fault(`SOAPAction "${action}" does not match ${operation.name} (expected "${operation.soapAction}")`);
     if (this.validator) {
-      const result = await this.validator.validate(parsed.payloadXml);
+      const result = await this.validator.validate(parsed.payloadXml).catch((e: unknown) => ({ valid: undefined, errors: [String(e)] }));
+      if (result.valid === undefined) return fault(`XSD validation failed to run: ${result.errors.join('; ')}`, 'soapenv:Server');
       if (!result.valid) return fault(`${operation.name}Request is not valid against the eHealth XSD: ${result.errors.join('; ')}`);
     }
     let children: (XmlElement | undefined)[] = [];

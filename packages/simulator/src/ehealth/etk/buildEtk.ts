@@ -3,6 +3,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { engine } from '../pki/cryptoEngine.js';
 import type { CryptoKey } from '../pki/cryptoEngine.js';
+import { readCertificate } from '../pki/readCertificate.js';
 
 /**
  * The ETK of DOMAIN.md 2.5: CMS SignedData whose encapsulated id-data content is the client's
@@ -10,7 +11,7 @@ import type { CryptoKey } from '../pki/cryptoEngine.js';
  * certificate, the owner's authentication certificate and its chain in `certificates`.
  */
 export async function buildEtk(encryptionCertificate: Uint8Array, etkRaCert: Uint8Array, etkRaKey: CryptoKey, certificates: readonly Uint8Array[], signingTime: Date): Promise<Uint8Array> {
-  const signer = pkijs.Certificate.fromBER(Uint8Array.from(etkRaCert));
+  const signer = readCertificate(etkRaCert).pkijs;
   const signedData = new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({
@@ -34,7 +35,7 @@ export async function buildEtk(encryptionCertificate: Uint8Array, etkRaCert: Uin
         }),
       }),
     ],
-    certificates: [signer, ...certificates.map((c) => pkijs.Certificate.fromBER(Uint8Array.from(c)))],
+    certificates: [signer, ...certificates.map((c) => readCertificate(c).pkijs)],
   });
   await signedData.sign(etkRaKey, 0, 'SHA-256', undefined, engine);
   const contentInfo = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: signedData.toSchema(true) });

@@ -11,7 +11,7 @@ import {
   subjectKeyIdentifierExtension,
 } from './buildCertificate.js';
 import { buildName } from './buildName.js';
-import { publicKeyIdentifierOf } from './readCertificate.js';
+import { publicKeyIdentifierOf, readCertificate } from './readCertificate.js';
 import type { CryptoKey } from './cryptoEngine.js';
 
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
@@ -156,7 +156,7 @@ export class EhealthCa {
    * SKI = PublicKeyIdentifier, AKI, CertificatePolicies.
    */
   async issue(csr: pkijs.CertificationRequest, random: SeededRandom, now: Date): Promise<Uint8Array> {
-    const issuing = pkijs.Certificate.fromBER(this.issuingDer);
+    const issuing = readCertificate(this.issuingDer).pkijs;
     const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const notAfter = new Date(notBefore);
     notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 3);

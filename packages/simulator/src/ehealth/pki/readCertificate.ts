@@ -35,8 +35,23 @@ export function publicKeyIdentifierOf(spki: pkijs.PublicKeyInfo): string {
   return createHash('sha1').update(new Uint8Array(spki.subjectPublicKey.valueBlock.valueHexView)).digest('hex');
 }
 
-/** Parses a DER certificate; throws when it is not one. */
+// Parsing with pkijs costs milliseconds and the same certificates (CAs, the eHealth certificate of
+// each EtkRA call) come back in every request: remember the last ones read.
+const cache = new Map<string, CertificateFacts>();
+const CACHE_SIZE = 2000;
+
+/** Parses a DER certificate (memoised; treat the result as read-only); throws when it is not one. */
 export function readCertificate(der: Uint8Array): CertificateFacts {
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const facts = parseCertificate(der);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, facts);
+  return facts;
+}
+
+function parseCertificate(der: Uint8Array): CertificateFacts {
   const buf = Buffer.from(der);
   const x509 = new X509Certificate(buf);
   const cert = pkijs.Certificate.fromBER(Uint8Array.from(buf));
