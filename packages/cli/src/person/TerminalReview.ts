@@ -50,7 +50,7 @@ export class TerminalReview implements RequestReview {
     this.showContract(contract);
     if (!(await this.agree(m.wizard.acceptContract))) return false;
     this.steps.show('13');
-    return this.acceptTerms || this.prompter.interactive ? this.agree(m.wizard.send) : false;
+    return this.acceptTerms || this.prompter.interactive ? this.agree(m.wizard.send, true) : false;
   }
 
   async approveRevocation(contract: RevocationContract): Promise<boolean> {
@@ -63,13 +63,13 @@ export class TerminalReview implements RequestReview {
     this.prompter.say('', this.i18n.m.wizard.contractTitle, '-'.repeat(this.i18n.m.wizard.contractTitle.length), this.contractText, '');
   }
 
-  private async agree(question: string): Promise<boolean> {
+  private async agree(question: string, defaultValue = false): Promise<boolean> {
     if (this.acceptTerms) return true;
     if (!this.prompter.interactive) {
       throw new EhealthCertError('TERMS_NOT_ACCEPTED', this.i18n.t((m) => m.errors.noTty, { what: question, how: this.i18n.m.errors.termsHow }), {
         flag: '--accept-terms',
       });
     }
-    return this.prompter.confirm(question, { what: question, how: this.i18n.m.errors.termsHow, code: 'TERMS_NOT_ACCEPTED' }, false);
+    return this.prompter.confirm(question, { what: question, how: this.i18n.m.errors.termsHow, code: 'TERMS_NOT_ACCEPTED' }, defaultValue);
   }
 }

@@ -55,9 +55,15 @@ export class Prompter {
     return password({ message, mask: '*', validate }, this.context());
   }
 
+  /** Yes or no as a two-line menu in the person's language (inquirer's confirm only knows y/n). */
   async confirm(message: string, fallback: Fallback, defaultValue = true): Promise<boolean> {
-    const { confirm } = await this.load(fallback);
-    return confirm({ message, default: defaultValue }, this.context());
+    const { select } = await this.load(fallback);
+    const { yes, no } = this.i18n.m.labels;
+    const choices = [
+      { name: yes.charAt(0).toUpperCase() + yes.slice(1), value: true },
+      { name: no.charAt(0).toUpperCase() + no.slice(1), value: false },
+    ];
+    return select({ message, choices, default: defaultValue }, this.context());
   }
 
   async select<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback): Promise<T> {

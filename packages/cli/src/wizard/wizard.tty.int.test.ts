@@ -61,7 +61,7 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
   it('walks through steps 2 to 15 with masked secrets and a wrong PIN typed again', async () => {
     await answer('Étape 2', 'Enter');
     await answer('Demandez un nouveau certificat', 'Enter');
-    await answer('Acceptez-vous les conditions générales', 'y', 'Enter');
+    await answer('Acceptez-vous les conditions générales', 'Up', 'Enter');
     await answer('Je suis Belge ou mon domicile est en Belgique', 'Enter');
     await answer('Mon organisation (pharmacie, labo,…)', 'Enter');
 
@@ -70,7 +70,7 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
     const afterWrongPin = await waitFor('Code PIN erroné');
     expect(afterWrongPin).toMatch(/2 tries left|Encore 2 essai/);
     // The PIN is asked anew (a person's choice, never an automatic retry): wait for the live prompt.
-    await answer(/Retaper le code PIN \? Yes[\s\S]*\? Code PIN de Alice Geldigekaart/, '1234', 'Enter');
+    await answer(/Retaper le code PIN \? Oui[\s\S]*\? Code PIN de Alice Geldigekaart/, '1234', 'Enter');
 
     await answer('AUTOMATIQUE', 'Enter');
     await answer('Votre organisation', 'Down', 'Enter');
@@ -88,8 +88,8 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
     expect(overview).toContain('Étape 12 : aperçu de votre demande');
     expect(overview).toContain('NIHII-AMBU_SERVICE=71901249');
     expect(overview).toContain('Contrat d\'utilisation d\'un certificat eHealth');
-    type('y', 'Enter');
-    await answer('Envoyer la demande de certificat à eHealth', 'y', 'Enter');
+    type('Up', 'Enter');
+    await answer('Envoyer la demande de certificat à eHealth', 'Enter');
     await answer(/Étape 14[\s\S]*\? Code PIN de Alice Geldigekaart \(clé Signature\)/, '1234', 'Enter');
 
     const end = await waitFor('EXIT=');
