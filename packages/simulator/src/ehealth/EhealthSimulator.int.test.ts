@@ -119,6 +119,26 @@ describe('every response', () => {
   });
 });
 
+describe('time and randomness', () => {
+  it('answers byte for byte the same with the same seed and a fixed clock', async () => {
+    const body = envelope('p:GetGenericOrganizationTypesRequest', '').xml;
+    const run = async () => (await flow({ seed: 'same' })).sim.handle({ path: '/CertRa/v2', body });
+    const [a, b] = [await run(), await run()];
+    expect(a).toEqual(b);
+  });
+
+  it('approves a manual validation by itself after the configured delay, then issues after the issuance delay', async () => {
+    const f = await flow({ manualValidationDelayMs: 86_400_000, issuanceDelayMs: 3_600_000 });
+    const chloe = await createTestEid({ ssin: '92022821023', givenName: 'Chloé', surname: 'Van den Broeck' });
+    const { dn, contractXml } = await f.generateContract(chloe, { type: 'NIHII-AMBU_SERVICE', value: '61111186' });
+    const pki = (await f.generateCertificate(chloe, contractXml, await csr(dn, rsaKey()))).text('PublicKeyIdentifier') as string;
+    await f.sim.advance(86_400_000);
+    expect((await f.getCertificate(pki)).errorCode).toBe('CERT_NOT_YET_DELIVERED');
+    await f.sim.advance(3_600_000);
+    expect((await f.getCertificate(pki)).texts('X509Certificate')).toHaveLength(2);
+  });
+});
+
 describe('GetGenericOrganizationTypes', () => {
   it('lists the DOMAIN.md 4.2 types with regexes, check digit algorithms and base services', async () => {
     const f = await flow();
