@@ -32,8 +32,9 @@ import {
   type FakeEidGeneration,
   type SimulatorServer,
 } from '@ehealth-cert/simulator';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   endpointsFromBase,
   JsonPendingRequests,
@@ -366,6 +367,10 @@ beforeAll(async () => {
   msw.listen({ onUnhandledRequest: 'error' });
 });
 
+beforeEach(() => {
+  traffic.length = 0;
+});
+
 afterAll(async () => {
   msw.close();
   await rm(root, { recursive: true, force: true });
@@ -435,6 +440,63 @@ describe('a personal certificate and an application id through the real stack (m
         expect((await stack.ports.keys.verifyEtk(published[0]!, etkCertificate)).serialNumber).toBe(done.etkSerial);
       }
       await expectTrafficValidAgainstXsd(20);
+    } finally {
+      simulator.close();
+    }
+  }, FLOW_TIMEOUT_MS);
+});
+
+describe('lost answers through the real stack (msw)', () => {
+  it('finds a GenerateCertificate eHealth received, and completes again after a lost CompleteETKRegistration answer', async () => {
+    const simulator = await newSimulator();
+    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
+    const lost: string[] = [];
+    /** eHealth processes the next call of `soapAction` but its answer never arrives (connection reset). */
+    const loseNextAnswer = (path: string, soapAction: string) => {
+      let armed = true;
+      // Not msw's `once`: it is used up by the first request to the path, whatever its SOAPAction.
+      msw.use(
+        http.post(`${MSW_BASE}${path}`, async ({ request }) => {
+          if (!armed || request.headers.get('SOAPAction') !== `"${soapAction}"`) return undefined;
+          armed = false;
+          const reply = await simulator.handle({ path, soapAction, body: await request.text() });
+          lost.push(`${soapAction} ${reply.kind === 'http' ? reply.status : reply.kind}`);
+          return HttpResponse.error();
+        }),
+      );
+    };
+    try {
+      const fake = await newCard('lost', 'rsa2048');
+      const stack = await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, 'lost', 'keystore'), simulator.trustAnchors());
+      loseNextAnswer('/CertRa/v2', 'urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate');
+      const submitted = await new RequestCertificate(stack.ports).execute({
+        organisation: { kind: 'listed', organisation: { name: { fr: 'Ambulances Sud-Luxembourg (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '71901249' } } },
+        contactData: CONTACT,
+        password: PASSWORD,
+        baseServiceUsages: ['consultrn'],
+        environment: 'sim',
+        pinEntry: pinEntry(fake),
+        review: new AcceptingReview(),
+      });
+      // The request reached eHealth once; the client found it instead of sending it again.
+      expect(lost).toEqual(['urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate 200']);
+      expect(simulator.certificates().map((r) => r.publicKeyIdentifier.toLowerCase())).toEqual([submitted.reference]);
+      // Not asserted: automaticallyValidated. The client's recovery asks GetCertificateInfoForCitizen
+      // with the eID Signature key it holds, which the simulator refuses (DOMAIN.md 2.3: eID-Auth),
+      // so a pending request found this way is reported as waiting for a manual validation.
+
+      await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+      loseNextAnswer('/EtkRa/v2', 'urn:be:fgov:ehealth:etee:etkra:protocol:v2:completeETKregistration');
+      await expect(complete(stack, submitted.keystorePath)).rejects.toMatchObject({ code: 'EHEALTH_UNAVAILABLE' });
+      expect(lost).toHaveLength(2);
+      // The rerun sees the ETK registered at eHealth and keeps the key saved before the lost answer.
+      const done = completed(await complete(stack, submitted.keystorePath));
+      const content = await stack.vault.open(done.keystorePath, PASSWORD);
+      expect(content.entries.filter((e) => e.kind === 'key').map((e) => e.alias).sort()).toEqual(['authentication', done.etkSerial].sort());
+      const etkCertificate = (content.entries.find((e) => e.alias === done.etkSerial) as KeyEntry).chain[0]!;
+      const published = await stack.ports.etkRegistry.getPublishedEtks({ type: 'NIHII-AMBU_SERVICE', value: '71901249' });
+      expect(published).toHaveLength(1);
+      expect((await stack.ports.keys.verifyEtk(published[0]!, etkCertificate)).serialNumber).toBe(done.etkSerial);
     } finally {
       simulator.close();
     }
