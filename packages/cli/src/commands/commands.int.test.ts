@@ -121,6 +121,12 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     expect(complete.code).toBe(3);
   });
 
+  it('requests a personal certificate for the card holder', async () => {
+    const run = await cli(['request', '--org', 'personal', '--accept-terms', ...CONTACT, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json()).toMatchObject({ certificateName: `SSIN=${card.holder.ssin}`, organisation: { kind: 'personal' } });
+  });
+
   it('fails with exit 2 on bad input, naming the flag or the rule', async () => {
     const terms = await cli(['request', '--org', 'auto', ...CONTACT]);
     expect(terms.code).toBe(2);

@@ -38,7 +38,7 @@ export const en = {
     keystore: 'keystore file (default: the newest of the pending request)',
     passwordFile: 'read the keystore password from this file',
     yes: 'no questions: take every answer from the flags',
-    org: '"auto" (an organisation you manage) or TYPE=ID (another organisation, manual path)',
+    org: '"auto" (an organisation you manage), TYPE=ID (another organisation, manual path) or "personal" (yourself)',
     orgIndex: 'with --org auto: number of the organisation in the list (1, 2, ...)',
     orgName: 'with --org TYPE=ID: the official name of the organisation (as in the CBE)',
     appId: 'application id (organisations only)',

@@ -40,7 +40,7 @@ export const fr: Messages = {
     keystore: 'fichier keystore (par défaut : le plus récent de la demande en attente)',
     passwordFile: 'lit le mot de passe du keystore dans ce fichier',
     yes: 'aucune question : toutes les réponses viennent des options',
-    org: '« auto » (une organisation que vous gérez) ou TYPE=ID (une autre organisation, voie manuelle)',
+    org: '« auto » (une organisation que vous gérez), TYPE=ID (une autre organisation, voie manuelle) ou « personal » (vous-même)',
     orgIndex: 'avec --org auto : numéro de l\'organisation dans la liste (1, 2, ...)',
     orgName: 'avec --org TYPE=ID : le nom officiel de l\'organisation (comme dans la BCE)',
     appId: 'identifiant d\'application (organisations uniquement)',

@@ -40,7 +40,7 @@ export const nl: Messages = {
     keystore: 'keystorebestand (standaard: het nieuwste van de openstaande aanvraag)',
     passwordFile: 'leest het wachtwoord van de keystore uit dit bestand',
     yes: 'geen vragen: alle antwoorden komen uit de opties',
-    org: '"auto" (een organisatie die u beheert) of TYPE=ID (een andere organisatie, manuele weg)',
+    org: '"auto" (een organisatie die u beheert), TYPE=ID (een andere organisatie, manuele weg) of "personal" (uzelf)',
     orgIndex: 'met --org auto: nummer van de organisatie in de lijst (1, 2, ...)',
     orgName: 'met --org TYPE=ID: de officiële naam van de organisatie (zoals in de KBO)',
     appId: 'applicatie-id (enkel voor organisaties)',
