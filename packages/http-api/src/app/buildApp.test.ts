@@ -84,9 +84,10 @@ describe('buildApp', () => {
       method: 'POST',
       url: '/organisations/query',
       headers: { authorization: `Bearer ${FAKE_TOKEN}`, 'content-type': 'application/json' },
-      payload: '{"pin": ',
+      payload: '{"pin": "918273" x',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'body', rule: 'json' } });
+    expect(response.body).not.toContain('918273');
   });
 });

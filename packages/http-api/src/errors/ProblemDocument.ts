@@ -54,7 +54,8 @@ export function problemFromError(error: unknown): Problem {
   }
   const mapped = fastifyError.code === undefined ? undefined : FASTIFY_CODES[fastifyError.code];
   if (mapped !== undefined) {
-    return build(mapped, fastifyError.message ?? mapped, {});
+    // Fastify's messages here never quote the body (checked: no PIN comes back).
+    return build(mapped, fastifyError.message ?? mapped, mapped === 'INVALID_INPUT' ? { field: 'body', rule: 'json' } : {});
   }
   if (error instanceof SyntaxError) {
     return build('INVALID_INPUT', 'The request body is not valid JSON.', { field: 'body', rule: 'json' });

@@ -3,7 +3,7 @@ import { A_STRONG_PASSWORD, anAmbulanceService, someContactData } from '@ehealth
 import { describe, expect, it } from 'vitest';
 import { authorized } from '../testing/authorized.js';
 import { FAKE_TOKEN, fakeApp } from '../testing/fakeApp.js';
-import { loggerOptions } from './loggerOptions.js';
+import { loggerOptions, redactUrl } from './loggerOptions.js';
 
 /** Distinctive secrets: a hit in the log can only be a leak. */
 const PIN = '80417265';
@@ -48,6 +48,8 @@ describe('log redaction', () => {
       headers: authorized({ prefer: 'wait=10' }),
       payload: { password: NEW_PASSWORD },
     });
+    // A client that puts the PIN in a query string by mistake: the route ignores it, the log censors it.
+    await app.inject({ url: `/card?pin=${PIN}&x=1`, headers: authorized() });
     app.log.info({ body: { pin: PIN, password: NEW_PASSWORD }, details: { newPassword: NEW_PASSWORD } }, 'a careless line');
     await app.close();
     const log = lines.join('');
@@ -56,5 +58,13 @@ describe('log redaction', () => {
     for (const secret of [PIN, A_STRONG_PASSWORD, NEW_PASSWORD, FAKE_TOKEN]) {
       expect(log).not.toContain(secret);
     }
+  });
+});
+
+describe('redactUrl', () => {
+  it('censors secret query parameters and keeps the rest', () => {
+    expect(redactUrl('/card?pin=1234&x=1')).toBe('/card?pin=[redacted]&x=1');
+    expect(redactUrl('/k?Password=abc#f')).toBe('/k?Password=[redacted]#f');
+    expect(redactUrl('/requests?status=pending')).toBe('/requests?status=pending');
   });
 });

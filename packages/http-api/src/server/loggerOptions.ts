@@ -1,4 +1,4 @@
-import type { FastifyLoggerOptions } from 'fastify';
+import type { FastifyLoggerOptions, FastifyRequest } from 'fastify';
 
 /** Secret field names: the PIN and every keystore password (they only ever come in bodies). */
 const SECRETS = ['pin', 'password', 'oldPassword', 'newPassword'];
@@ -13,7 +13,25 @@ export const REDACTED_PATHS: readonly string[] = [
   ...SECRETS.flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `body.${name}`, `req.body.${name}`]),
 ];
 
+/**
+ * The URL as logged: a secret sent by mistake in a query string (`?pin=...`) is never used by a
+ * route, but fastify logs every URL, so its value is censored there too.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:pin|password|oldPassword|newPassword)=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** The fastify logger options of the server: pino at `level`, secrets redacted. */
 export function loggerOptions(level: string): FastifyLoggerOptions & { redact: { paths: string[]; censor: string } } {
-  return { level, redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' } };
+  return {
+    level,
+    redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        remoteAddress: request.ip,
+      }),
+    },
+  };
 }
