@@ -283,7 +283,9 @@ async function fullLife(stack: Stack): Promise<void> {
   expect(await complete(stack, manual.keystorePath)).toMatchObject({ status: 'pending' });
   await simulator.approve(manual.reference);
   await simulator.advance((await simulator.issuanceDelayMs()) + 1000);
-  const manualDone = completed(await complete(stack, manual.keystorePath));
+  // Completed by certificate name, as after "complete the request" without a path (the newest keystore).
+  const manualDone = completed(await new CompleteCertificate(ports).execute({ certificateName: manual.certificateName, password: PASSWORD }));
+  expect(manualDone.reference).toBe(manual.reference);
   expect(manualDone.dn).toContain('NIHII-AMBU_SERVICE\\=61111186');
 
   // Renewal inside the window (3 years minus 2 months later): new ETK ToBeActivated, then ActivateEtk.
@@ -300,6 +302,7 @@ async function fullLife(stack: Stack): Promise<void> {
   expect(renewal.automaticallyValidated).toBe(true);
   expect(renewal.dn).toBe(submitted.dn);
   expect(renewal.reference).not.toBe(submitted.reference);
+  expect(renewal.replacesCertificate).toBe(submitted.reference);
   await simulator.advance((await simulator.issuanceDelayMs()) + 1000);
   const renewed = completed(await complete(stack, renewal.keystorePath, NEW_PASSWORD));
   expect(renewed.toBeActivated).toBe(true);
@@ -332,6 +335,27 @@ async function fullLife(stack: Stack): Promise<void> {
   const afterRevocation = await status.execute({ source: 'keystore', keystorePath: renewed.keystorePath, password: NEW_PASSWORD });
   expect(afterRevocation).toMatchObject({ certificate: { info: { status: 'REVOKED', etkStatus: 'REVOKED' } } });
   expect(await depotPublishes(renewed.etkSerial)).toBe(false);
+
+  // The first certificate expires: eHealth and the local inspection say so, renewal is refused.
+  await simulator.advance(100 * DAY);
+  const expired = await status.execute({ source: 'keystore', keystorePath: changed.keystorePath, password: NEW_PASSWORD });
+  expect(expired).toMatchObject({ certificate: { info: { status: 'EXPIRED', publicKeyIdentifier: submitted.reference } } });
+  expect((await new InspectKeystore(ports).execute({ keystorePath: changed.keystorePath, password: NEW_PASSWORD })).authentication).toMatchObject({
+    state: 'issued',
+    renewalState: 'expired',
+  });
+  const tooLate = await new RenewCertificate(ports)
+    .execute({
+      keystorePath: changed.keystorePath,
+      password: NEW_PASSWORD,
+      contactData: CONTACT,
+      baseServiceUsages: ['consultrn'],
+      environment: 'sim',
+      pinEntry: pinEntry(stack.fake),
+      review: new AcceptingReview(),
+    })
+    .then(() => undefined, (e: unknown) => e);
+  expect(tooLate).toMatchObject({ code: 'RENEWAL_NOT_ALLOWED', details: { state: 'expired' } });
 }
 
 let root: string;
