@@ -23,6 +23,15 @@ describe('runCli without card or network', () => {
     expect(run.stdout()).toContain('Codes de sortie');
   });
 
+  it('shows the help and exits 2 when started without a command and without a terminal', async () => {
+    const bare = captureIo({});
+    expect(await runCli([], bare.io)).toBe(2);
+    expect(bare.stderr()).toContain('Usage: ehealth-cert');
+    const unknown = captureIo({});
+    expect(await runCli(['bogus'], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toContain("unknown command 'bogus'");
+  });
+
   it('exits 2 on an unknown option or language', async () => {
     const unknown = captureIo({});
     expect(await runCli(['request', '--bogus'], unknown.io)).toBe(2);

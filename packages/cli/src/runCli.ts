@@ -165,6 +165,23 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .option('--dir <dir>', m.options.dir)
     .action(action(() => import('./commands/demoCommand.js')));
 
+  // `ehealth-cert` alone is manual step 1 ("open the software"): at a terminal it opens the wizard
+  // (welcome, then new request or completion); elsewhere it shows the help.
+  program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
+    if (command.args.length > 0) {
+      io.stderr.write(`error: unknown command '${command.args[0]}' (ehealth-cert --help)\n`);
+      outcome = EXIT.badInput;
+      return;
+    }
+    if (io.stdin.isTTY !== true) {
+      program.outputHelp({ error: true });
+      outcome = EXIT.badInput;
+      return;
+    }
+    const { executeCommand } = await import('./commands/executeCommand.js');
+    outcome = await executeCommand(() => import('./commands/requestCommand.js'), command.optsWithGlobals(), [], io, i18n, options.adapters ?? {});
+  });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return outcome;

@@ -6,7 +6,8 @@ import { provisionFakeEid } from '@ehealth-cert/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The wizard driven as a person would: in a real terminal (tmux), typing answers and reading the
-// screens back, a wrong PIN first and then the right one (manual steps 2-15).
+// screens back, a wrong PIN first and then the right one (manual steps 1-15: `ehealth-cert` alone
+// opens the wizard, as step 1 opens the old tool).
 const hasTmux = spawnSync('sh', ['-c', 'command -v tmux'], { stdio: 'ignore' }).status === 0;
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const cli = join(import.meta.dirname, '..', 'cli.ts');
@@ -49,7 +50,7 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
     };
     const script = join(dir, 'run.sh');
     const exports = Object.entries(env).map(([k, v]) => `export ${k}='${v}'`).join('\n');
-    await writeFile(script, `${exports}\ncd '${root}'\nnode --import tsx --conditions=source '${cli}' request\necho "EXIT=$?"\nsleep 600\n`);
+    await writeFile(script, `${exports}\ncd '${root}'\nnode --import tsx --conditions=source '${cli}'\necho "EXIT=$?"\nsleep 600\n`);
     tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', `sh '${script}'`);
   });
 
