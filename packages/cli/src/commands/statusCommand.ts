@@ -49,7 +49,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     } else if (report.source === 'keystore') {
       ctx.say(...statusLines(report.certificate, ctx.i18n));
     } else {
-      ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : m.labels.status + ': issued');
+      ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : `${m.labels.status}: ${m.labels.issued}`);
     }
     return { exitCode: EXIT.done, json: { ok: true, ...(JSON.parse(JSON.stringify(report)) as object) } };
   } finally {

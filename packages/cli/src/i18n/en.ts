@@ -177,6 +177,7 @@ export const en = {
     yes: 'yes',
     no: 'no',
     none: 'none',
+    issued: 'issued: run "ehealth-cert complete"',
     pending: 'pending (certificate not made yet)',
   },
   pinStates: {

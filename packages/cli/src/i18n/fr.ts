@@ -179,6 +179,7 @@ export const fr: Messages = {
     yes: 'oui',
     no: 'non',
     none: 'aucun',
+    issued: 'fabriqué : lancez « ehealth-cert complete »',
     pending: 'en attente (certificat pas encore fabriqué)',
   },
   pinStates: {

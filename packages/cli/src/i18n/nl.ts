@@ -179,6 +179,7 @@ export const nl: Messages = {
     yes: 'ja',
     no: 'nee',
     none: 'geen',
+    issued: 'aangemaakt: start "ehealth-cert complete"',
     pending: 'in behandeling (certificaat nog niet aangemaakt)',
   },
   pinStates: {
