@@ -471,7 +471,7 @@ describe('a personal certificate and an application id through the real stack (m
 });
 
 describe('lost answers through the real stack (msw)', () => {
-  it('finds a GenerateCertificate eHealth received, and completes again after a lost CompleteETKRegistration answer', async () => {
+  it('finds a GenerateCertificate eHealth received, and completes again after a lost or unreached CompleteETKRegistration', async () => {
     const simulator = await newSimulator();
     msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
     const lost: string[] = [];
@@ -521,6 +521,26 @@ describe('lost answers through the real stack (msw)', () => {
       const published = await stack.ports.etkRegistry.getPublishedEtks({ type: 'NIHII-AMBU_SERVICE', value: '71901249' });
       expect(published).toHaveLength(1);
       expect((await stack.ports.keys.verifyEtk(published[0]!, etkCertificate)).serialNumber).toBe(done.etkSerial);
+
+      // CompleteETKRegistration that never reaches eHealth (HTTP 503): the rerun registers the saved key again.
+      const personal = await new RequestCertificate(stack.ports).execute({
+        organisation: { kind: 'personal' },
+        contactData: CONTACT,
+        password: PASSWORD,
+        baseServiceUsages: [],
+        environment: 'sim',
+        pinEntry: pinEntry(fake),
+        review: new AcceptingReview(),
+      });
+      await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+      simulator.addFault({ operation: 'CompleteETKRegistration', kind: 'http503' });
+      await expect(complete(stack, personal.keystorePath)).rejects.toMatchObject({ code: 'EHEALTH_UNAVAILABLE' });
+      const personalDone = completed(await complete(stack, personal.keystorePath));
+      const personalKeys = (await stack.vault.open(personalDone.keystorePath, PASSWORD)).entries.filter((e): e is KeyEntry => e.kind === 'key');
+      expect(personalKeys.map((e) => e.alias).sort()).toEqual(['authentication', personalDone.etkSerial].sort());
+      const personalEtks = await stack.ports.etkRegistry.getPublishedEtks({ type: 'SSIN', value: fake.holder.ssin });
+      expect(personalEtks).toHaveLength(1);
+      await stack.ports.keys.verifyEtk(personalEtks[0]!, personalKeys.find((e) => e.alias === personalDone.etkSerial)!.chain[0]!);
     } finally {
       simulator.close();
     }
