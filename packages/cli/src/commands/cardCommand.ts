@@ -1,4 +1,4 @@
-import { ReadCardHolder, type EidCard } from '@ehealth-cert/core';
+import { EhealthCertError, ReadCardHolder, type EidCard } from '@ehealth-cert/core';
 import { TOKENS } from '../composition/tokens.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { CommandContext, CommandResult } from './CommandContext.js';
@@ -9,8 +9,18 @@ import { openContainer } from './openContainer.js';
 export async function run(ctx: CommandContext): Promise<CommandResult> {
   const opened = await openContainer(ctx);
   try {
-    const holder = await opened.container.get(ReadCardHolder).execute();
-    const pin = await opened.container.get<EidCard>(TOKENS.EidCard).pinStatus();
+    const card = opened.container.get<EidCard>(TOKENS.EidCard);
+    let holder;
+    try {
+      holder = await opened.container.get(ReadCardHolder).execute();
+    } catch (error) {
+      // Several cards: list them, so that the person can name one with --card (never the first silently).
+      if (EhealthCertError.is(error, 'CARD_AMBIGUOUS')) {
+        for (const slot of await card.listCards()) ctx.prompter.say(`  --card ${slot.tokenSerial}  ${slot.holder ?? slot.label}`);
+      }
+      throw error;
+    }
+    const pin = await card.pinStatus();
     const { m } = ctx.i18n;
     ctx.say(
       ...formatTable([

@@ -176,6 +176,18 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     expect(shown.json()).toMatchObject({ pin: { state: 'blocked' } });
   });
 
+  it('lists the cards and asks for --card when several are inserted', async () => {
+    const readers = join(dir, 'two-readers');
+    const first = await provisionFakeEid({ dir: readers });
+    const second = await provisionFakeEid({ dir: readers, ssin: '79031504521', givenNames: 'Bruno', surname: 'Dupont-Lefèvre' });
+    const ambiguous = await cli(['card'], { SOFTHSM2_CONF: first.softhsmConf });
+    expect(ambiguous.code).toBe(4);
+    expect(ambiguous.stdout).toContain(`--card ${second.tokenSerial}  Bruno Dupont-Lefèvre`);
+    const chosen = await cli(['card', '--card', second.tokenSerial, '--json'], { SOFTHSM2_CONF: first.softhsmConf });
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(chosen.json()).toMatchObject({ holder: { ssin: '79031504521' } });
+  });
+
   it('fails with exit 6 when eHealth cannot be reached', async () => {
     const run = captureIo({ ...env, EHEALTH_CERT_ENDPOINT_BASE: 'http://127.0.0.1:9' });
     expect(await runCli(['orgs'], run.io)).toBe(6);
