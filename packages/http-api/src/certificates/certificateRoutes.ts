@@ -1,7 +1,6 @@
 import type { RevocationReason } from '@ehealth-cert/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
-import { ApiError } from '../errors/ApiError.js';
 import { problemResponses } from '../errors/problemSchema.js';
 import { preferHeaderSchema } from '../jobs/jobSchema.js';
 import { replyWithJob } from '../jobs/replyWithJob.js';
@@ -17,6 +16,7 @@ import { referenceParams, submittedView } from '../requests/requestRoutes.js';
 /** The Idempotency-Key header, required on the POSTs that make eHealth act. */
 const idempotencyHeaders = {
   type: 'object',
+  required: ['idempotency-key'],
   properties: {
     'idempotency-key': { type: 'string', minLength: 1, maxLength: 255, description: 'A unique key per operation you mean (e.g. a UUID).' },
     ...preferHeaderSchema.properties,
@@ -34,15 +34,6 @@ const jobResponses = (result: string) => ({
  * that sign with the eID or change eHealth's state run as jobs, with Idempotency-Key.
  */
 export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const requireKey = (key: string | undefined, route: string): string => {
-    if (key === undefined || key === '') {
-      throw new ApiError('IDEMPOTENCY_KEY_MISSING', `${route} needs an Idempotency-Key header (e.g. a UUID), so that a retry never acts twice.`, {
-        field: 'headers.idempotency-key',
-      });
-    }
-    return key;
-  };
-
   app.post<{ Body: { pin?: string } }>(
     '/certificates/status-query',
     {
@@ -98,7 +89,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const key = requireKey(request.headers['idempotency-key'], 'POST /keystores/{name}/renewal');
+      const key = request.headers['idempotency-key'] as string;
       const file = await findKeystore(deps.keystoreVault, request.params.name);
       const body = request.body;
       const { jobId } = deps.idempotency.jobFor(`renewal ${file.path}`, key, body, () =>
@@ -144,7 +135,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const key = requireKey(request.headers['idempotency-key'], 'POST /certificates/{reference}/revocation');
+      const key = request.headers['idempotency-key'] as string;
       const { reference } = request.params;
       const body = request.body;
       const { jobId } = deps.idempotency.jobFor(`revocation ${reference.toLowerCase()}`, key, body, () =>

@@ -47,6 +47,11 @@ export function problemFromError(error: unknown): Problem {
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
     const path = `${fastifyError.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replaceAll('/', '.');
     const field = missing === undefined ? path : `${path}.${missing}`;
+    if (field === 'headers.idempotency-key' && missing !== undefined) {
+      return build('IDEMPOTENCY_KEY_MISSING', 'This POST needs an Idempotency-Key header (e.g. a UUID), so that a retry never acts twice.', {
+        field,
+      });
+    }
     return build('INVALID_INPUT', fastifyError.message ?? 'invalid request', {
       field,
       rule: first?.keyword ?? 'schema',

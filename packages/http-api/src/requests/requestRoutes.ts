@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { EhealthCertError, type SubmittedCertificateRequest } from '@ehealth-cert/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
-import { ApiError } from '../errors/ApiError.js';
 import { problemResponses } from '../errors/problemSchema.js';
 import { preferHeaderSchema } from '../jobs/jobSchema.js';
 import { replyWithJob } from '../jobs/replyWithJob.js';
@@ -36,6 +35,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
           'Answers 202 with a job (poll /jobs/{id}); its result is the request reference. `Idempotency-Key` is required: a retry with the same key and body returns the same job and never sends a second request to eHealth.',
         headers: {
           type: 'object',
+          required: ['idempotency-key'],
           properties: {
             'idempotency-key': { type: 'string', minLength: 1, maxLength: 255, description: 'A unique key per request you mean (e.g. a UUID).' },
             ...preferHeaderSchema.properties,
@@ -50,12 +50,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const key = request.headers['idempotency-key'];
-      if (key === undefined || key === '') {
-        throw new ApiError('IDEMPOTENCY_KEY_MISSING', 'POST /requests needs an Idempotency-Key header (e.g. a UUID), so that a retry never sends a second request.', {
-          field: 'headers.idempotency-key',
-        });
-      }
+      // The schema requires the key (a missing one is IDEMPOTENCY_KEY_MISSING, see ProblemDocument).
+      const key = request.headers['idempotency-key'] as string;
       const body = request.body;
       const { jobId } = deps.idempotency.jobFor('POST /requests', key, body, () =>
         deps.jobs.start('certificate-request', () => submit(deps, body)).id,
