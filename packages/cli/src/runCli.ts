@@ -57,7 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .option('--verbose', m.options.verbose)
     .option('--keystore-dir <dir>', m.options.keystoreDir)
     .option('--card <serial>', m.options.card)
-    .addHelpText('after', `\n${m.program.exitCodesTitle}:\n${m.program.exitCodes.map((l) => `  ${l}`).join('\n')}\n\n${m.program.environmentTitle}:\n${m.program.environment.map((l) => `  ${l}`).join('\n')}\n`)
+    .addHelpText('after', `\n${m.program.exitCodesTitle}\n${m.program.exitCodes.map((l) => `  ${l}`).join('\n')}\n\n${m.program.environmentTitle}\n${m.program.environment.map((l) => `  ${l}`).join('\n')}\n`)
+    .configureHelp({ styleTitle: (title) => (m.helpTitles as Readonly<Record<string, string>>)[title] ?? title })
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

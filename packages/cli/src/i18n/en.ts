@@ -5,7 +5,7 @@
 export const en = {
   program: {
     description: 'Request, complete and manage Belgian eHealth certificates with an eID card (replaces the ETEE requestor).',
-    exitCodesTitle: 'Exit codes',
+    exitCodesTitle: 'Exit codes:',
     exitCodes: [
       '0  done',
       '2  bad input (a flag, a value, a file, a password)',
@@ -15,7 +15,7 @@ export const en = {
       '6  eHealth unreachable',
       '1  anything else',
     ],
-    environmentTitle: 'Environment',
+    environmentTitle: 'Environment:',
     environment: [
       'EHEALTH_CERT_ENV                prd | acc | sim (same as --env)',
       'EHEALTH_CERT_KEYSTORE_DIR       keystore folder (default ~/ehealth/keystore)',
@@ -27,6 +27,7 @@ export const en = {
       'NO_COLOR                        no colours',
     ],
   },
+  helpTitles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global options:' },
   options: {
     help: 'display help for a command',
     version: 'print the version',

@@ -7,7 +7,7 @@ import type { Messages } from './en.js';
 export const fr: Messages = {
   program: {
     description: 'Demander, finaliser et gérer des certificats eHealth avec une carte eID (remplace l\'ETEE requestor).',
-    exitCodesTitle: 'Codes de sortie',
+    exitCodesTitle: 'Codes de sortie :',
     exitCodes: [
       '0  terminé',
       '2  donnée incorrecte (option, valeur, fichier, mot de passe)',
@@ -17,7 +17,7 @@ export const fr: Messages = {
       '6  eHealth injoignable',
       '1  toute autre erreur',
     ],
-    environmentTitle: 'Environnement',
+    environmentTitle: 'Environnement :',
     environment: [
       'EHEALTH_CERT_ENV                prd | acc | sim (comme --env)',
       'EHEALTH_CERT_KEYSTORE_DIR       dossier des keystores (par défaut ~/ehealth/keystore)',
@@ -29,6 +29,7 @@ export const fr: Messages = {
       'NO_COLOR                        pas de couleurs',
     ],
   },
+  helpTitles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :' },
   options: {
     help: 'affiche l\'aide d\'une commande',
     version: 'affiche la version',

@@ -7,7 +7,7 @@ import type { Messages } from './en.js';
 export const nl: Messages = {
   program: {
     description: 'eHealth-certificaten aanvragen, vervolledigen en beheren met een eID-kaart (vervangt de ETEE requestor).',
-    exitCodesTitle: 'Exitcodes',
+    exitCodesTitle: 'Exitcodes:',
     exitCodes: [
       '0  klaar',
       '2  foute invoer (optie, waarde, bestand, wachtwoord)',
@@ -17,7 +17,7 @@ export const nl: Messages = {
       '6  eHealth onbereikbaar',
       '1  al het andere',
     ],
-    environmentTitle: 'Omgeving',
+    environmentTitle: 'Omgeving:',
     environment: [
       'EHEALTH_CERT_ENV                prd | acc | sim (zoals --env)',
       'EHEALTH_CERT_KEYSTORE_DIR       map van de keystores (standaard ~/ehealth/keystore)',
@@ -29,6 +29,7 @@ export const nl: Messages = {
       'NO_COLOR                        geen kleuren',
     ],
   },
+  helpTitles: { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': 'Opdrachten:', 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' },
   options: {
     help: 'toont de hulp bij een opdracht',
     version: 'toont de versie',
