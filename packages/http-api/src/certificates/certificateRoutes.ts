@@ -12,6 +12,7 @@ import { secretRateLimit } from '../person/secretRateLimit.js';
 import { passwordSchema, pinSchema } from '../person/secretSchemas.js';
 import { requestBodySchema } from '../requests/requestBodySchema.js';
 import { referenceParams, submittedView } from '../requests/requestRoutes.js';
+import { requestSettingsOf } from '../requests/requestSettingsOf.js';
 
 /** The Idempotency-Key header, required on the POSTs that make eHealth act. */
 const idempotencyHeaders = {
@@ -98,11 +99,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
             deps.useCases.renewCertificate.execute({
               keystorePath: file.path,
               contactData: body.contactData,
-              password: body.password,
-              baseServiceUsages: body.baseServiceUsages ?? [],
-              environment: deps.environment,
-              pinEntry: new BodyPinEntry(body.pin),
-              review: new BodyRequestReview(body.acceptTerms),
+              ...requestSettingsOf(deps.environment, body),
             }),
           );
           return { ...submittedView(renewed), renews: renewed.renews };

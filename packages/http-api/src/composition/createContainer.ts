@@ -167,14 +167,7 @@ async function eidCard(settings: ApiSettings, simulated: SimulatedWorld | undefi
 }
 
 /** Every port, as one object: the constructor argument of each use case. */
-interface Ports {
-  readonly card: EidCard;
-  readonly registry: CertificateRegistry;
-  readonly etkRegistry: EtkRegistry;
-  readonly keys: KeyFactory;
-  readonly vault: KeystoreVault;
-  readonly pending: PendingRequests;
-  readonly clock: Clock;
+interface Ports extends Omit<ApiAdapters, 'simulator'> {
   readonly progress: Progress;
 }
 

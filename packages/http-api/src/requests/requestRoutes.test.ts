@@ -18,6 +18,11 @@ function requestBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** POST /requests with a key and `Prefer: wait` unless `headers` says otherwise. */
+function postRequest(app: FastifyInstance, payload: Record<string, unknown> = requestBody(), headers: Record<string, string> = { 'idempotency-key': 'k', prefer: 'wait=10' }) {
+  return app.inject({ method: 'POST', url: '/requests', headers: authorized(headers), payload });
+}
+
 describe('POST /requests', () => {
   let app: FastifyInstance;
   afterEach(() => app.close());
@@ -25,7 +30,7 @@ describe('POST /requests', () => {
   it('answers 202 with a job whose result is the request reference (manual step 15)', async () => {
     const { app: built, world } = await fakeApp();
     app = built;
-    const started = await app.inject({ method: 'POST', url: '/requests', headers: authorized({ 'idempotency-key': 'k-1' }), payload: requestBody() });
+    const started = await postRequest(app, requestBody(), { 'idempotency-key': 'k-1' });
     expect(started.statusCode).toBe(202);
     expect(started.headers.location).toMatch(/^\/jobs\/[0-9a-f-]{36}$/);
     await app.inject({ url: started.headers.location as string, headers: authorized({ prefer: 'wait=5' }) });
@@ -50,12 +55,7 @@ describe('POST /requests', () => {
   it('answers 200 with the finished job when asked to wait (Prefer: wait)', async () => {
     const { app: built } = await fakeApp();
     app = built;
-    const response = await app.inject({
-      method: 'POST',
-      url: '/requests',
-      headers: authorized({ 'idempotency-key': 'k-1', prefer: 'wait=10' }),
-      payload: requestBody(),
-    });
+    const response = await postRequest(app);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'succeeded', result: { status: 'submitted' } });
     expect(response.headers['preference-applied']).toBe('wait=10');
@@ -65,7 +65,7 @@ describe('POST /requests', () => {
     const { app: built, world } = await fakeApp();
     app = built;
     const post = () =>
-      app.inject({ method: 'POST', url: '/requests', headers: authorized({ 'idempotency-key': 'retry-me', prefer: 'wait=10' }), payload: requestBody() });
+      postRequest(app, requestBody(), { 'idempotency-key': 'retry-me', prefer: 'wait=10' });
     const first = await post();
     const retry = await post();
     const concurrent = await Promise.all([post(), post()]);
@@ -78,13 +78,8 @@ describe('POST /requests', () => {
   it('refuses the same Idempotency-Key with another body (422)', async () => {
     const { app: built } = await fakeApp();
     app = built;
-    await app.inject({ method: 'POST', url: '/requests', headers: authorized({ 'idempotency-key': 'k' }), payload: requestBody() });
-    const other = await app.inject({
-      method: 'POST',
-      url: '/requests',
-      headers: authorized({ 'idempotency-key': 'k' }),
-      payload: requestBody({ applicationId: 'OTHER' }),
-    });
+    await postRequest(app, requestBody(), { 'idempotency-key': 'k' });
+    const other = await postRequest(app, requestBody({ applicationId: 'OTHER' }), { 'idempotency-key': 'k' });
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
@@ -92,7 +87,7 @@ describe('POST /requests', () => {
   it('requires an Idempotency-Key', async () => {
     const { app: built, world } = await fakeApp();
     app = built;
-    const response = await app.inject({ method: 'POST', url: '/requests', headers: authorized(), payload: requestBody() });
+    const response = await postRequest(app, requestBody(), {});
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_MISSING', details: { field: 'headers.idempotency-key' } });
     expect(world.registry.operations()).toEqual([]);
@@ -106,7 +101,7 @@ describe('POST /requests', () => {
   ])('refuses %s with 400 naming the field, before any card or eHealth call', async (_title, change, field) => {
     const { app: built, world } = await fakeApp();
     app = built;
-    const response = await app.inject({ method: 'POST', url: '/requests', headers: authorized({ 'idempotency-key': 'k' }), payload: requestBody(change) });
+    const response = await postRequest(app, requestBody(change), { 'idempotency-key': 'k' });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', details: { field } });
     expect(world.registry.operations()).toEqual([]);
@@ -115,12 +110,7 @@ describe('POST /requests', () => {
   it('answers a rule broken in core (no generic e-mail) with 400 and its field', async () => {
     const { app: built } = await fakeApp();
     app = built;
-    const response = await app.inject({
-      method: 'POST',
-      url: '/requests',
-      headers: authorized({ 'idempotency-key': 'k', prefer: 'wait=10' }),
-      payload: requestBody({ contactData: { ...someContactData(), emailGeneral: undefined } }),
-    });
+    const response = await postRequest(app, requestBody({ contactData: { ...someContactData(), emailGeneral: undefined } }));
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'INVALID_CONTACT_DATA', details: { field: 'emailGeneral', jobId: expect.any(String) } });
   });
@@ -128,12 +118,7 @@ describe('POST /requests', () => {
   it('answers a weak password with 400 WEAK_PASSWORD, never echoing it', async () => {
     const { app: built } = await fakeApp();
     app = built;
-    const response = await app.inject({
-      method: 'POST',
-      url: '/requests',
-      headers: authorized({ 'idempotency-key': 'k', prefer: 'wait=10' }),
-      payload: requestBody({ password: 'password123' }),
-    });
+    const response = await postRequest(app, requestBody({ password: 'password123' }));
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'WEAK_PASSWORD' });
     expect(response.body).not.toContain('password123');
@@ -142,12 +127,7 @@ describe('POST /requests', () => {
   it('names the missing identifier of a manual organisation', async () => {
     const { app: built } = await fakeApp();
     app = built;
-    const response = await app.inject({
-      method: 'POST',
-      url: '/requests',
-      headers: authorized({ 'idempotency-key': 'k', prefer: 'wait=10' }),
-      payload: requestBody({ organisation: { kind: 'manual', officialName: 'Ambulance X' } }),
-    });
+    const response = await postRequest(app, requestBody({ organisation: { kind: 'manual', officialName: 'Ambulance X' } }));
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'body.organisation.identifier' } });
   });
@@ -155,12 +135,7 @@ describe('POST /requests', () => {
   it('answers a wrong PIN with 422 and the tries left; the keystore written before stays', async () => {
     const { app: built, world } = await fakeApp();
     app = built;
-    const response = await app.inject({
-      method: 'POST',
-      url: '/requests',
-      headers: authorized({ 'idempotency-key': 'k', prefer: 'wait=10' }),
-      payload: requestBody({ pin: '0000' }),
-    });
+    const response = await postRequest(app, requestBody({ pin: '0000' }));
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'PIN_INCORRECT', details: { triesLeft: 2 } });
     expect(response.body).not.toContain('0000');
@@ -176,7 +151,7 @@ describe('GET /requests', () => {
     const { app: built } = await fakeApp();
     app = built;
     const job = (
-      await app.inject({ method: 'POST', url: '/requests', headers: authorized({ 'idempotency-key': 'k', prefer: 'wait=10' }), payload: requestBody() })
+      await postRequest(app)
     ).json();
     const reference = job.result.reference as string;
     const pending = await app.inject({ url: '/requests?status=pending', headers: authorized() });

@@ -5,10 +5,9 @@ import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
 import { preferHeaderSchema } from '../jobs/jobSchema.js';
 import { replyWithJob } from '../jobs/replyWithJob.js';
-import { BodyPinEntry } from '../person/BodyPinEntry.js';
-import { BodyRequestReview } from '../person/BodyRequestReview.js';
 import { secretRateLimit } from '../person/secretRateLimit.js';
 import { requestBodySchema, type RequestBody } from './requestBodySchema.js';
+import { requestSettingsOf } from './requestSettingsOf.js';
 import { requestView } from './requestView.js';
 import { organisationChoiceOf } from './toRequestInput.js';
 
@@ -116,11 +115,7 @@ async function submit(deps: AppDeps, body: RequestBody) {
       organisation,
       ...(body.applicationId === undefined ? {} : { applicationId: body.applicationId }),
       contactData: body.contactData,
-      password: body.password,
-      baseServiceUsages: body.baseServiceUsages ?? [],
-      environment: deps.environment,
-      pinEntry: new BodyPinEntry(body.pin),
-      review: new BodyRequestReview(body.acceptTerms),
+      ...requestSettingsOf(deps.environment, body),
     }),
   );
   return submittedView(submitted);

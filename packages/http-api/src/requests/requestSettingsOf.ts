@@ -1,0 +1,22 @@
+import type { RequestSettings } from '@ehealth-cert/core';
+import { BodyPinEntry } from '../person/BodyPinEntry.js';
+import { BodyRequestReview } from '../person/BodyRequestReview.js';
+
+/** What a request or renewal body says about the person (manual steps 11-14). */
+export interface PersonFields {
+  readonly password: string;
+  readonly pin?: string;
+  readonly baseServiceUsages?: readonly string[];
+  readonly acceptTerms: boolean;
+}
+
+/** Core's RequestSettings from a body: the PIN entry and approvals come from the body itself. */
+export function requestSettingsOf(environment: RequestSettings['environment'], body: PersonFields): RequestSettings {
+  return {
+    password: body.password,
+    baseServiceUsages: body.baseServiceUsages ?? [],
+    environment,
+    pinEntry: new BodyPinEntry(body.pin),
+    review: new BodyRequestReview(body.acceptTerms),
+  };
+}
