@@ -463,6 +463,8 @@ describe('a personal certificate and an application id through the real stack (m
         expect(published).toHaveLength(1);
         expect((await stack.ports.keys.verifyEtk(published[0]!, etkCertificate)).serialNumber).toBe(done.etkSerial);
       }
+      // GetExistingApplicationIds (unsigned, no Status): the id now taken for the organisation.
+      expect(await stack.ports.registry.getExistingApplicationIds({ type: 'NIHII-AMBU_SERVICE', value: '71901249' })).toEqual(['DISPATCH-1']);
       await expectTrafficValidAgainstXsd(20);
     } finally {
       simulator.close();
