@@ -11,7 +11,7 @@ export interface OpenedContainer extends CliContainer {
 
 /** Builds the composition root for a command, wired to the terminal of `ctx`. */
 export async function openContainer(ctx: CommandContext, options: { readonly acceptTerms?: boolean } = {}): Promise<OpenedContainer> {
-  const pinEntry = new TerminalPinEntry(ctx.prompter, ctx.i18n, ctx.io.env['EHEALTH_CERT_PIN']);
+  const pinEntry = new TerminalPinEntry(ctx.prompter, ctx.i18n, ctx.io.env['EHEALTH_CERT_PIN'], ctx.settings.env === 'prd');
   const review = new TerminalReview(ctx.prompter, ctx.i18n, ctx.steps, options.acceptTerms === true);
   const opened = await createContainer(
     { ...ctx.settings, interaction: { pinEntry, review, progress: ctx.progress } },

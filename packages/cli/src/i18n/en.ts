@@ -115,6 +115,7 @@ export const en = {
     myOrganisation: 'My organisation (pharmacy, lab, ...)',
     pinPrompt: 'PIN code of {name} ({key} key)',
     pinTriesLeft: '{n} tries left before the card is blocked.',
+    pinFromEnvironment: 'EHEALTH_CERT_PIN is set: it is meant for automation with fake cards, not for a real eID in production.',
     pinpad: 'Enter your PIN on the reader\'s PIN pad.',
     modeQuestion: 'How do you want to give the organisation?',
     modeAutomatic: 'AUTOMATIC: an organisation eHealth knows you manage (recommended)',

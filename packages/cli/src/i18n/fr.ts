@@ -117,6 +117,7 @@ export const fr: Messages = {
     myOrganisation: 'Mon organisation (pharmacie, labo,…)',
     pinPrompt: 'Code PIN de {name} (clé {key})',
     pinTriesLeft: 'Encore {n} essai(s) avant le blocage de la carte.',
+    pinFromEnvironment: 'EHEALTH_CERT_PIN est défini : il est prévu pour l\'automatisation avec de fausses cartes, pas pour une vraie eID en production.',
     pinpad: 'Introduisez votre code PIN sur le clavier du lecteur.',
     modeQuestion: 'Comment voulez-vous indiquer l\'organisation ?',
     modeAutomatic: 'AUTOMATIQUE : une organisation qu\'eHealth sait que vous gérez (recommandé par le service Aide Urgente)',

@@ -117,6 +117,7 @@ export const nl: Messages = {
     myOrganisation: 'Mijn organisatie (apotheek, labo, ...)',
     pinPrompt: 'Pincode van {name} ({key}-sleutel)',
     pinTriesLeft: 'Nog {n} poging(en) voor de kaart geblokkeerd wordt.',
+    pinFromEnvironment: 'EHEALTH_CERT_PIN is gezet: dat is bedoeld voor automatisering met nepkaarten, niet voor een echte eID in productie.',
     pinpad: 'Geef uw pincode in op het klavier van de lezer.',
     modeQuestion: 'Hoe wilt u de organisatie opgeven?',
     modeAutomatic: 'AUTOMATISCH: een organisatie waarvan eHealth weet dat u ze beheert (aanbevolen)',

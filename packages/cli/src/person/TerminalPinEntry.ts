@@ -12,10 +12,14 @@ export class TerminalPinEntry implements PinEntry {
     private readonly prompter: Prompter,
     private readonly i18n: Translator,
     private readonly environmentPin: string | undefined,
+    private readonly production = false,
   ) {}
 
   async askPin(request: PinRequest): Promise<string> {
-    if (this.environmentPin !== undefined && this.environmentPin !== '') return this.environmentPin;
+    if (this.environmentPin !== undefined && this.environmentPin !== '') {
+      if (this.production) this.prompter.say(this.i18n.m.wizard.pinFromEnvironment);
+      return this.environmentPin;
+    }
     if (request.triesLeft !== undefined) {
       this.prompter.say(this.i18n.t((m) => m.wizard.pinTriesLeft, { n: request.triesLeft }));
     }
