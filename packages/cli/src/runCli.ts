@@ -63,12 +63,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  const action = (load: Loader) => async (...args: unknown[]) => {
+  // Manual step titles ("Étape 14 : ...") belong to the flows of the manual, not to look-ups.
+  const action = (load: Loader, manualSteps = false) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
     const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
     // Loaded here, not at start-up: settings, prompts and core are not needed for --help/--version.
     const { executeCommand } = await import('./commands/executeCommand.js');
-    outcome = await executeCommand(load, command.optsWithGlobals(), positional, io, i18n, options.adapters ?? {});
+    outcome = await executeCommand(load, command.optsWithGlobals(), positional, io, i18n, options.adapters ?? {}, manualSteps);
   };
 
   program
@@ -86,7 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .option('--base-service <usage>', m.options.baseService, repeat)
     .option('--accept-terms', m.options.acceptTerms)
     .option('--password-file <file>', m.options.passwordFile)
-    .action(action(() => import('./commands/requestCommand.js')));
+    .action(action(() => import('./commands/requestCommand.js'), true));
 
   program
     .command('complete')
@@ -95,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .option('--password-file <file>', m.options.passwordFile)
     .option('--wait', m.options.wait)
     .option('--interval <seconds>', m.options.interval, '60')
-    .action(action(() => import('./commands/completeCommand.js')));
+    .action(action(() => import('./commands/completeCommand.js'), true));
 
   program
     .command('status')
@@ -125,7 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .option('--phone-private <phone>', m.options.phonePrivate)
     .option('--phone-general <phone>', m.options.phoneGeneral)
     .option('--base-service <usage>', m.options.baseService, repeat)
-    .action(action(() => import('./commands/renewCommand.js')));
+    .action(action(() => import('./commands/renewCommand.js'), true));
 
   program
     .command('revoke')
@@ -164,7 +165,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .command('demo')
     .description(m.commands.demo)
     .option('--dir <dir>', m.options.dir)
-    .action(action(() => import('./commands/demoCommand.js')));
+    .action(action(() => import('./commands/demoCommand.js'), true));
 
   // `ehealth-cert` alone is manual step 1 ("open the software"): at a terminal it opens the wizard
   // (welcome, then new request or completion); elsewhere it shows the help.
@@ -180,7 +181,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
       return;
     }
     const { executeCommand } = await import('./commands/executeCommand.js');
-    outcome = await executeCommand(() => import('./commands/requestCommand.js'), command.optsWithGlobals(), [], io, i18n, options.adapters ?? {});
+    outcome = await executeCommand(() => import('./commands/requestCommand.js'), command.optsWithGlobals(), [], io, i18n, options.adapters ?? {}, true);
   });
 
   try {

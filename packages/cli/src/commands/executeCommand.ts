@@ -28,6 +28,7 @@ export async function executeCommand(
   io: CliIo,
   i18n: Translator,
   adapters: Partial<Adapters>,
+  manualSteps = false,
 ): Promise<number> {
   const json = options['json'] === true;
   const verbose = options['verbose'] === true;
@@ -40,7 +41,7 @@ export async function executeCommand(
     const color = io.env['NO_COLOR'] === undefined && io.stdout.isTTY === true;
     const bold = (text: string) => (color ? `\x1b[1m${text}\x1b[0m` : text);
     const screen = json ? io.stderr : io.stdout;
-    const steps = new StepLog(json ? undefined : io.stdout, i18n, bold, { env: settings.env.toUpperCase() });
+    const steps = new StepLog(json || !manualSteps ? undefined : io.stdout, i18n, bold, { env: settings.env.toUpperCase() });
     const progress = new TerminalProgress(i18n, { steps, statusLine: io.stderr, ...(verbose ? { log: io.stderr } : {}), color });
     steps.beforeWrite = () => progress.interrupt();
     const ctx: CommandContext = {
