@@ -16,6 +16,8 @@ Fonctionnalité: Attente du certificat et finalisation de la demande (étapes 16
     Alors on me dit que le certificat n'a pas encore été fabriqué par eHealth
     Et le keystore est intact
 
+  # Aussi avec le programme ehealth-cert construit, lancé comme un processus contre `ehealth-sim serve`.
+  @processus
   Scénario: Après le mail d'eHealth, le certificat est installé et l'ETK enregistré
     Étant donné qu'eHealth a fabriqué le certificat et envoyé le mail "certificat fabriqué"
     Quand je démarre le logiciel et clique sur « Complétez la demande de certificat eHealth et ETK » (étape 16)

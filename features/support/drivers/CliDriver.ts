@@ -28,17 +28,17 @@ interface CliError {
  * scenario's card and simulator handed to the CLI's composition root.
  */
 export class CliDriver implements Driver {
-  readonly name = 'cli';
+  readonly name: string = 'cli';
   private adapters: AdapterOverrides | undefined;
-  /** The pure input rules have no command of their own; check-id does. */
+  /** The pure input rules of steps 10-11 have no command of their own (check-id has). */
   private readonly rules: UseCasesDriver;
 
-  constructor(private readonly scene: DriverScene) {
+  constructor(protected readonly scene: DriverScene) {
     this.rules = new UseCasesDriver(scene);
   }
 
-  /** Runs the CLI with these arguments and environment; parses its JSON document. */
-  private async run(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  /** Runs `ehealth-cert` with these arguments and environment; answers its exit status and output. */
+  protected async execute(args: readonly string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
     // A local command (check-id) needs neither card nor simulator: the scenario may have none.
     if (this.scene.ehealth) this.adapters ??= inProcessAdapters(this.scene);
     const stdout = new PassThrough();
@@ -47,19 +47,21 @@ export class CliDriver implements Driver {
     const err: Buffer[] = [];
     stdout.on('data', (c: Buffer) => out.push(c));
     stderr.on('data', (c: Buffer) => err.push(c));
-    const status = await runCli(
-      ['--env', 'sim', '--lang', 'fr', '--json', '--keystore-dir', this.scene.keystoreDir, ...args],
-      { stdin: Readable.from([]), stdout, stderr, env: { NO_COLOR: '1', ...env }, cwd: this.scene.dir },
-      { adapters: this.adapters ?? {} },
-    );
-    const text = Buffer.concat(out).toString('utf8').trim();
+    const status = await runCli(args, { stdin: Readable.from([]), stdout, stderr, env, cwd: this.scene.dir }, { adapters: this.adapters ?? {} });
+    return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  }
+
+  /** Runs a command with `--json` in French on the scenario's keystore folder; parses its JSON document. */
+  private async run(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+    const argv = ['--env', 'sim', '--lang', 'fr', '--json', '--keystore-dir', this.scene.keystoreDir, ...args];
+    const { status, stdout, stderr } = await this.execute(argv, { NO_COLOR: '1', ...env });
     let json: Record<string, unknown>;
     try {
-      json = JSON.parse(text) as Record<string, unknown>;
+      json = JSON.parse(stdout.trim()) as Record<string, unknown>;
     } catch {
-      throw new Error(`ehealth-cert ${args.join(' ')} exited ${status} without a JSON document:\n${text}\n${Buffer.concat(err).toString('utf8')}`);
+      throw new Error(`ehealth-cert ${args.join(' ')} exited ${status} without a JSON document:\n${stdout}\n${stderr}`);
     }
-    return { status, json, stderr: Buffer.concat(err).toString('utf8') };
+    return { status, json, stderr };
   }
 
   /** The run's result, or its error as the person saw it. */

@@ -12,8 +12,8 @@ export interface DriverScene {
   readonly card: ScenarioCard | undefined;
   /** The scenario's in-process simulator, if the profile runs in-process. */
   readonly ehealth: InProcessEhealth | undefined;
-  /** PBKDF2 / PKCS#12 iterations of test keystores (fast; production uses 100 000). */
-  readonly keystoreIterations: number;
+  /** The base URL of the scenario's `ehealth-sim serve`, if the profile runs the front end as a process. */
+  readonly loopbackUrl: string | undefined;
 }
 
 export type { FakeEid };

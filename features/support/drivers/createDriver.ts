@@ -13,7 +13,7 @@ export async function createDriver(name: DriverName, scene: DriverScene): Promis
       return new (await import('./ApiDriver.js')).ApiDriver(scene);
     case 'cli':
       return new (await import('./CliDriver.js')).CliDriver(scene);
-    default:
-      throw new Error(`driver "${name}" is not available yet`);
+    case 'processus':
+      return new (await import('./ProcessDriver.js')).ProcessDriver(scene);
   }
 }

@@ -1,4 +1,3 @@
-import { Pkcs12KeystoreVault } from '@ehealth-cert/adapters-ehealth';
 import { Pkcs11EidCard } from '@ehealth-cert/adapters-eid';
 import type { createContainer } from '@ehealth-cert/cli';
 import { softhsmModulePath } from '@ehealth-cert/simulator';
@@ -9,8 +8,8 @@ export type AdapterOverrides = NonNullable<Parameters<typeof createContainer>[1]
 
 /**
  * What the in-process drivers hand to a front end's composition root: the scenario's card (the real
- * PKCS#11 adapter on SoftHSM, behind the PIN-locking wrapper), the scenario's simulator, and a
- * keystore vault with few iterations. Every other adapter is the composition root's own choice.
+ * PKCS#11 adapter on SoftHSM, behind the PIN-locking wrapper) and the scenario's simulator.
+ * Every other adapter (keystore vault, SOAP clients, key factory) is the composition root's own.
  */
 export function inProcessAdapters(scene: DriverScene): AdapterOverrides {
   const ehealth = scene.ehealth;
@@ -22,7 +21,6 @@ export function inProcessAdapters(scene: DriverScene): AdapterOverrides {
       pkcs11Module: card?.modulePath ?? softhsmModulePath(),
       ...(card ? { moduleFactory: () => card.module(), tokenSerial: card.tokenSerial } : {}),
     }),
-    vault: new Pkcs12KeystoreVault({ environment: 'sim', folder: scene.keystoreDir, clock, iterations: scene.keystoreIterations }),
     simulator: {
       baseUrl: ehealth.baseUrl,
       clock,

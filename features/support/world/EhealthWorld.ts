@@ -33,8 +33,6 @@ const MAILS: Readonly<Record<string, string>> = {
   'demande refusée': 'REQUEST_REFUSED',
   'certificat révoqué': 'CERTIFICATE_REVOKED',
 };
-/** Few iterations: test keystores are opened and written many times (TOOLCHAIN.md 8). */
-const TEST_ITERATIONS = 2_048;
 
 /**
  * One scenario's world (STYLE.md "Features"): its own temporary folder, fake card and simulator,
@@ -45,9 +43,9 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
   keystoreDir = '';
   /** Seeds the simulator's randomness: the same scenario draws the same identifiers. */
   seed = '';
-  readonly keystoreIterations = TEST_ITERATIONS;
   card: ScenarioCard | undefined;
   ehealth: InProcessEhealth | undefined;
+  loopbackUrl: string | undefined;
   simulator: SimulatorControl | undefined;
   driver!: Driver;
 
@@ -93,9 +91,16 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
 
   /** Step 1: the software starts for the simulation environment, with a fresh simulator. */
   async startSoftware(): Promise<void> {
-    const { InProcessEhealth } = await import('../scene/InProcessEhealth.js');
-    this.ehealth = await InProcessEhealth.start(this.seed);
-    this.simulator = this.ehealth;
+    if (this.parameters.driver === 'processus') {
+      const { LoopbackEhealth } = await import('../scene/LoopbackEhealth.js');
+      const loopback = await LoopbackEhealth.start(this.dir, this.seed);
+      this.loopbackUrl = loopback.baseUrl;
+      this.simulator = loopback;
+    } else {
+      const { InProcessEhealth } = await import('../scene/InProcessEhealth.js');
+      this.ehealth = await InProcessEhealth.start(this.seed);
+      this.simulator = this.ehealth;
+    }
     if (this.card) await this.addToSources(this.card.holder);
   }
 
