@@ -32,7 +32,7 @@ import {
   type FakeEidGeneration,
   type SimulatorServer,
 } from '@ehealth-cert/simulator';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -363,12 +363,18 @@ let ca: ReturnType<EhealthSimulator['caState']>;
 const msw = setupServer();
 /** Every SOAP message that crossed msw, to check both directions against the XSDs afterwards. */
 const traffic: { readonly what: string; readonly xml: string }[] = [];
+const isSoap = (request: Request) => /\/(CertRa\/v2|EtkRa\/v2|EtkDepot\/v1)$/.test(new URL(request.url).pathname);
 msw.events.on('request:start', ({ request }) => {
+  if (!isSoap(request)) return;
   void request.clone().text().then((xml) => traffic.push({ what: `request ${request.headers.get('SOAPAction') ?? ''}`, xml }));
 });
-msw.events.on('response:mocked', ({ request, response }) => {
-  void response.clone().text().then((xml) => traffic.push({ what: `response to ${request.headers.get('SOAPAction') ?? ''} (HTTP ${response.status})`, xml }));
-});
+// Mocked: the msw face; bypass: requests let through to the loopback server.
+for (const event of ['response:mocked', 'response:bypass'] as const) {
+  msw.events.on(event, ({ request, response }) => {
+    if (!isSoap(request)) return;
+    void response.clone().text().then((xml) => traffic.push({ what: `response to ${request.headers.get('SOAPAction') ?? ''} (HTTP ${response.status})`, xml }));
+  });
+}
 
 /** xmllint on the payload of every message (DOMAIN.md 2: the XSDs are the referee of both sides). */
 async function expectTrafficValidAgainstXsd(atLeast: number): Promise<void> {
@@ -601,7 +607,8 @@ describe('the real stack over the loopback server', () => {
   beforeAll(async () => {
     // Like `ehealth-sim serve`: the simulated time follows the real time (plus what is advanced).
     server = await startSimulatorServer({ ca, seed: 'e2e-loopback' });
-    msw.resetHandlers();
+    // Real HTTP to the loopback server; msw only watches, to check the messages against the XSDs.
+    msw.resetHandlers(http.all(`${server.url}/*`, () => passthrough()));
   });
   afterAll(async () => {
     await server.close();
@@ -610,18 +617,15 @@ describe('the real stack over the loopback server', () => {
 
   it('behaves like the in-process face (rsa2048 card)', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    // msw must let loopback requests through to the real server for this run.
-    msw.close();
-    try {
-      // The trust anchor as a process without the simulator object gets it: the admin API, PEM.
-      const anchors = await fetch(`${server.url}/admin/trust-anchors`);
-      expect(anchors.status).toBe(200);
-      const trustAnchors = pemCertificates(await anchors.text());
-      expect(trustAnchors.map((a) => Buffer.from(a).toString('base64'))).toEqual(server.simulator.trustAnchors().map((a) => Buffer.from(a).toString('base64')));
-      const fake = await newCard('loopback', 'rsa2048');
-      await fullLife(await wire(await adminControl(server.url), server.url, fake, join(root, 'loopback', 'keystore'), trustAnchors));
-    } finally {
-      msw.listen({ onUnhandledRequest: 'error' });
-    }
+    // The trust anchor as a process without the simulator object gets it: the admin API, PEM.
+    const anchors = await fetch(`${server.url}/admin/trust-anchors`);
+    expect(anchors.status).toBe(200);
+    const trustAnchors = pemCertificates(await anchors.text());
+    expect(trustAnchors.map((a) => Buffer.from(a).toString('base64'))).toEqual(server.simulator.trustAnchors().map((a) => Buffer.from(a).toString('base64')));
+    const fake = await newCard('loopback', 'rsa2048');
+    await fullLife(await wire(await adminControl(server.url), server.url, fake, join(root, 'loopback', 'keystore'), trustAnchors));
+    await expectTrafficValidAgainstXsd(40);
+    // The loopback server's simulator got them: the first request, the manual one and the renewal.
+    expect(server.simulator.certificates()).toHaveLength(3);
   }, FLOW_TIMEOUT_MS);
 });
