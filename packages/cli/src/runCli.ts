@@ -152,7 +152,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .argument('[file]')
     .option('--keystore <file>', m.options.keystore)
     .option('--password-file <file>', m.options.passwordFile)
-    .option('--new-password-file <file>', m.options.passwordFile)
+    .option('--new-password-file <file>', m.options.newPasswordFile)
     .action(action(() => import('./commands/passwdCommand.js')));
 
   program

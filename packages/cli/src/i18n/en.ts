@@ -38,6 +38,7 @@ export const en = {
     keystoreDir: 'keystore folder',
     keystore: 'keystore file (default: the newest of the pending request)',
     passwordFile: 'read the keystore password from this file',
+    newPasswordFile: 'read the NEW keystore password from this file (or EHEALTH_CERT_NEW_KEYSTORE_PASSWORD)',
     yes: 'no questions: take every answer from the flags',
     org: '"auto" (an organisation you manage), TYPE=ID (another organisation, manual path) or "personal" (yourself)',
     orgIndex: 'with --org auto: number of the organisation in the list (1, 2, ...)',

@@ -40,6 +40,7 @@ export const fr: Messages = {
     keystoreDir: 'dossier des keystores',
     keystore: 'fichier keystore (par défaut : le plus récent de la demande en attente)',
     passwordFile: 'lit le mot de passe du keystore dans ce fichier',
+    newPasswordFile: 'lit le NOUVEAU mot de passe du keystore dans ce fichier (ou EHEALTH_CERT_NEW_KEYSTORE_PASSWORD)',
     yes: 'aucune question : toutes les réponses viennent des options',
     org: '« auto » (une organisation que vous gérez), TYPE=ID (une autre organisation, voie manuelle) ou « personal » (vous-même)',
     orgIndex: 'avec --org auto : numéro de l\'organisation dans la liste (1, 2, ...)',

@@ -40,6 +40,7 @@ export const nl: Messages = {
     keystoreDir: 'map van de keystores',
     keystore: 'keystorebestand (standaard: het nieuwste van de openstaande aanvraag)',
     passwordFile: 'leest het wachtwoord van de keystore uit dit bestand',
+    newPasswordFile: 'leest het NIEUWE wachtwoord van de keystore uit dit bestand (of EHEALTH_CERT_NEW_KEYSTORE_PASSWORD)',
     yes: 'geen vragen: alle antwoorden komen uit de opties',
     org: '"auto" (een organisatie die u beheert), TYPE=ID (een andere organisatie, manuele weg) of "personal" (uzelf)',
     orgIndex: 'met --org auto: nummer van de organisatie in de lijst (1, 2, ...)',
