@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Translator } from '../i18n/Translator.js';
+import type { CliOutput } from '../terminal/CliIo.js';
+import { StepLog } from './StepLog.js';
+import { TerminalProgress } from './TerminalProgress.js';
+
+function sink(isTTY: boolean): CliOutput & { text: string } {
+  const out = { text: '', isTTY, write: (chunk: string) => ((out.text += chunk), true) };
+  return out as unknown as CliOutput & { text: string };
+}
+
+describe('TerminalProgress', () => {
+  const i18n = new Translator('fr');
+
+  it('shows slow activities on a terminal and prints each manual step title once', () => {
+    const screen = sink(true);
+    const titles = sink(false);
+    const progress = new TerminalProgress(i18n, { steps: new StepLog(titles, i18n), statusLine: screen, color: false });
+    progress.report({ step: '13', activity: 'key.generate', phase: 'start' });
+    progress.report({ step: '13', activity: 'key.generate', phase: 'done' });
+    progress.report({ step: '13', activity: 'csr.create', phase: 'start' });
+    expect(screen.text).toContain('… Génération de la paire de clés RSA-2048');
+    expect(screen.text).toMatch(/✓ Génération de la paire de clés RSA-2048 \(\d+\.\d s\)\n$/);
+    expect(screen.text).not.toContain('csr.create');
+    expect(titles.text.match(/Étape 13/g)).toHaveLength(1);
+  });
+
+  it('writes nothing on a stream that is not a terminal, and JSON lines with --verbose', () => {
+    const screen = sink(false);
+    const log = sink(false);
+    new TerminalProgress(i18n, { statusLine: screen, log, color: false }).report({ activity: 'ehealth.GetCertificate', phase: 'start' });
+    expect(screen.text).toBe('');
+    expect(JSON.parse(log.text)).toMatchObject({ level: 'info', activity: 'ehealth.GetCertificate', phase: 'start' });
+  });
+
+  it('clears a pending status line before a prompt takes the terminal', () => {
+    const screen = sink(true);
+    const progress = new TerminalProgress(i18n, { statusLine: screen, color: false });
+    progress.report({ activity: 'ehealth.GenerateCertificate', phase: 'start' });
+    progress.interrupt();
+    expect(screen.text.endsWith('\r\x1b[K')).toBe(true);
+    progress.interrupt();
+    expect(screen.text.match(/\r\x1b\[K/g)).toHaveLength(2);
+  });
+});
