@@ -40,6 +40,6 @@ describe('TerminalProgress', () => {
     progress.interrupt();
     expect(screen.text.endsWith('\r\x1b[K')).toBe(true);
     progress.interrupt();
-    expect(screen.text.match(/\r\x1b\[K/g)).toHaveLength(2);
+    expect(screen.text.split('\r\x1b[K')).toHaveLength(3);
   });
 });
