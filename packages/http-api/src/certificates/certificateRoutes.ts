@@ -93,18 +93,16 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
       const key = request.headers['idempotency-key'] as string;
       const file = await findKeystore(deps.keystoreVault, request.params.name);
       const body = request.body;
-      const { jobId } = deps.idempotency.jobFor(`renewal ${file.path}`, key, body, () =>
-        deps.jobs.start('certificate-renewal', async () => {
-          const renewed = await deps.cardQueue.run('certificate.renew', () =>
-            deps.useCases.renewCertificate.execute({
-              keystorePath: file.path,
-              contactData: body.contactData,
-              ...requestSettingsOf(deps.environment, body),
-            }),
-          );
-          return { ...submittedView(renewed), renews: renewed.renews };
-        }).id,
-      );
+      const jobId = await deps.idempotency.jobFor(`renewal ${file.path}`, key, body, 'certificate-renewal', async () => {
+        const renewed = await deps.cardQueue.run('certificate.renew', () =>
+          deps.useCases.renewCertificate.execute({
+            keystorePath: file.path,
+            contactData: body.contactData,
+            ...requestSettingsOf(deps.environment, body),
+          }),
+        );
+        return { ...submittedView(renewed), renews: renewed.renews };
+      });
       return replyWithJob(request, reply, deps.jobs, jobId);
     },
   );
@@ -135,17 +133,15 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
       const key = request.headers['idempotency-key'] as string;
       const { reference } = request.params;
       const body = request.body;
-      const { jobId } = deps.idempotency.jobFor(`revocation ${reference.toLowerCase()}`, key, body, () =>
-        deps.jobs.start('certificate-revocation', () =>
-          deps.cardQueue.run('certificate.revoke', () =>
-            deps.useCases.revokeCertificate.execute({
-              publicKeyIdentifier: reference,
-              reason: body.reason,
-              pinEntry: new BodyPinEntry(body.pin),
-              review: new BodyRequestReview(body.acceptTerms),
-            }),
-          ),
-        ).id,
+      const jobId = await deps.idempotency.jobFor(`revocation ${reference.toLowerCase()}`, key, body, 'certificate-revocation', () =>
+        deps.cardQueue.run('certificate.revoke', () =>
+          deps.useCases.revokeCertificate.execute({
+            publicKeyIdentifier: reference,
+            reason: body.reason,
+            pinEntry: new BodyPinEntry(body.pin),
+            review: new BodyRequestReview(body.acceptTerms),
+          }),
+        ),
       );
       return replyWithJob(request, reply, deps.jobs, jobId);
     },

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import {
   ActivateEtk,
   ChangeKeystorePassword,
@@ -55,6 +56,9 @@ export interface ApiContainer {
   close(): Promise<void>;
 }
 
+/** The Idempotency-Key record, beside the pending-requests record in the keystore folder. */
+export const IDEMPOTENCY_FILE = 'http-api-idempotency.json';
+
 const systemClock: Clock = { now: () => new Date() };
 
 /**
@@ -74,6 +78,8 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
     // The job store is made first: its Progress port is what the use cases report to. Its times
     // are the server's, not the simulator's: they are for the HTTP client polling it.
     const jobs = new JobStore();
+    const idempotency = new IdempotencyStore({ jobs, file: join(settings.keystoreDir, IDEMPOTENCY_FILE) });
+    await idempotency.load();
     await bindAdapters(container, settings, overrides, simulated, jobs.progress);
     bindUseCases(container);
     container.bind<AppDeps>(TOKENS.AppDeps).toResolvedValue(
@@ -101,7 +107,7 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
         keystoreVault: vault,
         cardQueue: new CardQueue(),
         jobs,
-        idempotency: new IdempotencyStore(),
+        idempotency,
       }),
       [TOKENS.EidCard, TOKENS.PendingRequests, TOKENS.KeystoreVault],
     );

@@ -29,6 +29,8 @@ export const HTTP_STATUS_FOR_CODE: Readonly<Record<ErrorCode | ApiErrorCode, num
   KEYSTORE_MISMATCH: 409,
   RENEWAL_NOT_ALLOWED: 409,
   CERTIFICATE_NOT_ACTIVE: 409,
+  // A retried POST whose first run was cut by a restart: its effect at eHealth is unknown.
+  REQUEST_INTERRUPTED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Well-formed, but the secret was wrong or eHealth refused the content (details say why).

@@ -66,8 +66,23 @@ export class JobStore {
     return job;
   }
 
+  /** A job that finished in an earlier run of the server (Idempotency-Key replay). */
+  replay(kind: string, outcome: Pick<Job, 'status' | 'result' | 'problem'>): Job {
+    const now = this.now();
+    const job: Job = { id: randomUUID(), kind, createdAt: now, finishedAt: now, progress: [], ...outcome };
+    this.jobs.set(job.id, job);
+    this.settled.set(job.id, Promise.resolve(job));
+    this.evict();
+    return job;
+  }
+
   get(id: string): Job | undefined {
     return this.jobs.get(id);
+  }
+
+  /** Resolves with the job once it has finished (undefined for an unknown id). */
+  finished(id: string): Promise<Job> | undefined {
+    return this.settled.get(id);
   }
 
   /** The job once finished, or as it is after `timeoutMs` (RFC 7240 `Prefer: wait`). */

@@ -52,9 +52,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
       // The schema requires the key (a missing one is IDEMPOTENCY_KEY_MISSING, see ProblemDocument).
       const key = request.headers['idempotency-key'] as string;
       const body = request.body;
-      const { jobId } = deps.idempotency.jobFor('POST /requests', key, body, () =>
-        deps.jobs.start('certificate-request', () => submit(deps, body)).id,
-      );
+      const jobId = await deps.idempotency.jobFor('POST /requests', key, body, 'certificate-request', () => submit(deps, body));
       return replyWithJob(request, reply, deps.jobs, jobId);
     },
   );

@@ -74,6 +74,7 @@ export async function startServer(settings: ApiSettings, options: StartServerOpt
     closing ??= (async () => {
       await app.close();
       await Promise.race([composed.deps.jobs.drain(), new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+      await composed.deps.idempotency.flush();
       await composed.close();
     })();
     return closing;

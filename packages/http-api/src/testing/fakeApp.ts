@@ -60,7 +60,7 @@ export function fakeDeps(overrides: Partial<AppDeps> = {}) {
     keystoreVault: world.vault,
     cardQueue: new CardQueue(),
     jobs,
-    idempotency: new IdempotencyStore(),
+    idempotency: new IdempotencyStore({ jobs }),
     ...overrides,
   };
   return { deps, world };
