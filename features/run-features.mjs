@@ -10,11 +10,19 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const dash = process.argv.indexOf('--');
 const names = (dash < 0 ? process.argv.slice(2) : process.argv.slice(2, dash)).filter(Boolean);
-const extra = dash < 0 ? [] : process.argv.slice(dash + 1);
+const after = dash < 0 ? [] : process.argv.slice(dash + 1);
+// Feature files (with an optional :line) among the extra arguments replace the profile's paths.
+const isFeature = (arg) => /\.feature(:\d+)*$/.test(arg);
+const chosen = after.filter(isFeature);
+const extra = after.filter((arg) => !isFeature(arg));
 const profiles = names.length > 0 ? names : ['usecases', 'api', 'cli', 'processus'];
 // Two workers: the machine has two cores; the child-process profile runs alone.
 const parallel = (profile) => (profile === 'processus' || profile === 'live' ? [] : ['--parallel', process.env.FEATURES_PARALLEL ?? '2']);
-const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --conditions=source`.trim() };
+const env = {
+  ...process.env,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --conditions=source`.trim(),
+  ...(chosen.length > 0 ? { FEATURES_PATHS: chosen.join('\n') } : {}),
+};
 const cucumber = join(here, '..', 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 
 for (const profile of profiles) {

@@ -53,7 +53,7 @@ Then('le nouvel ETK est publié par eHealth', async function (this: EhealthWorld
 
 When('je révoque le certificat pour la raison {string}', async function (this: EhealthWorld, reason: string) {
   const access = { keystorePath: this.installedKeystore, password: this.requestDraft().password };
-  this.last = await this.driver.revoke({ ...access, reference: this.sentRequest.secretKey, pin: this.card?.pin ?? '', reason });
+  this.last = await this.driver.revoke({ ...access, reference: this.sentRequest.secretKey, pin: this.pin, reason });
 });
 
 Then('le certificat et son ETK sont révoqués chez eHealth', async function (this: EhealthWorld) {

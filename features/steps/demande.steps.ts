@@ -37,7 +37,7 @@ When('je clique sur « Mon organisation \\(pharmacie, labo,…) » \\(étape 6)'
 });
 
 When("j'introduis mon code PIN \\(étape 7)", async function (this: EhealthWorld) {
-  this.last = await this.driver.listOrganisations(this.card?.pin ?? '');
+  this.last = await this.driver.listOrganisations(this.pin);
   if (this.last.ok) this.organisations = this.last.result as typeof this.organisations;
 });
 
@@ -83,11 +83,14 @@ Then("l'aperçu de ma demande montre {string} \\(étape 12)", async function (th
 });
 
 When('je clique sur « Suivant » pour envoyer la demande de certificat \\(étape 13)', async function (this: EhealthWorld) {
-  await this.sendRequest();
+  resultOf(await this.sendRequest(), "l'envoi de la demande");
+  assert.ok(await this.record(), "eHealth n'a pas reçu la demande");
 });
 
 When("j'introduis mon code PIN pour signer \\(étape 14)", async function (this: EhealthWorld) {
   await this.sendRequest();
+  // eHealth accepted GenerateCertificate only with a signature of this card's Signature key.
+  assert.equal((await this.record()).signerSsin, this.holder.ssin);
 });
 
 When("j'envoie la demande et j'introduis mon code PIN \\(étapes 12 à 14)", async function (this: EhealthWorld) {

@@ -53,8 +53,10 @@ export class CliDriver implements Driver {
 
   /** Runs a command with `--json` in French on the scenario's keystore folder; parses its JSON document. */
   private async run(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-    const argv = ['--env', 'sim', '--lang', 'fr', '--json', '--keystore-dir', this.scene.keystoreDir, ...args];
-    const { status, stdout, stderr } = await this.execute(argv, { NO_COLOR: '1', ...env });
+    const argv = ['--env', this.scene.environment, '--lang', 'fr', '--json', '--keystore-dir', this.scene.keystoreDir, ...args];
+    // Live: the PKCS#11 module of the real card (beid or OpenSC) from the test's environment.
+    const live = this.scene.environment === 'sim' ? {} : pick(process.env, ['EHEALTH_CERT_PKCS11_MODULE', 'HOME']);
+    const { status, stdout, stderr } = await this.execute(argv, { NO_COLOR: '1', ...live, ...env });
     let json: Record<string, unknown>;
     try {
       json = JSON.parse(stdout.trim()) as Record<string, unknown>;
@@ -185,6 +187,10 @@ export class CliDriver implements Driver {
   async close(): Promise<void> {
     await this.rules.close();
   }
+}
+
+function pick(env: NodeJS.ProcessEnv, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (env[name] ? [[name, env[name] as string]] : [])));
 }
 
 function requestView(json: Record<string, unknown>): RequestView {

@@ -4,6 +4,8 @@ import type { ScenarioCard } from '../scene/ScenarioCard.js';
 
 /** What a driver needs from the scenario: its folders, its card and its simulator. */
 export interface DriverScene {
+  /** `sim`, or `acc` for the live profile. */
+  readonly environment: 'sim' | 'acc';
   /** The scenario's temporary folder. */
   readonly dir: string;
   /** Where keystores are written (inside `dir`). */

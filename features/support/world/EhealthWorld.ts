@@ -18,6 +18,8 @@ import { testPerson, type TestPerson } from '../scene/testPeople.js';
 /** The profile's choice of front end (cucumber.mjs `worldParameters`). */
 export interface WorldParameters {
   readonly driver: DriverName;
+  /** Profile `live`: a real card and eHealth acceptance instead of the simulator. */
+  readonly live?: boolean;
 }
 
 /** The keystore password of step 11 in every scenario: long, no name, no identifier. */
@@ -46,6 +48,8 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
   card: ScenarioCard | undefined;
   ehealth: InProcessEhealth | undefined;
   loopbackUrl: string | undefined;
+  /** `sim`, or `acc` for the live profile (eHealth acceptance with a real card). */
+  environment: 'sim' | 'acc' = 'sim';
   simulator: SimulatorControl | undefined;
   driver!: Driver;
 
@@ -104,6 +108,18 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
     if (this.card) await this.addToSources(this.card.holder);
   }
 
+  /** Step 1 of the live profile: eHealth acceptance and the person's own card (PIN in EHEALTH_CERT_PIN). */
+  startLive(): void {
+    if (!this.parameters.live) throw new Error('this scenario needs a real card and eHealth acceptance: run the live profile');
+    if (!process.env['EHEALTH_CERT_PIN']) throw new Error('the live profile reads the PIN of your card from EHEALTH_CERT_PIN');
+    this.environment = 'acc';
+  }
+
+  /** The PIN the person types: the fake card's, or (live) their own. */
+  get pin(): string {
+    return this.card?.pin ?? process.env['EHEALTH_CERT_PIN'] ?? '';
+  }
+
   /** The scenario's simulator (step 1 must have run). */
   get sim(): SimulatorControl {
     if (!this.simulator) throw new Error('the software is not started (step 1)');
@@ -151,7 +167,7 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
       ...(this.draft.applicationId ? { applicationId: this.draft.applicationId } : {}),
       contactData: this.draft.contactData ?? this.contactData('info@ambulances-senne.be'),
       password: this.draft.password ?? STRONG_PASSWORD,
-      pin: this.card?.pin ?? '1234',
+      pin: this.pin,
       // Step 4 (general terms) is accepted unless a scenario says otherwise.
       termsAccepted: true,
     };
@@ -176,7 +192,7 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
 
   /** Steps 2-14 for an organisation of the drop-down list (automatic path 8A-9A). */
   async requestAutomatic(name: string, applicationId?: string): Promise<Outcome<RequestView>> {
-    const listing = await this.driver.listOrganisations(this.card?.pin ?? '1234');
+    const listing = await this.driver.listOrganisations(this.pin);
     this.last = listing;
     if (!listing.ok) return listing as Outcome<never>;
     const organisation = listing.result.find((o) => o.name === name);
@@ -212,7 +228,7 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
   async renew(): Promise<Outcome<RequestView>> {
     const keystorePath = this.installedKeystore;
     this.forgetRequest();
-    const outcome = await this.driver.renew({ keystorePath, password: this.requestDraft().password, pin: this.card?.pin ?? '', contactData: this.requestDraft().contactData });
+    const outcome = await this.driver.renew({ keystorePath, password: this.requestDraft().password, pin: this.pin, contactData: this.requestDraft().contactData });
     this.requestOutcome = outcome;
     this.last = outcome;
     if (outcome.ok) this.sent = outcome.result;
