@@ -88,6 +88,7 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
         environment: settings.env,
         auth: settings.auth,
         publicDocs: settings.publicDocs,
+        ...(settings.secretRateLimit === undefined ? {} : { secretRateLimit: settings.secretRateLimit }),
         useCases: {
           readCardHolder: container.get(ReadCardHolder),
           listManageableOrganisations: container.get(ListManageableOrganisations),

@@ -61,6 +61,12 @@ describe('parseApiSettings', () => {
     expect(() => parseApiSettings(['--tls-key', 'k.pem', '--no-auth'], {})).toThrow(/--tls-cert/);
   });
 
+  it('reads the rate limit of secret-taking routes', () => {
+    expect(parseApiSettings(['--no-auth', '--rate-limit', '60'], {})).toMatchObject({ secretRateLimit: 60 });
+    expect(parseApiSettings(['--no-auth'], { EHEALTH_CERT_API_RATE_LIMIT: '5' })).toMatchObject({ secretRateLimit: 5 });
+    expect(() => parseApiSettings(['--no-auth', '--rate-limit', '0'], {})).toThrow(/--rate-limit "0"/);
+  });
+
   it('defaults to port 8443 with TLS', () => {
     expect(parseApiSettings(['--no-auth', '--tls-key', 'k', '--tls-cert', 'c'], {})).toMatchObject({ port: 8443, tls: { keyFile: 'k', certFile: 'c' } });
   });

@@ -25,6 +25,8 @@ export interface ApiSettings {
   readonly logLevel: string;
   /** Serve /openapi.json and /docs without a token (they hold no data). */
   readonly publicDocs: boolean;
+  /** Requests per minute per client on routes that take a PIN or password (default 10). */
+  readonly secretRateLimit?: number;
 }
 
 /** The usage text of `ehealth-cert-api --help`. */
@@ -45,6 +47,8 @@ export const API_USAGE = `Usage: ehealth-cert-api [options]
   --endpoint-base URL      eHealth base URL, e.g. a loopback simulator (EHEALTH_CERT_ENDPOINT_BASE)
   --log-level L            pino level (EHEALTH_CERT_LOG_LEVEL, default info)
   --public-docs            serve /openapi.json and /docs without a token
+  --rate-limit N           requests per minute per client on routes taking a PIN or password
+                           (EHEALTH_CERT_API_RATE_LIMIT, default 10)
   --help                   this text
 `;
 
@@ -67,6 +71,7 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
       'endpoint-base': { type: 'string' },
       'log-level': { type: 'string' },
       'public-docs': { type: 'boolean' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -97,8 +102,13 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
   const pkcs11Module = nonEmpty(values['pkcs11-module'] ?? env.EHEALTH_CERT_PKCS11_MODULE);
   const endpointBase = nonEmpty(values['endpoint-base'] ?? env.EHEALTH_CERT_ENDPOINT_BASE);
   const softhsmConf = nonEmpty(env.SOFTHSM2_CONF);
+  const rateLimitText = nonEmpty(values['rate-limit'] ?? env.EHEALTH_CERT_API_RATE_LIMIT);
+  if (rateLimitText !== undefined && !/^[1-9]\d{0,5}$/.test(rateLimitText)) {
+    throw invalid('--rate-limit', rateLimitText, 'an integer from 1 to 999999');
+  }
   return {
     ...settings,
+    ...(rateLimitText === undefined ? {} : { secretRateLimit: Number(rateLimitText) }),
     ...(softhsmConf === undefined ? {} : { softhsmConf }),
     ...(values.card === undefined ? {} : { cardSerial: values.card }),
     ...(pkcs11Module === undefined ? {} : { pkcs11Module }),
