@@ -18,6 +18,7 @@ import {
   type SubmittedCertificateRequest,
 } from '@ehealth-cert/core';
 import { createContainer, type CliContainer } from '@ehealth-cert/cli';
+import type { ServiceIdentifier } from 'inversify';
 import { attempt } from './attempt.js';
 import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, OrganisationView, RequestDraft, RequestView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
@@ -38,9 +39,9 @@ export class UseCasesDriver implements Driver {
 
   constructor(private readonly scene: DriverScene) {}
 
-  private async get<T>(useCase: new (...args: never[]) => T): Promise<T> {
+  private async get<T>(useCase: ServiceIdentifier<T>): Promise<T> {
     this.root ??= await createContainer({ env: 'sim', keystoreDir: this.scene.keystoreDir, processEnv: {} }, inProcessAdapters(this.scene));
-    return this.root.container.get<T>(useCase as unknown as symbol);
+    return this.root.container.get<T>(useCase);
   }
 
   checkIdentifier(text: string): Promise<Outcome<{ identifier: string }>> {
