@@ -23,6 +23,7 @@ import { child, childElements } from '../soap/domQuery.js';
 import { EhealthSoapClient } from '../soap/EhealthSoapClient.js';
 import { NS } from '../soap/Namespaces.js';
 import { SoapTransport, type SoapTransportOptions } from '../soap/SoapTransport.js';
+import type { EteeError } from '../soap/checkStatusResponse.js';
 import { certraOperation, type CertraOperation } from './certraOperations.js';
 import {
   base64Bytes,
@@ -44,6 +45,12 @@ export interface SoapCertificateRegistryOptions extends SoapTransportOptions {
 
 /** eHealth's code while the certificate is not issued yet (DOMAIN.md 2.1). */
 export const CERT_NOT_YET_DELIVERED = 'CERT_NOT_YET_DELIVERED';
+
+/**
+ * The refusal of GetCertificate for a PublicKeyIdentifier without a request. eHealth publishes no
+ * error catalogue (DOMAIN.md 9); this is the simulator's code (packages/simulator certRaOperations).
+ */
+export const UNKNOWN_PUBLIC_KEY_IDENTIFIER = 'UNKNOWN_PUBLIC_KEY_IDENTIFIER';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -105,9 +112,9 @@ export class SoapCertificateRegistry implements CertificateRegistry {
 
   /**
    * Signed with eID-Sign. Not idempotent: it is sent once. After a timeout the client asks eHealth
-   * whether the request arrived (GetCertificate by the CSR's PublicKeyIdentifier, then
-   * GetCertificateInfoForCitizen with the same signer) and throws EHEALTH_UNAVAILABLE with
-   * `maybeReceived` when it cannot tell.
+   * whether the request arrived (unsigned GetCertificate by the CSR's PublicKeyIdentifier) and
+   * otherwise throws EHEALTH_UNAVAILABLE with `maybeReceived` (false only when eHealth does not
+   * know the key, so sending again is safe).
    */
   async generateCertificate(
     signer: Signer,
@@ -132,7 +139,7 @@ export class SoapCertificateRegistry implements CertificateRegistry {
         signer,
       );
     } catch (error) {
-      if (EhealthCertError.is(error, 'EHEALTH_UNAVAILABLE')) return this.findSubmitted(signer, expected, error);
+      if (EhealthCertError.is(error, 'EHEALTH_UNAVAILABLE')) return this.findSubmitted(expected, error);
       throw error;
     }
     const publicKeyIdentifier = readPublicKeyIdentifier(response, 'PublicKeyIdentifier', op.name);
@@ -151,51 +158,62 @@ export class SoapCertificateRegistry implements CertificateRegistry {
     };
   }
 
-  /** After a lost GenerateCertificate answer: did eHealth get it? Never re-sends it. */
-  private async findSubmitted(signer: Signer, publicKeyIdentifier: string, original: EhealthCertError): Promise<SubmittedRequest> {
-    const unknown = (reason: string, maybeReceived: boolean, cause?: unknown) =>
+  /**
+   * After a lost GenerateCertificate answer: did eHealth get it? Never re-sends it, and asks only
+   * the unsigned GetCertificate (DOMAIN.md 2.3): GetCertificateInfoForCitizen would need the eID
+   * Authentication key (a second card session), while only the Signature key is at hand here.
+   */
+  private async findSubmitted(publicKeyIdentifier: string, original: EhealthCertError): Promise<SubmittedRequest> {
+    const notFound = (maybeReceived: boolean, reason: string, cause: unknown) =>
       new EhealthCertError(
         'EHEALTH_UNAVAILABLE',
         maybeReceived
-          ? `GenerateCertificate got no answer and eHealth could not tell whether it received the request (${reason}); do not send it again before checking`
-          : `GenerateCertificate got no answer and eHealth has no request for this key (${reason}); it may be sent again`,
+          ? `GenerateCertificate got no answer and eHealth could not tell whether it received the request (${reason}); do not send it again before checking the request's status`
+          : `GenerateCertificate got no answer and eHealth has no request for this key (${reason}); it was not received and may be sent again`,
         { ...original.details, operation: 'GenerateCertificate', publicKeyIdentifier, maybeReceived, recoveryCheck: reason },
-        { cause: cause ?? original },
+        { cause },
       );
-    let delivery: CertificateDelivery | undefined;
+    let delivery: { readonly status: 'issued' } | { readonly status: 'pending'; readonly expectedDelivery?: string };
     try {
-      delivery = await this.getCertificate(publicKeyIdentifier);
+      delivery = await this.fetchCertificate(publicKeyIdentifier);
     } catch (error) {
-      if (!EhealthCertError.is(error, 'EHEALTH_REJECTED')) throw unknown('GetCertificate failed', true, error);
+      if (EhealthCertError.is(error, 'EHEALTH_REJECTED') && error.details['ehealthCode'] === UNKNOWN_PUBLIC_KEY_IDENTIFIER) {
+        throw notFound(false, `GetCertificate: ${UNKNOWN_PUBLIC_KEY_IDENTIFIER}`, error);
+      }
+      const code = EhealthCertError.is(error) ? (error.details['ehealthCode'] ?? error.code) : 'error';
+      throw notFound(true, `GetCertificate failed: ${String(code)}`, error);
     }
-    if (delivery?.status === 'issued') return { publicKeyIdentifier, automaticallyValidated: true };
-    let infos: readonly CertificateInfo[];
-    try {
-      infos = await this.certificateInfoForCitizen(signer, signer.role);
-    } catch (error) {
-      // GetCertificate said "pending": eHealth has the request, only the validation mode is unknown.
-      if (delivery?.status === 'pending') return { publicKeyIdentifier, automaticallyValidated: false };
-      throw unknown('GetCertificateInfoForCitizen failed', true, error);
-    }
-    const info = infos.find((candidate) => candidate.publicKeyIdentifier === publicKeyIdentifier);
-    if (info !== undefined) return { publicKeyIdentifier, automaticallyValidated: info.automaticallyValidated };
-    if (delivery?.status === 'pending') return { publicKeyIdentifier, automaticallyValidated: false };
-    throw unknown('not listed by GetCertificateInfoForCitizen', false);
+    // Issued within seconds of the request: only an automatic validation is that fast (DOMAIN.md
+    // 2.3 business rules). Pending with a scheduled delivery (ExpectedDelivery): validated, awaiting
+    // issuance. Pending without one: a manual validation is the cautious reading ("wait for an e-mail").
+    const automaticallyValidated = delivery.status === 'issued' || delivery.expectedDelivery !== undefined;
+    return { publicKeyIdentifier, automaticallyValidated };
   }
 
-  /** Unsigned; `CERT_NOT_YET_DELIVERED` is "pending", not an error. */
-  async getCertificate(publicKeyIdentifier: string): Promise<CertificateDelivery> {
+  /** GetCertificate keeping the `ExpectedDelivery` parameter of a `CERT_NOT_YET_DELIVERED` refusal when eHealth sends one. */
+  private async fetchCertificate(
+    publicKeyIdentifier: string,
+  ): Promise<{ readonly status: 'issued'; readonly chain: readonly Bytes[] } | { readonly status: 'pending'; readonly expectedDelivery?: string }> {
     const op = this.op('GetCertificate');
     let response;
     try {
       response = await this.client.invoke(op, (b) => b.el(NS.certraProtocol, 'PublicKeyIdentifier', {}, publicKeyIdentifier.toUpperCase()));
     } catch (error) {
-      if (EhealthCertError.is(error, 'EHEALTH_REJECTED') && error.details['ehealthCode'] === CERT_NOT_YET_DELIVERED) return { status: 'pending' };
+      if (EhealthCertError.is(error, 'EHEALTH_REJECTED') && error.details['ehealthCode'] === CERT_NOT_YET_DELIVERED) {
+        const expectedDelivery = (error.details['errors'] as readonly EteeError[] | undefined)?.[0]?.parameters['ExpectedDelivery'];
+        return expectedDelivery ? { status: 'pending', expectedDelivery } : { status: 'pending' };
+      }
       throw error;
     }
     const chain = childElements(response, 'X509Certificate').map((cert) => base64Bytes(cert.textContent ?? ''));
     if (chain.length === 0) throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', "eHealth's GetCertificateResponse has no X509Certificate", { operation: op.name });
     return { status: 'issued', chain };
+  }
+
+  /** Unsigned; `CERT_NOT_YET_DELIVERED` is "pending", not an error. */
+  async getCertificate(publicKeyIdentifier: string): Promise<CertificateDelivery> {
+    const delivery = await this.fetchCertificate(publicKeyIdentifier);
+    return delivery.status === 'issued' ? delivery : { status: 'pending' };
   }
 
   /** Unsigned. */
@@ -219,14 +237,9 @@ export class SoapCertificateRegistry implements CertificateRegistry {
     );
   }
 
-  /** Signed with eID-Auth. */
+  /** Signed with eID-Auth (DOMAIN.md 2.3). */
   async getCertificateInfoForCitizen(signer: Signer): Promise<readonly CertificateInfo[]> {
-    return this.certificateInfoForCitizen(signer, 'authentication');
-  }
-
-  /** `role` differs from eID-Auth only in the GenerateCertificate check, which has the eID-Sign signer at hand. */
-  private async certificateInfoForCitizen(signer: Signer, role: Signer['role']): Promise<readonly CertificateInfo[]> {
-    const op = { ...this.op('GetCertificateInfoForCitizen'), signedWith: role };
+    const op = this.op('GetCertificateInfoForCitizen');
     const response = await this.client.invoke(op, () => null, signer);
     return childElements(response, 'CertificateInfo').map((info) => readCertificateInfo(info, op.name));
   }

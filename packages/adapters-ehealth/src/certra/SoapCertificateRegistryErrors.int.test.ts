@@ -8,10 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EhealthCertError, type Contract } from '@ehealth-cert/core';
 import { endpointsFromBase } from '../endpoints/EhealthEndpoints.js';
 import { publicKeyIdentifierOfCsr } from '../pki/publicKeyIdentifier.js';
-import { certificateInfo, eteeErrorResponse, requestId, soapFault, successResponse } from '../test-support/ehealthResponses.js';
+import { eteeErrorResponse, requestId, soapFault, successResponse } from '../test-support/ehealthResponses.js';
 import { recordingServer, TEST_BASE, xml, type CapturedRequest } from '../test-support/mswServer.js';
 import { makeTestSigner, type TestSigner } from '../test-support/testSigners.js';
-import { SoapCertificateRegistry } from './SoapCertificateRegistry.js';
+import { SoapCertificateRegistry, UNKNOWN_PUBLIC_KEY_IDENTIFIER } from './SoapCertificateRegistry.js';
 
 const run = promisify(execFile);
 
@@ -142,52 +142,63 @@ describe('GenerateCertificate is never re-sent blindly', () => {
     expect(captured.filter((r) => operationOf(r) === 'generatecertificate')).toHaveLength(1);
   });
 
-  it('after a timeout, finds the request pending through GetCertificate and CertificateInfo', async () => {
-    answer = async (request) => {
-      const id = requestId(request.body);
-      switch (operationOf(request)) {
-        case 'generatecertificate':
-          await delay(1_000);
-          return xml(successResponse('ns5', 'GenerateCertificate', id));
-        case 'getcertificate':
-          return xml(eteeErrorResponse('ns5', 'GetCertificate', id, 'CERT_NOT_YET_DELIVERED', 'pending'));
-        default:
-          return xml(successResponse('ns5', 'GetCertificateInfoForCitizen', id, certificateInfo(pki, false)));
-      }
-    };
-    expect(await submit(100)).toEqual({ publicKeyIdentifier: pki, automaticallyValidated: false });
-    expect(captured.map(operationOf)).toEqual(['generatecertificate', 'getcertificate', 'getCertificateInfoForCitizen']);
-  });
-
-  it('after a timeout, returns the issued request found by GetCertificate', async () => {
+  /** GenerateCertificate's answer is lost (client timeout); GetCertificate answers with `getCertificate`. */
+  const afterTimeout = (getCertificate: (id: string) => Response) => {
     answer = async (request) => {
       const id = requestId(request.body);
       if (operationOf(request) === 'generatecertificate') {
         await delay(1_000);
         return xml('late', 500);
       }
-      return xml(successResponse('ns5', 'GetCertificate', id, '<ns5:X509Certificate>MIIBAA==</ns5:X509Certificate>'));
+      return getCertificate(id);
     };
-    expect(await submit(100)).toEqual({ publicKeyIdentifier: pki, automaticallyValidated: true });
+  };
+  /** Only GenerateCertificate is signed: the recovery never asks for a second eID signature. */
+  const expectOnlyUnsignedChecks = () => {
+    expect(captured.map(operationOf)).toEqual(['generatecertificate', 'getcertificate']);
+    expect(captured[0]!.body).toContain('SignatureValue');
+    expect(captured[1]!.body).not.toContain('Signature');
+  };
+
+  it('after a timeout, finds the pending request through GetCertificate alone (manual validation assumed)', async () => {
+    afterTimeout((id) => xml(eteeErrorResponse('ns5', 'GetCertificate', id, 'CERT_NOT_YET_DELIVERED', 'pending')));
+    expect(await submit(100)).toEqual({ publicKeyIdentifier: pki, automaticallyValidated: false });
+    expectOnlyUnsignedChecks();
   });
 
-  it('after a timeout, says it was not received when eHealth does not know the key', async () => {
-    answer = async (request) => {
-      const id = requestId(request.body);
-      switch (operationOf(request)) {
-        case 'generatecertificate':
-          await delay(1_000);
-          return xml('late', 500);
-        case 'getcertificate':
-          return xml(eteeErrorResponse('ns5', 'GetCertificate', id, 'UNKNOWN_PUBLIC_KEY', 'unknown'));
-        default:
-          return xml(successResponse('ns5', 'GetCertificateInfoForCitizen', id));
-      }
-    };
+  it('after a timeout, reads a pending request with a scheduled delivery as automatically validated', async () => {
+    afterTimeout((id) => xml(eteeErrorResponse('ns5', 'GetCertificate', id, 'CERT_NOT_YET_DELIVERED', 'pending', { ExpectedDelivery: '2026-11-29T06:00:00Z' })));
+    expect(await submit(100)).toEqual({ publicKeyIdentifier: pki, automaticallyValidated: true });
+    expectOnlyUnsignedChecks();
+  });
+
+  it('after a timeout, returns the issued request found by GetCertificate', async () => {
+    afterTimeout((id) => xml(successResponse('ns5', 'GetCertificate', id, '<ns5:X509Certificate>MIIBAA==</ns5:X509Certificate>')));
+    expect(await submit(100)).toEqual({ publicKeyIdentifier: pki, automaticallyValidated: true });
+    expectOnlyUnsignedChecks();
+  });
+
+  it('after a timeout, says it was not received when eHealth does not know the key (simulator code)', async () => {
+    afterTimeout((id) => xml(eteeErrorResponse('ns5', 'GetCertificate', id, UNKNOWN_PUBLIC_KEY_IDENTIFIER, 'no certificate request has this PublicKeyIdentifier')));
     const error = await failure(submit(100));
     expect(error.code).toBe('EHEALTH_UNAVAILABLE');
-    expect(error.details).toMatchObject({ maybeReceived: false, reason: 'timeout' });
+    expect(error.details).toMatchObject({ maybeReceived: false, reason: 'timeout', publicKeyIdentifier: pki });
+    expect(error.message).toContain('may be sent again');
+    expectOnlyUnsignedChecks();
+  });
+
+  it.each([
+    ['another refusal', (id: string) => xml(eteeErrorResponse('ns5', 'GetCertificate', id, 'REQUEST_REFUSED', 'refused'))],
+    ['a SOAP fault', () => xml(soapFault('SOA-02001', 'busy'), 500)],
+    ['a response without certificate', (id: string) => xml(successResponse('ns5', 'GetCertificate', id))],
+  ])('after a timeout, says it may have been received when GetCertificate gives %s', async (_label, reply) => {
+    afterTimeout(reply);
+    const error = await failure(submit(100));
+    expect(error.code).toBe('EHEALTH_UNAVAILABLE');
+    expect(error.details).toMatchObject({ maybeReceived: true, reason: 'timeout', publicKeyIdentifier: pki });
+    expect(error.message).toContain('do not send it again');
     expect(captured.filter((r) => operationOf(r) === 'generatecertificate')).toHaveLength(1);
+    expect(captured.filter((r) => operationOf(r) !== 'generatecertificate' && operationOf(r) !== 'getcertificate')).toEqual([]);
   });
 
   it('refuses an answer with another PublicKeyIdentifier than the CSR key', async () => {

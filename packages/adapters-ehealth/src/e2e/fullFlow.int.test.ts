@@ -513,9 +513,10 @@ describe('lost answers through the real stack (msw)', () => {
       // The request reached eHealth once; the client found it instead of sending it again.
       expect(lost).toEqual(['urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate 200']);
       expect(simulator.certificates().map((r) => r.publicKeyIdentifier.toLowerCase())).toEqual([submitted.reference]);
-      // Not asserted: automaticallyValidated. The client's recovery asks GetCertificateInfoForCitizen
-      // with the eID Signature key it holds, which the simulator refuses (DOMAIN.md 2.3: eID-Auth),
-      // so a pending request found this way is reported as waiting for a manual validation.
+      // The recovery asked only the unsigned GetCertificate: pending with a scheduled delivery, so
+      // the listed organisation's automatic validation is reported as eHealth decided it.
+      expect(submitted.automaticallyValidated).toBe(true);
+      expect(simulator.certificates().map((r) => r.validation)).toEqual(['AUTOMATIC']);
 
       await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
       loseNextAnswer('/EtkRa/v2', 'urn:be:fgov:ehealth:etee:etkra:protocol:v2:completeETKregistration');

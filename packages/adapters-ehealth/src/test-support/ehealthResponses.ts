@@ -28,12 +28,22 @@ export function successResponse(prefix: 'ns5' | 'ns6', name: string, inResponseT
 }
 
 /** A failure status with one EteeStatusDetail error (etee commons core v2, unqualified children). */
-export function eteeErrorResponse(prefix: 'ns5' | 'ns6', name: string, inResponseTo: string, code: string, message: string): string {
+export function eteeErrorResponse(
+  prefix: 'ns5' | 'ns6',
+  name: string,
+  inResponseTo: string,
+  code: string,
+  message: string,
+  parameters: Readonly<Record<string, string>> = { detail: 'x' },
+): string {
+  const params = Object.entries(parameters)
+    .map(([key, value]) => `<Parameters><Name>${key}</Name><Value>${value}</Value></Parameters>`)
+    .join('');
   return soapEnvelope(
     `<${prefix}:${name}Response ${NSDECL} Id="_${randomUUID()}" InResponseTo="${inResponseTo}" IssueInstant="2026-11-29T05:00:00.000+01:00">` +
       `<Status><StatusCode Value="urn:be:fgov:ehealth:2.0:status:Responder"/><StatusMessage>${message}</StatusMessage>` +
       `<StatusDetail><ns4:EteeStatusDetail><Errors><Code>${code}</Code><Message>${message}</Message>` +
-      `<Parameters><Name>detail</Name><Value>x</Value></Parameters></Errors></ns4:EteeStatusDetail></StatusDetail></Status>` +
+      `${params}</Errors></ns4:EteeStatusDetail></StatusDetail></Status>` +
       `</${prefix}:${name}Response>`,
   );
 }
