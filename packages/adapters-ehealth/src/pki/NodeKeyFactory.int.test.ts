@@ -1,11 +1,12 @@
 import { createHash, createPublicKey, constants, publicEncrypt, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EhealthCertError, type KeyPair } from '@ehealth-cert/core';
 import { opensslDir } from '../test-support/openssl.js';
 import { encodeDn, formatDn } from './DistinguishedName.js';
-import { NodeKeyFactory, prdTrustAnchors } from './NodeKeyFactory.js';
+import { NodeKeyFactory, prdTrustAnchors, trustAnchorsFor } from './NodeKeyFactory.js';
 
 const factory = new NodeKeyFactory();
 const DN = 'CN=SSIN\\=71715100070,OU=eHealth-platform Belgium,OU=ALICE TEST,OU=SSIN\\=71715100070,O=Federal Government,C=BE';
@@ -155,6 +156,35 @@ describe('NodeKeyFactory encryption certificate and chain', () => {
     const ca = new Uint8Array(new X509Certificate(caPem).raw);
     const other = await factory.generateKeyPair();
     await expect(new NodeKeyFactory({ trustAnchors: [ca] }).verifyIssuedChain([authCert], other)).rejects.toThrowError(/does not hold our public key/);
+  });
+
+  it('acc: refuses to verify without configured anchors, naming EHEALTH_CERT_TRUST_ANCHORS', async () => {
+    const error = await new NodeKeyFactory(trustAnchorsFor('acc', {})).verifyIssuedChain([authCert], keyPair).catch((e: unknown) => e);
+    expect(EhealthCertError.is(error, 'INVALID_INPUT')).toBe(true);
+    expect((error as Error).message).toMatch(/EHEALTH_CERT_TRUST_ANCHORS/);
+  });
+
+  it('acc: trusts the roots of the EHEALTH_CERT_TRUST_ANCHORS files, and only them', async () => {
+    await openssl.run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other.pem', '-subj', '/CN=Other CA', '-days', '30');
+    const env = { EHEALTH_CERT_TRUST_ANCHORS: [openssl.path('other.pem'), openssl.path('ca.pem')].join(delimiter) };
+    await new NodeKeyFactory(trustAnchorsFor('acc', env)).verifyIssuedChain([authCert], keyPair);
+    const onlyOther = new NodeKeyFactory(trustAnchorsFor('acc', { EHEALTH_CERT_TRUST_ANCHORS: openssl.path('other.pem') }));
+    await expect(onlyOther.verifyIssuedChain([authCert], keyPair)).rejects.toThrowError(/not a trust anchor/);
+  });
+
+  it('prd: adds the files to the embedded roots; sim: adds them to the replacement anchors', async () => {
+    await new NodeKeyFactory(trustAnchorsFor('prd', { EHEALTH_CERT_TRUST_ANCHORS: openssl.path('ca.pem') })).verifyIssuedChain([authCert], keyPair);
+    const unrelated = prdTrustAnchors().slice(0, 1);
+    await new NodeKeyFactory({ ...trustAnchorsFor('sim', { EHEALTH_CERT_TRUST_ANCHORS: openssl.path('ca.pem') }), trustAnchors: unrelated }).verifyIssuedChain([authCert], keyPair);
+    await expect(new NodeKeyFactory({ environment: 'sim', trustAnchors: unrelated }).verifyIssuedChain([authCert], keyPair)).rejects.toThrowError(/not a trust anchor/);
+  });
+
+  it('names a missing or non-PEM trust anchor file', async () => {
+    const missing = new NodeKeyFactory({ environment: 'acc', trustAnchorFiles: [openssl.path('missing.pem')] });
+    await expect(missing.verifyIssuedChain([authCert], keyPair)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('missing.pem') });
+    await openssl.write('not.pem', 'hello');
+    const notPem = new NodeKeyFactory({ environment: 'acc', trustAnchorFiles: [openssl.path('not.pem')] });
+    await expect(notPem.verifyIssuedChain([authCert], keyPair)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not\.pem.*not a PEM certificate file/) });
   });
 
   it('embeds the production roots', () => {

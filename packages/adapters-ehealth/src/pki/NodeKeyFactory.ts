@@ -1,4 +1,4 @@
-import { generateKeyPair as generateNodeKeyPair, X509Certificate } from 'node:crypto';
+import { generateKeyPair as generateNodeKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Bytes, CertificateSummary, EtkSummary, KeyFactory, KeyPair, Signer } from '@ehealth-cert/core';
 import { EhealthCertError } from '@ehealth-cert/core';
@@ -9,34 +9,27 @@ import { createClientCertificate } from './createClientCertificate.js';
 import { decryptChallenge } from './decryptChallenge.js';
 import { describeCertificate, PLACEHOLDER_SUBJECT } from './describeCertificate.js';
 import { encodeDn } from './DistinguishedName.js';
-import { PRD_EHEALTH_ISSUING_CA_001_PEM, PRD_ROOT_CA_001_PEM } from './prdTrustAnchors.js';
 import { publicKeyIdentifierOfSpki } from './publicKeyIdentifier.js';
 import { SoftwareSigner } from './SoftwareSigner.js';
+import { resolveTrustAnchors, type TrustAnchorOptions } from './trustAnchors.js';
 import { verifyEtk } from './verifyEtk.js';
 import { verifyIssuedChain } from './verifyIssuedChain.js';
 
 const generate = promisify(generateNodeKeyPair);
 
-/** Options of NodeKeyFactory. */
-export interface NodeKeyFactoryOptions {
-  /** DER certificates an issued chain must end at; defaults to the production eHealth roots. */
-  readonly trustAnchors?: readonly Bytes[];
-}
+/**
+ * Options of NodeKeyFactory: where issued chains must end. Without any, the production eHealth
+ * roots; `trustAnchorsFor(env, process.env)` gives the front ends' settings.
+ */
+export type NodeKeyFactoryOptions = TrustAnchorOptions;
 
-/** The production trust anchors (DOMAIN.md 4.3) as DER. */
-export function prdTrustAnchors(): Bytes[] {
-  return [PRD_ROOT_CA_001_PEM, PRD_EHEALTH_ISSUING_CA_001_PEM].map((pem) => new Uint8Array(new X509Certificate(pem).raw));
-}
+export { prdTrustAnchors, trustAnchorsFor, TRUST_ANCHORS_VARIABLE, type TrustAnchorOptions } from './trustAnchors.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** KeyFactory on node:crypto + pkijs (DOMAIN.md 2.4-2.5). */
 export class NodeKeyFactory implements KeyFactory {
-  private readonly trustAnchors: readonly Bytes[];
-
-  constructor(options: NodeKeyFactoryOptions = {}) {
-    this.trustAnchors = options.trustAnchors ?? prdTrustAnchors();
-  }
+  constructor(private readonly options: NodeKeyFactoryOptions = {}) {}
 
   /** RSA-2048, e = 65537 (DOMAIN.md 2.4 item 8). */
   async generateKeyPair(): Promise<KeyPair> {
@@ -76,8 +69,9 @@ export class NodeKeyFactory implements KeyFactory {
     return describeCertificate(certificate);
   }
 
+  /** Anchors resolved at each completion: a missing acc configuration or PEM file fails here, not at start-up. */
   async verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<void> {
-    verifyIssuedChain(chain, keyPair, this.trustAnchors);
+    verifyIssuedChain(chain, keyPair, await resolveTrustAnchors(this.options));
   }
 
   async decryptChallenge(encryptionKey: KeyPair, challenge: Bytes): Promise<string> {

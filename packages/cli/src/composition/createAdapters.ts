@@ -10,7 +10,6 @@ import {
 } from '@ehealth-cert/core';
 import type { CliSettings } from '../settings/CliSettings.js';
 import { loopbackSimulatorClock, trustAnchors } from './loopbackSimulator.js';
-import { PlaceholderRestoringVault } from './PlaceholderRestoringVault.js';
 import { startInProcessSimulator, type InProcessSimulator } from './startInProcessSimulator.js';
 
 /** One adapter per port, plus the in-process simulator when there is one. */
@@ -66,15 +65,16 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
       env: settings.processEnv ?? process.env,
     });
 
-  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(await trustAnchors(settings, simulator));
+  // EHEALTH_CERT_TRUST_ANCHORS adds PEM roots (acc has none built in); sim replaces the built-in ones.
+  const keys = overrides.keys ?? new ehealth.NodeKeyFactory({ ...ehealth.trustAnchorsFor(settings.env, settings.processEnv ?? process.env), ...(await trustAnchors(settings, simulator)) });
   return {
     card,
     registry: overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
     etkRegistry: overrides.etkRegistry ?? new ehealth.SoapEtkRegistry({ endpoints, clock }),
     keys,
-    vault:
-      overrides.vault ??
-      new PlaceholderRestoringVault(new ehealth.Pkcs12KeystoreVault({ environment, folder: settings.keystoreDir, clock }), keys, clock),
+    // Pkcs12KeystoreVault reads a pending key back with its C=Dummy placeholder as the chain
+    // (DOMAIN.md 2.4 item 9), which is how completion recognises a pending request.
+    vault: overrides.vault ?? new ehealth.Pkcs12KeystoreVault({ environment, folder: settings.keystoreDir, clock }),
     pending: overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
     clock,
     ...(simulator !== undefined ? { simulator } : {}),

@@ -41,7 +41,7 @@ export async function loopbackSimulatorClock(settings: CliSettings): Promise<Clo
 export async function trustAnchors(settings: CliSettings, simulator: InProcessSimulator | undefined): Promise<{ trustAnchors?: readonly Bytes[] }> {
   if (simulator !== undefined) return { trustAnchors: simulator.trustAnchors };
   if (isLoopbackSim(settings)) return { trustAnchors: pemCertificates(await (await askSimulator(settings, 'trust-anchors')).text()) };
-  // prd: NodeKeyFactory's embedded production roots. acc: the acceptance roots are not in
-  // resources/pki yet (DOMAIN.md 4.3 names them), so the production default applies.
+  // prd: NodeKeyFactory's embedded production roots. acc: none built in (DOMAIN.md 4.3), only
+  // EHEALTH_CERT_TRUST_ANCHORS (ehealth.trustAnchorsFor); completion fails without it.
   return {};
 }

@@ -29,7 +29,6 @@ import { apiVersion } from '../health/apiVersion.js';
 import { JobStore } from '../jobs/JobStore.js';
 import { IdempotencyStore } from '../requests/IdempotencyStore.js';
 import type { ApiSettings } from '../server/ApiSettings.js';
-import { PlaceholderRestoringVault } from './PlaceholderRestoringVault.js';
 import { startSimulatedWorld, type SimulatedEhealth, type SimulatedWorld } from './simulatedWorld.js';
 import { TOKENS } from './tokens.js';
 
@@ -140,7 +139,9 @@ async function bindAdapters(
   const endpointBase = ehealthSimulator?.baseUrl ?? settings.endpointBase;
   const endpoints =
     endpointBase !== undefined ? ehealth.endpointsFromBase(endpointBase) : ehealth.ehealthEndpoints(settings.env === 'sim' ? 'acc' : settings.env, '');
-  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(ehealthSimulator === undefined ? {} : { trustAnchors: ehealthSimulator.trustAnchors });
+  // EHEALTH_CERT_TRUST_ANCHORS adds PEM roots (acc has none built in); the simulator's root replaces the built-in ones.
+  const anchors = ehealth.trustAnchorsFor(settings.env, process.env);
+  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(ehealthSimulator === undefined ? anchors : { ...anchors, trustAnchors: ehealthSimulator.trustAnchors });
   const card = overrides.card ?? (await eidCard(settings, simulated));
   container.bind<Clock>(TOKENS.Clock).toConstantValue(clock);
   container.bind<KeyFactory>(TOKENS.KeyFactory).toConstantValue(keys);
@@ -149,9 +150,11 @@ async function bindAdapters(
     overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
   );
   container.bind<EtkRegistry>(TOKENS.EtkRegistry).toConstantValue(overrides.etkRegistry ?? new ehealth.SoapEtkRegistry({ endpoints, clock }));
-  // A vault handed in is wrapped too: the seam only acts on keys read back without a chain.
-  const vault = overrides.vault ?? new ehealth.Pkcs12KeystoreVault({ environment: settings.env, folder: settings.keystoreDir, clock });
-  container.bind<KeystoreVault>(TOKENS.KeystoreVault).toConstantValue(new PlaceholderRestoringVault(vault, keys, clock));
+  // Pkcs12KeystoreVault reads a pending key back with its C=Dummy placeholder as the chain
+  // (DOMAIN.md 2.4 item 9), which is how completion recognises a pending request.
+  container.bind<KeystoreVault>(TOKENS.KeystoreVault).toConstantValue(
+    overrides.vault ?? new ehealth.Pkcs12KeystoreVault({ environment: settings.env, folder: settings.keystoreDir, clock }),
+  );
   container.bind<PendingRequests>(TOKENS.PendingRequests).toConstantValue(
     overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
   );
