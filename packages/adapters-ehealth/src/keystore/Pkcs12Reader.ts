@@ -6,7 +6,7 @@ import { DecryptionFailedError } from './DecryptionFailedError.js';
 import { decryptWithPassword } from './PasswordBasedEncryption.js';
 import { MAC_DIGESTS, PKCS12_OIDS } from './Pkcs12Oids.js';
 import { bmpPassword, pkcs12Kdf } from './Pkcs12Kdf.js';
-import { certificateNames } from './Rfc2253Name.js';
+import { certificateNames } from './certificateNames.js';
 
 interface Bag {
   readonly friendlyName?: string;

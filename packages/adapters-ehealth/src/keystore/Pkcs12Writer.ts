@@ -5,7 +5,7 @@ import { encryptWithPassword, type PbeScheme } from './PasswordBasedEncryption.j
 import { MAC_DIGEST_OIDS, PKCS12_OIDS } from './Pkcs12Oids.js';
 import { bmpPassword, pkcs12Kdf } from './Pkcs12Kdf.js';
 import { createPlaceholderCertificate } from './PlaceholderCertificate.js';
-import { certificateNames } from './Rfc2253Name.js';
+import { certificateNames } from './certificateNames.js';
 
 /** How a keystore is encrypted: `default` = PBES2/AES-256 + HMAC-SHA256, `legacy` = 3DES keys, RC2-40 certificates, HMAC-SHA1 (DOMAIN.md 3). */
 export interface Pkcs12WriteOptions {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { EhealthCertError } from '@ehealth-cert/core';
-import { encodeDn, formatDn, parseDn } from './DistinguishedName.js';
+import * as asn1js from 'asn1js';
+import { encodeDn, formatDn, formatName, parseDn } from './DistinguishedName.js';
 
 const PERSON = 'CN=SSIN\\=71715100070,OU=eHealth-platform Belgium,OU=ALICE TEST,OU=SSIN\\=71715100070,O=Federal Government,C=BE';
 
@@ -37,5 +38,25 @@ describe('DistinguishedName', () => {
   it('rejects a DN without "=" naming the rule', () => {
     expect(() => encodeDn('garbage')).toThrowError(EhealthCertError);
     expect(() => encodeDn('CN=a,')).toThrowError(/trailing separator/);
+  });
+
+  it('writes unknown types and non-string values as OID=#hex and escapes leading and trailing spaces', () => {
+    const atv = (oid: string, value: asn1js.BaseBlock) => new asn1js.Set({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), value] })] });
+    const name = new asn1js.Sequence({
+      value: [
+        atv('2.5.4.6', new asn1js.PrintableString({ value: 'BE' })),
+        atv('2.5.4.5', new asn1js.PrintableString({ value: '001' })),
+        atv('2.5.4.11', new asn1js.Integer({ value: 5 })),
+        atv('2.5.4.3', new asn1js.BmpString({ value: ' a#b ' })),
+      ],
+    });
+    expect(formatName(name)).toBe('CN=\\ a\\#b\\ ,OU=#020105,2.5.4.5=#1303303031,C=BE');
+  });
+
+  it('refuses a malformed Name with the error the caller chooses', () => {
+    const notAName = new asn1js.Sequence({ value: [new asn1js.Set({ value: [] })] });
+    expect(() => formatName(notAName)).toThrowError(/non-empty SET/);
+    expect(() => formatName(notAName, (rule) => new RangeError(rule))).toThrowError(RangeError);
+    expect(() => formatDn(new asn1js.Integer({ value: 1 }).toBER(false))).toThrowError(EhealthCertError);
   });
 });

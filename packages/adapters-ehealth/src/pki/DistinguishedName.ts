@@ -144,6 +144,14 @@ export function encodeDn(dn: string): ArrayBuffer {
   return name.toBER(false);
 }
 
+/** String types whose value asn1js decodes to text: UTF8, Numeric, Printable, Teletex, IA5, Universal, BMP. */
+const STRING_TAGS = new Set([12, 18, 19, 20, 22, 28, 30]);
+
+function isUniversal(node: asn1js.AsnType, tag: number): boolean {
+  return node.idBlock.tagClass === 1 && node.idBlock.tagNumber === tag;
+}
+
+/** RFC 2253 2.4, plus `=` which Java escapes too (DOMAIN.md 4.1: `CN=SSIN\=...`). */
 function escape2253(value: string): string {
   let out = value.replace(/[,=+<>#;\\"]/g, (c) => `\\${c}`);
   if (out.startsWith(' ')) out = `\\${out}`;
@@ -151,26 +159,41 @@ function escape2253(value: string): string {
   return out;
 }
 
+function attributeText(atv: asn1js.AsnType, invalid: (rule: string) => Error): string {
+  const [typeNode, value] = isUniversal(atv, 16) ? (atv as asn1js.Sequence).valueBlock.value : [];
+  if (typeNode === undefined || value === undefined || !isUniversal(typeNode, 6)) throw invalid('an AttributeTypeAndValue is not SEQUENCE { OID, value }');
+  const oid = (typeNode as asn1js.ObjectIdentifier).valueBlock.toString();
+  const keyword = RFC2253_KEYWORDS[oid];
+  if (keyword !== undefined && value.idBlock.tagClass === 1 && STRING_TAGS.has(value.idBlock.tagNumber)) {
+    return `${keyword}=${escape2253(String((value as asn1js.BaseStringBlock).valueBlock.value))}`;
+  }
+  // RFC 2253 2.4: other types, or a non-string value, as `OID=#` + the value's DER in hex.
+  return `${keyword ?? oid}=#${Buffer.from(value.toBER(false)).toString('hex')}`;
+}
+
 /**
- * RFC 2253 string of a DER `Name` as Java's X500Principal.getName(RFC2253) writes it and eHealth
- * prints it (DOMAIN.md 4.1): most specific RDN first, `,` without spaces, `=` escaped as `\=`.
+ * RFC 2253 string of a parsed X.501 `Name` as Java's X500Principal.getName(RFC2253) writes it and
+ * eHealth prints it (DOMAIN.md 4.1): most specific RDN first, `,` without spaces, `=` escaped as
+ * `\=`; also the alias of chain certificates in the keystore (DOMAIN.md 2.4 item 11). `invalid`
+ * makes the error of a malformed Name (the keystore reader reports those as a corrupt file).
  */
+export function formatName(name: asn1js.AsnType, invalid: (rule: string) => Error = invalidName): string {
+  if (!isUniversal(name, 16)) throw invalid('a Name is a SEQUENCE');
+  const rdns = (name as asn1js.Sequence).valueBlock.value.map((set) => {
+    const attributes = isUniversal(set, 17) ? (set as asn1js.Set).valueBlock.value : [];
+    if (attributes.length === 0) throw invalid('a RelativeDistinguishedName is a non-empty SET');
+    return attributes.map((atv) => attributeText(atv, invalid)).join('+');
+  });
+  return rdns.reverse().join(',');
+}
+
+function invalidName(rule: string): EhealthCertError {
+  return new EhealthCertError('INVALID_INPUT', `name is not a DER Name: ${rule}`, { field: 'name' });
+}
+
+/** formatName of a DER `Name`. */
 export function formatDn(nameDer: ArrayBuffer): string {
   const parsed = asn1js.fromBER(nameDer);
-  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) {
-    throw new EhealthCertError('INVALID_INPUT', 'name is not a DER Name', { field: 'name' });
-  }
-  const rdns = parsed.result.valueBlock.value.map((set) =>
-    (set as asn1js.Set).valueBlock.value
-      .map((atv) => {
-        const [oidBlock, valueBlock] = (atv as asn1js.Sequence).valueBlock.value as [asn1js.ObjectIdentifier, asn1js.BaseBlock];
-        const oid = oidBlock.valueBlock.toString();
-        const keyword = RFC2253_KEYWORDS[oid];
-        if (keyword === undefined) return `${oid}=#${Buffer.from(valueBlock.toBER(false)).toString('hex')}`;
-        const text = (valueBlock as asn1js.BaseStringBlock).valueBlock.value;
-        return `${keyword}=${escape2253(String(text))}`;
-      })
-      .join('+'),
-  );
-  return rdns.reverse().join(',');
+  if (parsed.offset === -1) throw invalidName('not DER');
+  return formatName(parsed.result);
 }
