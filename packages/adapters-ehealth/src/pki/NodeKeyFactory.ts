@@ -4,7 +4,7 @@ import type { Bytes, CertificateSummary, EtkSummary, KeyFactory, KeyPair, Signer
 import { EhealthCertError } from '@ehealth-cert/core';
 import { RelativeDistinguishedNames, Time } from 'pkijs';
 import { createCsr } from './createCsr.js';
-import { createEncryptionCertificate } from './createEncryptionCertificate.js';
+import { createEncryptionCertificate, type EncryptionCertificateInput } from './createEncryptionCertificate.js';
 import { createClientCertificate } from './createClientCertificate.js';
 import { decryptChallenge } from './decryptChallenge.js';
 import { describeCertificate, PLACEHOLDER_SUBJECT } from './describeCertificate.js';
@@ -78,12 +78,7 @@ export class NodeKeyFactory implements KeyFactory {
     return decryptChallenge(encryptionKey, challenge);
   }
 
-  async createEncryptionCertificate(input: {
-    readonly authenticationCertificate: Bytes;
-    readonly authenticationKey: KeyPair;
-    readonly encryptionKey: KeyPair;
-    readonly serialNumber: string;
-  }): Promise<Bytes> {
+  async createEncryptionCertificate(input: EncryptionCertificateInput): Promise<Bytes> {
     return createEncryptionCertificate(input);
   }
 

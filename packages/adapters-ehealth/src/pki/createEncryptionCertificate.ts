@@ -1,9 +1,12 @@
-import type { Bytes, KeyPair } from '@ehealth-cert/core';
+import type { Bytes, KeyFactory } from '@ehealth-cert/core';
 import { EhealthCertError } from '@ehealth-cert/core';
 import * as asn1js from 'asn1js';
 import { Certificate, Extension } from 'pkijs';
 import { createClientCertificate } from './createClientCertificate.js';
 import { fromBerOrThrow } from './fromBerOrThrow.js';
+
+/** What the KeyFactory port gives to build the encryption certificate (its declaration is the one source). */
+export type EncryptionCertificateInput = Parameters<KeyFactory['createEncryptionCertificate']>[0];
 
 /** id-ce-keyUsage (RFC 5280 4.2.1.3). */
 const KEY_USAGE = '2.5.29.15';
@@ -16,12 +19,7 @@ const KEY_ENCIPHERMENT_DATA_ENCIPHERMENT = new Uint8Array([0x30]);
  * the decrypted challenge, the encryption public key, KeyUsage critical keyEncipherment +
  * dataEncipherment, signed SHA256withRSA with the authentication key.
  */
-export async function createEncryptionCertificate(input: {
-  readonly authenticationCertificate: Bytes;
-  readonly authenticationKey: KeyPair;
-  readonly encryptionKey: KeyPair;
-  readonly serialNumber: string;
-}): Promise<Bytes> {
+export async function createEncryptionCertificate(input: EncryptionCertificateInput): Promise<Bytes> {
   if (!/^\d+$/.test(input.serialNumber)) {
     throw new EhealthCertError('INVALID_INPUT', `serialNumber "${input.serialNumber}" must be a decimal integer`, { field: 'serialNumber', value: input.serialNumber });
   }
