@@ -18,21 +18,53 @@ const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8
 const screen = () => tmux('capture-pane', '-t', session, '-p', '-J', '-S', '-300');
 const type = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
 
-/** Waits until the screen shows `text` (the program answers at its own pace). */
-async function waitFor(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+const PROMPT_DEADLINE_MS = 30_000;
+const POLL_MS = 150;
+const pause = () => new Promise((r) => setTimeout(r, POLL_MS));
+
+/** Waits until the screen shows `text` (the program answers at its own pace), within a deadline. */
+async function waitFor(text: string | RegExp, timeoutMs = PROMPT_DEADLINE_MS): Promise<string> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const shown = screen();
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
     if (Date.now() > until) throw new Error(`the screen never showed ${String(text)}; it shows:\n${shown}`);
-    await new Promise((r) => setTimeout(r, 150));
+    await pause();
   }
 }
 
-/** Waits for a question, then answers it. */
-async function answer(question: string | RegExp, ...keys: string[]): Promise<void> {
-  await waitFor(question);
+/**
+ * The question @inquirer/prompts is asking now: the last prompt line of the screen, if it is still
+ * open ("? " prefix; an answered one turns to "✔ "). Null while the program works between prompts.
+ */
+function liveQuestion(shown: string): string | null {
+  const prompts = shown.split('\n').filter((line) => /^[?✔✖] /.test(line));
+  const last = prompts.at(-1);
+  return last?.startsWith('? ') ? last : null;
+}
+
+/**
+ * Waits until `question` is the open prompt and the screen has settled (two identical captures),
+ * so that keys reach the prompt in raw mode, never the terminal's echo between two prompts
+ * (under load the program can be seconds late).
+ */
+async function waitForPrompt(question: string): Promise<string> {
+  const until = Date.now() + PROMPT_DEADLINE_MS;
+  let previous = '';
+  for (;;) {
+    const shown = screen();
+    if (shown === previous && liveQuestion(shown)?.includes(question)) return shown;
+    if (Date.now() > until) throw new Error(`the prompt "${question}" never opened; the screen shows:\n${shown}`);
+    previous = shown;
+    await pause();
+  }
+}
+
+/** Waits for a question to be open, then answers it. */
+async function answer(question: string, ...keys: string[]): Promise<string> {
+  const shown = await waitForPrompt(question);
   type(...keys);
+  return shown;
 }
 
 describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
@@ -60,38 +92,41 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
   });
 
   it('walks through steps 2 to 15 with masked secrets and a wrong PIN typed again', async () => {
-    await answer('Étape 2', 'Enter');
-    await answer('Demandez un nouveau certificat', 'Enter');
+    await waitFor('Étape 2');
+    await answer('ehealth-cert, le logiciel de demande de certificats eHealth', 'Enter');
+    await answer('Que voulez-vous faire', 'Enter');
     await answer('Acceptez-vous les conditions générales', 'Up', 'Enter');
-    await answer('Je suis Belge ou mon domicile est en Belgique', 'Enter');
-    await answer('Mon organisation (pharmacie, labo,…)', 'Enter');
+    await answer('Qui êtes-vous', 'Enter');
+    await answer('Pour qui est le certificat', 'Enter');
 
-    await answer('? Code PIN de Alice Geldigekaart', '0000', 'Enter');
+    await answer('Code PIN de Alice Geldigekaart', '0000', 'Enter');
     await answer('Retaper le code PIN', 'Enter');
     const afterWrongPin = await waitFor('Code PIN erroné');
     expect(afterWrongPin).toMatch(/2 tries left|Encore 2 essai/);
     // The PIN is asked anew (a person's choice, never an automatic retry): wait for the live prompt.
-    await answer(/Retaper le code PIN \? Oui[\s\S]*\? Code PIN de Alice Geldigekaart/, '1234', 'Enter');
+    await waitFor('Retaper le code PIN ? Oui');
+    await answer('Code PIN de Alice Geldigekaart', '1234', 'Enter');
 
-    await answer('AUTOMATIQUE', 'Enter');
+    await answer('Comment voulez-vous indiquer l\'organisation', 'Enter');
     await answer('Votre organisation', 'Down', 'Enter');
     await answer('Identifiant d\'application', 'Enter');
     await answer('Votre adresse électronique', 'alice@example.org', 'Enter');
     await answer('Adresse électronique générique', 'info@ambulances.example.org', 'Enter');
     await answer('Votre numéro de téléphone', '02 555 01 23', 'Enter');
     await answer('Numéro de téléphone générique', 'Enter');
-    await answer('? Mot de passe du keystore', 'short', 'Enter');
-    await waitFor('too short');
-    type('C-u', 'paarden-staan-op-stal-42', 'Enter');
-    await answer('? Mot de passe du keystore (encore une fois)', 'paarden-staan-op-stal-42', 'Enter');
+    await answer('Mot de passe du keystore', 'short', 'Enter');
+    await waitFor(/too short|trop court/);
+    await answer('Mot de passe du keystore', 'C-u', 'paarden-staan-op-stal-42', 'Enter');
+    await answer('Mot de passe du keystore (encore une fois)', 'paarden-staan-op-stal-42', 'Enter');
 
-    const overview = await waitFor('Acceptez-vous ce contrat');
+    const overview = await waitForPrompt('Acceptez-vous ce contrat');
     expect(overview).toContain('Étape 12 : aperçu de votre demande');
     expect(overview).toContain('NIHII-AMBU_SERVICE=71901249');
     expect(overview).toContain('Contrat d\'utilisation d\'un certificat eHealth');
     type('Up', 'Enter');
     await answer('Envoyer la demande de certificat à eHealth', 'Enter');
-    await answer(/Étape 14[\s\S]*\? Code PIN de Alice Geldigekaart \(clé Signature\)/, '1234', 'Enter');
+    await waitFor('Étape 14');
+    await answer('Code PIN de Alice Geldigekaart (clé Signature)', '1234', 'Enter');
 
     const end = await waitFor('EXIT=');
     expect(end).toContain('EXIT=0');
