@@ -267,6 +267,15 @@ describe('SoapCertificateRegistry errors', () => {
     expect(captured).toHaveLength(0);
   });
 
+  it('refuses GetCertificateInfoForCitizen signed with the eID Signature key (DOMAIN.md 2.3: eID-Auth), before sending', async () => {
+    const error = await registry()
+      .getCertificateInfoForCitizen(rsaSign.signer)
+      .catch((e: unknown) => e);
+    expect(EhealthCertError.is(error, 'INTERNAL')).toBe(true);
+    expect((error as EhealthCertError).details).toMatchObject({ operation: 'GetCertificateInfoForCitizen', expectedSigner: 'authentication', signer: 'signature' });
+    expect(captured).toHaveLength(0);
+  });
+
   it('returns pending while eHealth has not issued the certificate', async () => {
     server.use(
       recordingServerOverride((request) => xml(eteeErrorResponse('ns5', 'GetCertificate', requestId(request.body), 'CERT_NOT_YET_DELIVERED', 'The certificate is not yet delivered'))),
