@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'cli', 'http-api'];
@@ -10,7 +11,8 @@ export default defineConfig({
       ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
       test: {
         name,
-        root: `packages/${name}`,
+        // Absolute, so that `npm test` inside a package (vitest --root ../..) finds the same projects.
+        root: fileURLToPath(new URL(`./packages/${name}`, import.meta.url)),
         include: ['src/**/*.test.ts'],
         // SoftHSM reads SOFTHSM2_CONF from the native environment: forks, not threads (TOOLCHAIN.md 4).
         pool: 'forks',
