@@ -1,5 +1,12 @@
 # language: fr
 Fonctionnalité: Règles de saisie des identifiants et des données (étapes 9M, 10 et 11)
+  Les données de contact et le mot de passe sont jugés par l'interface quand j'envoie la demande :
+  acceptés, la demande part ; refusés, on me dit pourquoi et rien ne part.
+
+  Contexte:
+    Étant donné le logiciel démarré pour l'environnement de simulation (étape 1)
+    Et une carte eID de test au nom de "Alice Geldigekaart" dans le lecteur
+    Et selon les sources authentiques, cette personne gère le service ambulancier "AMBULANCES DE LA SENNE" (NIHII-AMBU_SERVICE 17123468)
 
   Plan du scénario: Un identifiant valide est accepté et normalisé
     Quand je vérifie l'identifiant "<saisie>"
@@ -30,11 +37,8 @@ Fonctionnalité: Règles de saisie des identifiants et des données (étapes 9M,
       | NIHII-AMBU_SERVICE=1712346    | 8           |
       | INCONNU=12345678              | INCONNU     |
 
-  # Les règles des étapes 10 et 11 sont celles du cœur ; chaque interface les applique à l'envoi
-  # de la demande (voir 04-erreurs.feature : pas d'adresse générique, mot de passe trop faible).
-  @usecases
   Plan du scénario: Les données de contact de l'étape 10
-    Quand j'introduis les données de contact "<privée>", "<générique>", "<téléphone>"
+    Quand j'introduis les données de contact "<privée>", "<générique>", "<téléphone>" et j'envoie la demande
     Alors les données de contact sont "<verdict>"
 
     Exemples:
@@ -44,15 +48,17 @@ Fonctionnalité: Règles de saisie des identifiants et des données (étapes 9M,
       | alice.example.be         | info@ambulances-senne.be   | 02 123 45 67   | refusées  |
       | alice@example.be         | info@ambulances-senne.be   |                | refusées  |
 
-  @usecases
-  Plan du scénario: Le mot de passe du keystore de l'étape 11
-    Quand je choisis le mot de passe "<mot de passe>" pour le keystore
+  Plan du scénario: Le mot de passe du keystore de l'étape 11, pour "AMBULANCES DE LA SENNE" et la carte d'Alice Geldigekaart
+    Quand je choisis le mot de passe "<mot de passe>" pour le keystore et j'envoie la demande
     Alors le mot de passe est "<verdict>"
+    Et la règle enfreinte est "<règle>"
 
     Exemples:
-      | mot de passe                          | verdict  |
-      | Ambulance-Senne-2025!x                | accepté  |
-      | cheval agrafe batterie correcte       | accepté  |
-      | court1!                               | refusé   |
-      | password1234                          | refusé   |
-      | 17123468-secret                       | refusé   |
+      | mot de passe                          | verdict  | règle       |
+      | Ambulance-Meuse-2025!x                | accepté  | aucune      |
+      | cheval agrafe batterie correcte       | accepté  | aucune      |
+      | court1!                               | refusé   | longueur    |
+      | password1234                          | refusé   | courant     |
+      | 17123468-secret                       | refusé   | identifiant |
+      | Alice-Geldigekaart-2025!              | refusé   | nom         |
+      | Senne-Ambulances-2025!x               | refusé   | nom         |

@@ -19,20 +19,30 @@ Then("l'identifiant est refusé avec un message qui cite {string}", function (th
   assert.match(refused.message, new RegExp(rule.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 });
 
-When('j\'introduis les données de contact {string}, {string}, {string}', async function (this: EhealthWorld, emailPrivate: string, emailGeneral: string, phonePrivate: string) {
-  this.last = await this.driver.checkContactData({ emailPrivate, emailGeneral, phonePrivate });
+When(
+  "j'introduis les données de contact {string}, {string}, {string} et j'envoie la demande",
+  async function (this: EhealthWorld, emailPrivate: string, emailGeneral: string, phonePrivate: string) {
+    this.draft.contactData = { emailPrivate, emailGeneral, phonePrivate };
+    await this.sendRequest();
+  },
+);
+
+Then('les données de contact sont {string}', async function (this: EhealthWorld, verdict: string) {
+  await this.expectVerdict(verdict === 'acceptées', 'INVALID_CONTACT_DATA');
 });
 
-Then('les données de contact sont {string}', function (this: EhealthWorld, verdict: string) {
-  assert.equal(this.last?.ok, verdict === 'acceptées', JSON.stringify(this.last));
-  if (!this.last?.ok) assert.equal(failureOf(this.last, 'les données de contact').code, 'INVALID_CONTACT_DATA');
+When("je choisis le mot de passe {string} pour le keystore et j'envoie la demande", async function (this: EhealthWorld, password: string) {
+  this.draft.password = password;
+  await this.sendRequest();
 });
 
-When('je choisis le mot de passe {string} pour le keystore', async function (this: EhealthWorld, password: string) {
-  this.last = await this.driver.checkPassword(password);
+Then('le mot de passe est {string}', async function (this: EhealthWorld, verdict: string) {
+  await this.expectVerdict(verdict === 'accepté', 'WEAK_PASSWORD');
 });
 
-Then('le mot de passe est {string}', function (this: EhealthWorld, verdict: string) {
-  assert.equal(this.last?.ok, verdict === 'accepté', JSON.stringify(this.last));
-  if (!this.last?.ok) assert.equal(failureOf(this.last, 'le mot de passe').code, 'WEAK_PASSWORD');
+// The rule of manual step 11 that the refusal names (WEAK_PASSWORD details.rule).
+const RULES: Readonly<Record<string, string | undefined>> = { aucune: undefined, longueur: 'length', courant: 'common', identifiant: 'identifier', nom: 'name' };
+
+Then('la règle enfreinte est {string}', function (this: EhealthWorld, rule: string) {
+  assert.equal(this.last?.ok ? undefined : this.last?.details['rule'], RULES[rule]);
 });

@@ -8,7 +8,6 @@ import { InProcessEhealth } from '../scene/InProcessEhealth.js';
 import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, KeystoreView, OrganisationView, RequestDraft, RequestView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
 import { failure, success, type Outcome } from './Outcome.js';
-import { UseCasesDriver } from './UseCasesDriver.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,12 +30,8 @@ export class ApiDriver implements Driver {
   readonly name = 'api';
   private root: { container: ApiContainer; app: FastifyInstance } | undefined;
   private ownSimulator: InProcessEhealth | undefined;
-  /** The pure input rules of steps 10-11 have no route of their own. */
-  private readonly rules: UseCasesDriver;
 
-  constructor(private readonly scene: DriverScene) {
-    this.rules = new UseCasesDriver(scene);
-  }
+  constructor(private readonly scene: DriverScene) {}
 
   private async app(): Promise<FastifyInstance> {
     if (!this.root) {
@@ -97,14 +92,6 @@ export class ApiDriver implements Driver {
     }
     const id = answer.body['identifier'] as { type: string; value: string };
     return success({ identifier: `${id.type}=${id.value}` });
-  }
-
-  checkContactData(contact: ContactDataDraft): Promise<Outcome<void>> {
-    return this.rules.checkContactData(contact);
-  }
-
-  checkPassword(password: string): Promise<Outcome<void>> {
-    return this.rules.checkPassword(password);
   }
 
   async readCard() {
@@ -201,7 +188,6 @@ export class ApiDriver implements Driver {
   async close(): Promise<void> {
     await this.root?.app.close();
     await this.root?.container.close();
-    await this.rules.close();
     await this.ownSimulator?.close();
   }
 

@@ -6,7 +6,6 @@ import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, Keystore
 import type { DriverScene } from './DriverScene.js';
 import { inProcessAdapters, type AdapterOverrides } from './inProcessAdapters.js';
 import { failure, success, type Outcome } from './Outcome.js';
-import { UseCasesDriver } from './UseCasesDriver.js';
 
 /** What `ehealth-cert … --json` printed and how it exited. */
 interface CliRun {
@@ -30,12 +29,8 @@ interface CliError {
 export class CliDriver implements Driver {
   readonly name: string = 'cli';
   private adapters: AdapterOverrides | undefined;
-  /** The pure input rules of steps 10-11 have no command of their own (check-id has). */
-  private readonly rules: UseCasesDriver;
 
-  constructor(protected readonly scene: DriverScene) {
-    this.rules = new UseCasesDriver(scene);
-  }
+  constructor(protected readonly scene: DriverScene) {}
 
   /** Runs `ehealth-cert` with these arguments and environment; answers its exit status and output. */
   protected async execute(args: readonly string[], env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -82,14 +77,6 @@ export class CliDriver implements Driver {
       const id = json['identifier'] as { type: string; value: string };
       return { identifier: `${id.type}=${id.value}` };
     });
-  }
-
-  checkContactData(contact: ContactDataDraft): Promise<Outcome<void>> {
-    return this.rules.checkContactData(contact);
-  }
-
-  checkPassword(password: string): Promise<Outcome<void>> {
-    return this.rules.checkPassword(password);
   }
 
   async readCard() {
@@ -185,7 +172,6 @@ export class CliDriver implements Driver {
   }
 
   async close(): Promise<void> {
-    await this.rules.close();
   }
 }
 

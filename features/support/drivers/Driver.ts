@@ -72,10 +72,6 @@ export interface Driver {
   readonly name: string;
   /** Step 9M and the identifier rules: checks `TYPE=VALUE` and answers the normalised form. */
   checkIdentifier(text: string): Promise<Outcome<{ readonly identifier: string }>>;
-  /** Step 10 alone: are these contact data accepted? */
-  checkContactData(contact: ContactDataDraft): Promise<Outcome<void>>;
-  /** Step 11 alone: is this keystore password accepted? */
-  checkPassword(password: string): Promise<Outcome<void>>;
   /** Step 5: reads the holder from the inserted card. */
   readCard(): Promise<Outcome<CardView>>;
   /** Steps 6-7: the organisations the holder may manage (asks the PIN once). */

@@ -2,7 +2,6 @@ import {
   ActivateEtk,
   ChangeKeystorePassword,
   checkIdentifier,
-  checkKeystorePassword,
   CompleteCertificate,
   formatIdentifier,
   InspectKeystore,
@@ -11,7 +10,6 @@ import {
   RenewCertificate,
   RequestCertificate,
   RevokeCertificate,
-  validateContactData,
   type ManageableOrganisation,
   type OrganisationChoice,
   type RevocationReason,
@@ -50,14 +48,6 @@ export class UseCasesDriver implements Driver {
       if (!check.valid) throw check.error;
       return { identifier: formatIdentifier(check.identifier) };
     });
-  }
-
-  checkContactData(contact: ContactDataDraft): Promise<Outcome<void>> {
-    return attempt(() => void validateContactData(contact));
-  }
-
-  checkPassword(password: string): Promise<Outcome<void>> {
-    return attempt(() => checkKeystorePassword(password));
   }
 
   async readCard() {

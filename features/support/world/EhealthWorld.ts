@@ -255,6 +255,21 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
     return refused;
   }
 
+  /**
+   * The front end accepted what was typed (the request went to eHealth), or refused it with
+   * `code` and sent nothing.
+   */
+  async expectVerdict(accepted: boolean, code: string): Promise<void> {
+    if (accepted) {
+      assert.ok(this.last?.ok, JSON.stringify(this.last));
+      assert.ok(await this.record(), "eHealth n'a pas reçu la demande");
+      return;
+    }
+    this.expectFailure(code);
+    assert.equal(await this.sim.contractCount(), 0, 'un contrat a été demandé à eHealth');
+    assert.equal((await this.sim.records()).length, 0, 'une demande a été envoyée à eHealth');
+  }
+
   /** The simulator's mailbox holds an e-mail of this kind for this address. */
   async expectMail(mail: string, to: string): Promise<void> {
     const kind = MAILS[mail];
