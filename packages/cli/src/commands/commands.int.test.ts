@@ -2,11 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
+import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInProcessSimulator, type InProcessSimulator } from '../composition/startInProcessSimulator.js';
 import { runCli } from '../runCli.js';
-import { resolveSettings } from '../settings/CliSettings.js';
 import { captureIo } from '../test-support/captureIo.js';
 
 // Every command in-process: the real SOAP client, keystore and PKCS#11 adapter, against the msw
@@ -38,7 +36,7 @@ beforeAll(async () => {
     EHEALTH_CERT_PIN: card.pin,
     EHEALTH_CERT_KEYSTORE_PASSWORD: PASSWORD,
   };
-  simulator = await startInProcessSimulator(resolveSettings({}, env, dir));
+  simulator = await startInProcessSimulator();
 });
 
 afterAll(async () => {

@@ -4,7 +4,6 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InspectKeystore } from '@ehealth-cert/core';
-import { startInProcessSimulator } from '../composition/startInProcessSimulator.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { CommandContext, CommandResult } from './CommandContext.js';
 import { inspectionJson, inspectionLines } from './inspectCommand.js';
@@ -74,7 +73,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       simulatorStateDir: dir,
     };
     delete (settings as { endpointBase?: string }).endpointBase;
-    const simulator = await startInProcessSimulator(settings);
+    const simulator = await (await import('@ehealth-cert/simulator')).startInProcessSimulator({ stateDir: dir });
     // The card's PIN and the generated password reach the commands as automation does (never argv).
     const io = { ...ctx.io, env: { ...ctx.io.env, EHEALTH_CERT_PIN: card.pin, EHEALTH_CERT_KEYSTORE_PASSWORD: password } };
     const demoCtx: CommandContext = { ...ctx, io, settings, adapters: { ...ctx.adapters, simulator } };

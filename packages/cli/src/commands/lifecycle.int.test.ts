@@ -1,11 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
+import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInProcessSimulator, type InProcessSimulator } from '../composition/startInProcessSimulator.js';
 import { runCli } from '../runCli.js';
-import { resolveSettings } from '../settings/CliSettings.js';
 import { captureIo } from '../test-support/captureIo.js';
 
 // Beyond the manual: waiting with --wait, a refused duplicate, the card-wide status, renewal in
@@ -36,7 +34,7 @@ beforeAll(async () => {
     EHEALTH_CERT_PIN: card.pin,
     EHEALTH_CERT_KEYSTORE_PASSWORD: 'paarden-staan-op-stal-42',
   };
-  simulator = await startInProcessSimulator(resolveSettings({}, env, dir));
+  simulator = await startInProcessSimulator();
 });
 
 afterAll(async () => {

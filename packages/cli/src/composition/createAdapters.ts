@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import {
   type CertificateRegistry,
   type Clock,
@@ -8,9 +7,8 @@ import {
   type KeystoreVault,
   type PendingRequests,
 } from '@ehealth-cert/core';
+import type { InProcessSimulator, SimulatedEhealth } from '@ehealth-cert/simulator';
 import type { CliSettings } from '../settings/CliSettings.js';
-import { loopbackSimulatorClock, trustAnchors } from './loopbackSimulator.js';
-import { startInProcessSimulator, type InProcessSimulator } from './startInProcessSimulator.js';
 
 /** One adapter per port, plus the in-process simulator when there is one. */
 export interface Adapters {
@@ -35,38 +33,36 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
   // SoftHSM reads SOFTHSM2_CONF when the module is initialised (TOOLCHAIN.md 4): the native
   // environment must hold it before the first card operation.
   if (settings.softhsmConf !== undefined) process.env['SOFTHSM2_CONF'] = settings.softhsmConf;
-
-  const simulator =
-    overrides.simulator ??
-    (settings.env === 'sim' && settings.endpointBase === undefined && overrides.registry === undefined
-      ? await startInProcessSimulator(settings)
-      : undefined);
-  const clock = overrides.clock ?? simulator?.clock ?? settings.clock ?? (await loopbackSimulatorClock(settings)) ?? systemClock;
-  const environment = settings.env;
-
   const ehealth = await import('@ehealth-cert/adapters-ehealth');
-  const endpoints =
-    settings.endpointBase !== undefined
-      ? ehealth.endpointsFromBase(settings.endpointBase)
-      : simulator !== undefined
-        ? ehealth.endpointsFromBase(simulator.baseUrl)
-        : ehealth.ehealthEndpoints(environment === 'sim' ? 'acc' : environment, '');
+  const sim = settings.env === 'sim' ? await import('@ehealth-cert/simulator') : undefined;
 
-  // A SoftHSM fake card in sim mode goes through the simulator's PIN-locking wrapper, so that it
-  // blocks after 3 wrong PINs and can be "pulled out" like an eID (TOOLCHAIN.md 4, issue 3).
-  const fakeCardDir = settings.env === 'sim' && settings.softhsmConf !== undefined ? dirname(settings.softhsmConf) : undefined;
-  const PinLocking = fakeCardDir !== undefined ? (await import('@ehealth-cert/simulator')).PinLockingPkcs11 : undefined;
+  // Env sim: the simulator handed in (the demo's), the one at EHEALTH_CERT_ENDPOINT_BASE
+  // (`ehealth-sim serve`), or one in this process behind msw.
+  const started =
+    sim !== undefined && overrides.simulator === undefined && settings.endpointBase === undefined && overrides.registry === undefined
+      ? await sim.startInProcessSimulator(settings.simulatorStateDir === undefined ? {} : { stateDir: settings.simulatorStateDir })
+      : undefined;
+  const simulator = overrides.simulator ?? started;
+  const simulated: SimulatedEhealth | undefined =
+    simulator ?? (sim !== undefined && settings.endpointBase !== undefined ? await sim.connectLoopbackSimulator(settings.endpointBase, ehealth.pemCertificates) : undefined);
+  const clock = overrides.clock ?? simulated?.clock ?? settings.clock ?? systemClock;
+  const environment = settings.env;
+  const endpointBase = simulated?.baseUrl ?? settings.endpointBase;
+  const endpoints = endpointBase !== undefined ? ehealth.endpointsFromBase(endpointBase) : ehealth.ehealthEndpoints(environment === 'sim' ? 'acc' : environment, '');
+
+  // A SoftHSM fake card in sim mode goes through the simulator's PIN-locking wrapper (issue 3).
   const card =
     overrides.card ??
     new (await import('@ehealth-cert/adapters-eid')).Pkcs11EidCard({
-      ...(PinLocking !== undefined && fakeCardDir !== undefined ? { moduleFactory: () => new PinLocking(fakeCardDir) } : {}),
+      ...(sim !== undefined && settings.softhsmConf !== undefined ? { moduleFactory: sim.fakeCardModule(settings.softhsmConf) } : {}),
       ...(settings.pkcs11Module !== undefined ? { pkcs11Module: settings.pkcs11Module } : {}),
       ...(settings.cardSerial !== undefined ? { tokenSerial: settings.cardSerial } : {}),
       env: settings.processEnv ?? process.env,
     });
 
-  // EHEALTH_CERT_TRUST_ANCHORS adds PEM roots (acc has none built in); sim replaces the built-in ones.
-  const keys = overrides.keys ?? new ehealth.NodeKeyFactory({ ...ehealth.trustAnchorsFor(settings.env, settings.processEnv ?? process.env), ...(await trustAnchors(settings, simulator)) });
+  // Where an issued chain must end (KeyFactory.verifyIssuedChain): the simulator's fake eHealth
+  // root in sim, otherwise NodeKeyFactory's embedded production roots (DOMAIN.md 4.3).
+  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(simulated === undefined ? {} : { trustAnchors: simulated.trustAnchors });
   return {
     card,
     registry: overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
@@ -78,9 +74,7 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
     pending: overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
     clock,
     ...(simulator !== undefined ? { simulator } : {}),
-    close: async () => {
-      // A simulator handed in (the demo's) belongs to the caller, which closes it.
-      if (overrides.simulator === undefined) await simulator?.close();
-    },
+    // A simulator handed in (the demo's) belongs to the caller, which closes it.
+    close: async () => started?.close(),
   };
 }

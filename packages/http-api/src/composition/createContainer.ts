@@ -164,15 +164,18 @@ async function bindAdapters(
 async function eidCard(settings: ApiSettings, simulated: SimulatedWorld | undefined): Promise<EidCard> {
   const { Pkcs11EidCard } = await import('@ehealth-cert/adapters-eid');
   const fake = simulated?.fakeCard;
-  if (fake !== undefined) {
-    process.env['SOFTHSM2_CONF'] = fake.softhsmConf;
-    // PinLockingPkcs11 counts wrong PINs like a real eID (SoftHSM alone never blocks).
-    return new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => fake.pkcs11Module(), env: { ...process.env, ...fake.env } });
-  }
+  // SoftHSM reads SOFTHSM2_CONF when the module is initialised (TOOLCHAIN.md 4).
+  if (fake !== undefined) process.env['SOFTHSM2_CONF'] = fake.softhsmConf;
+  // A SoftHSM fake card in sim goes through PinLockingPkcs11, which counts wrong PINs like a real
+  // eID (SoftHSM alone never blocks).
+  const softhsmConf = fake?.softhsmConf ?? (settings.env === 'sim' ? settings.softhsmConf : undefined);
+  const moduleFactory = softhsmConf === undefined ? undefined : (await import('@ehealth-cert/simulator')).fakeCardModule(softhsmConf);
+  const pkcs11Module = fake?.modulePath ?? settings.pkcs11Module;
   return new Pkcs11EidCard({
-    ...(settings.pkcs11Module === undefined ? {} : { pkcs11Module: settings.pkcs11Module }),
-    ...(settings.cardSerial === undefined ? {} : { tokenSerial: settings.cardSerial }),
-    env: process.env,
+    ...(pkcs11Module === undefined ? {} : { pkcs11Module }),
+    ...(moduleFactory === undefined ? {} : { moduleFactory }),
+    ...(settings.cardSerial === undefined || fake !== undefined ? {} : { tokenSerial: settings.cardSerial }),
+    env: { ...process.env, ...fake?.env },
   });
 }
 

@@ -1,0 +1,12 @@
+import { dirname } from 'node:path';
+import { PinLockingPkcs11 } from './PinLockingPkcs11.js';
+
+/**
+ * The PKCS#11 module factory of a fake card made by provisionFakeEid, named by its SoftHSM
+ * configuration file: SoftHSM behind PinLockingPkcs11, so that the card blocks after 3 wrong PINs
+ * and can be "pulled out" like an eID (TOOLCHAIN.md 4; SoftHSM alone never blocks).
+ */
+export function fakeCardModule(softhsmConf: string): () => PinLockingPkcs11 {
+  const dir = dirname(softhsmConf);
+  return () => new PinLockingPkcs11(dir);
+}
