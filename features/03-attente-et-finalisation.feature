@@ -16,7 +16,7 @@ Fonctionnalité: Attente du certificat et finalisation de la demande (étapes 16
     Alors on me dit que le certificat n'a pas encore été fabriqué par eHealth
     Et le keystore est intact
 
-  # Aussi avec le programme ehealth-cert construit, lancé comme un processus contre `ehealth-sim serve`.
+  # Aussi avec le programme installé, lancé à part, contre le simulateur servi en réseau local.
   @processus
   Scénario: Après le mail d'eHealth, le certificat est installé et l'ETK enregistré
     Étant donné qu'eHealth a fabriqué le certificat et envoyé le mail "certificat fabriqué"

@@ -2,7 +2,7 @@
 @live
 Fonctionnalité: Avec une vraie carte eID et l'environnement d'ACCEPTATION d'eHealth
   Hors intégration continue : ces scénarios lisent une vraie carte et interrogent eHealth
-  (acceptation), sans rien demander ni modifier. Voir README.md, profil « live ».
+  (acceptation), sans rien demander ni modifier : profil « live » uniquement.
 
   Scénario: Ma carte eID est lue et eHealth me propose mes organisations (étapes 1 à 7)
     Étant donné le logiciel démarré pour l'environnement d'acceptation (étape 1)

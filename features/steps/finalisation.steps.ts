@@ -62,12 +62,7 @@ Then("l'ETK est enregistré et publié par eHealth", async function (this: Eheal
 Then(
   'le nouveau keystore s\'ouvre avec mon mot de passe et contient la clé "authentication", la clé de l\'ETK et la chaîne du certificat',
   async function (this: EhealthWorld) {
-    const content = await openKeystore(this.installedKeystore, this.requestDraft().password);
-    const keys = content.entries.filter((e) => e.kind === 'key');
-    const authentication = keys.find((e) => e.alias === 'authentication');
-    assert.ok(authentication && authentication.chain.length >= 2, 'la clé "authentication" avec la chaîne du certificat');
-    const etk = (await this.record()).etks[0];
-    assert.ok(keys.some((e) => e.alias !== 'authentication' && BigInt(`0x${etk?.serialHex}`).toString() === e.alias), 'la clé de l’ETK sous son numéro de série');
+    await this.expectInstalledKeystore();
   },
 );
 

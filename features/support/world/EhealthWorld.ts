@@ -270,6 +270,21 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
     assert.equal((await this.sim.records()).length, 0, 'une demande a été envoyée à eHealth');
   }
 
+  /**
+   * The keystore of the last completion opens with the password of step 11 and holds the key
+   * `authentication` with the certificate eHealth issued and its chain, and the ETK key under the
+   * decimal serial of the ETK eHealth registered (DOMAIN.md 3).
+   */
+  async expectInstalledKeystore(): Promise<void> {
+    const keys = (await openKeystore(this.installedKeystore, this.requestDraft().password)).entries.filter((e) => e.kind === 'key');
+    const record = await this.record();
+    const authentication = keys.find((e) => e.alias === 'authentication');
+    assert.ok(authentication && authentication.chain.length >= 2, 'la clé "authentication" avec la chaîne du certificat');
+    assert.equal(Buffer.from(authentication.chain[0] ?? []).toString('base64'), record.certificate, "le certificat n'est pas celui d'eHealth");
+    const etkAlias = BigInt(`0x${record.etks[0]?.serialHex ?? '0'}`).toString();
+    assert.ok(keys.some((e) => e.alias === etkAlias), `pas de clé de l'ETK ${etkAlias} (clés : ${keys.map((e) => e.alias).join(', ')})`);
+  }
+
   /** The simulator's mailbox holds an e-mail of this kind for this address. */
   async expectMail(mail: string, to: string): Promise<void> {
     const kind = MAILS[mail];
