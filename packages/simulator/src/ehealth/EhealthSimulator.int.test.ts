@@ -130,7 +130,7 @@ describe('time and randomness', () => {
   it('approves a manual validation by itself after the configured delay, then issues after the issuance delay', async () => {
     const f = await flow({ manualValidationDelayMs: 86_400_000, issuanceDelayMs: 3_600_000 });
     const chloe = await createTestEid({ ssin: '92022821023', givenName: 'Chloé', surname: 'Van den Broeck' });
-    const { dn, contractXml } = await f.generateContract(chloe, { type: 'NIHII-AMBU_SERVICE', value: '61111186' });
+    const { dn, contractXml } = await f.generateContract(chloe, { type: 'NIHII-AMBU_SERVICE', value: '61111186' }, { name: 'Ambulancedienst Kempen (TEST)' });
     const pki = (await f.generateCertificate(chloe, contractXml, await csr(dn, rsaKey()))).text('PublicKeyIdentifier') as string;
     await f.sim.advance(86_400_000);
     expect((await f.getCertificate(pki)).errorCode).toBe('CERT_NOT_YET_DELIVERED');

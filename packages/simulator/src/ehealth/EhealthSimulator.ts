@@ -28,6 +28,8 @@ import { soapEnvelope, soapFault } from './xml/soapEnvelope.js';
 import { el, serializeXml } from './xml/XmlElement.js';
 import type { XmlElement } from './xml/XmlElement.js';
 import { XsdValidator } from './xml/XsdValidator.js';
+import { reviewManualRequest } from './validation/reviewManualRequest.js';
+import type { ManualReview } from './validation/reviewManualRequest.js';
 
 /** How to set up a simulator. Everything has a default. */
 export interface EhealthSimulatorOptions {
@@ -270,8 +272,8 @@ export class EhealthSimulator {
     const jobs: Promise<void>[] = [];
     for (const r of this.records.values()) {
       if (r.validation === 'PENDING' && r.autoApproveAt && new Date(r.autoApproveAt) <= now) {
-        r.validation = 'APPROVED';
-        r.deliverableAt = new Date(new Date(r.autoApproveAt).getTime() + this.timings.issuanceDelayMs).toISOString();
+        // The support team decides when the configured delay is over, on the same checks as approve().
+        this.decide(r, reviewManualRequest(this.sources, r), new Date(r.autoApproveAt));
       }
       if ((r.validation === 'AUTOMATIC' || r.validation === 'APPROVED') && !r.certificate && !r.revokedAt && r.deliverableAt && new Date(r.deliverableAt) <= now) {
         jobs.push(this.issue(r));
@@ -303,8 +305,7 @@ export class EhealthSimulator {
   }
 
   private mail(r: CertificateRecord, kind: Email['kind'], subject: string, body: string): void {
-    const to = [r.contactData.emailPrivate, r.contactData.emailGeneral].filter((x): x is string => !!x);
-    this.mailbox.send({ sentAt: this.clock.now().toISOString(), to, kind, subject, body, publicKeyIdentifier: r.publicKeyIdentifier });
+    this.mailbox.sendAbout(r, this.clock.now(), kind, subject, body);
   }
 
   private changed(): void {
@@ -323,21 +324,36 @@ export class EhealthSimulator {
     return [...this.records.values()];
   }
 
-  /** Approves a pending manual validation; delivery follows after the issuance delay. */
-  async approve(publicKeyIdentifier: string): Promise<void> {
+  /**
+   * The support team handles a pending manual validation: it checks the request against the
+   * authentic sources (reviewManualRequest: the identifier is that of an organisation of that
+   * type, the name its official name) and approves it (delivery after the issuance delay) or
+   * refuses it with the reason, mailed to the contacts. `force` approves without the check.
+   */
+  async approve(publicKeyIdentifier: string, options: { readonly force?: boolean } = {}): Promise<ManualReview> {
     const r = this.pending(publicKeyIdentifier);
-    r.validation = 'APPROVED';
-    r.deliverableAt = new Date(this.clock.now().getTime() + this.timings.issuanceDelayMs).toISOString();
+    const review: ManualReview = options.force === true ? { decision: 'APPROVED' } : reviewManualRequest(this.sources, r);
+    this.decide(r, review, this.clock.now());
     await this.tick();
+    this.changed();
+    return review;
+  }
+
+  /** Refuses a pending manual validation (GetCertificate then answers REQUEST_REFUSED with the reason). */
+  refuse(publicKeyIdentifier: string, reason = 'refused by the eHealth support team'): void {
+    this.decide(this.pending(publicKeyIdentifier), { decision: 'REFUSED', reason }, this.clock.now());
     this.changed();
   }
 
-  /** Refuses a pending manual validation (GetCertificate then answers REQUEST_REFUSED). */
-  refuse(publicKeyIdentifier: string, reason = 'refused by the eHealth support team'): void {
-    const r = this.pending(publicKeyIdentifier);
-    r.validation = 'REFUSED';
-    this.mail(r, 'REQUEST_REFUSED', 'eHealth: demande refusée / aanvraag geweigerd', `Request ${r.publicKeyIdentifier.toUpperCase()} for ${r.dn} was refused: ${reason}.`);
-    this.changed();
+  /** Applies the support team's decision taken at `at`. */
+  private decide(r: CertificateRecord, review: ManualReview, at: Date): void {
+    r.validation = review.decision;
+    if (review.decision === 'APPROVED') {
+      r.deliverableAt = new Date(at.getTime() + this.timings.issuanceDelayMs).toISOString();
+      return;
+    }
+    r.refusalReason = review.reason;
+    this.mail(r, 'REQUEST_REFUSED', 'eHealth: demande refusée / aanvraag geweigerd', `Request ${r.publicKeyIdentifier.toUpperCase()} for ${r.dn} was refused: ${review.reason}.`);
   }
 
   private pending(publicKeyIdentifier: string): CertificateRecord {

@@ -140,14 +140,15 @@ describe('GenerateCertificate checks', () => {
   it('sends an organisation without mandate to manual validation, then delivers after approval', async () => {
     const f = await flow();
     const chloe = await createTestEid({ ssin: '92022821023', givenName: 'Chloé', surname: 'Van den Broeck' });
-    const { dn, contractXml } = await f.generateContract(chloe, { type: 'NIHII-AMBU_SERVICE', value: '61111186' });
+    // Typed as the manual says (official name), here in other case and without the accents/spacing care.
+    const { dn, contractXml } = await f.generateContract(chloe, { type: 'NIHII-AMBU_SERVICE', value: '61111186' }, { name: 'AMBULANCEDIENST  kempen (test)' });
     const gen = await f.generateCertificate(chloe, contractXml, await csr(dn, rsaKey()));
     expect(gen.text('AutomaticallyValidated')).toBe('false');
     const pki = gen.text('PublicKeyIdentifier') as string;
     await f.sim.advance(30 * DAY);
     expect((await f.getCertificate(pki)).errorCode).toBe('CERT_NOT_YET_DELIVERED');
     expect(f.sim.pendingValidations().map((r) => r.publicKeyIdentifier.toUpperCase())).toEqual([pki]);
-    await f.sim.approve(pki);
+    expect(await f.sim.approve(pki)).toEqual({ decision: 'APPROVED' });
     expect((await f.getCertificate(pki)).texts('X509Certificate')).toHaveLength(2);
     expect(f.sim.mailbox.list().map((m) => m.kind)).toEqual(['REQUEST_RECEIVED', 'MANUAL_VALIDATION_NEEDED', 'CERTIFICATE_READY']);
   });
@@ -159,6 +160,69 @@ describe('GenerateCertificate checks', () => {
     const pki = (await f.generateCertificate(chloe, contractXml, await csr(dn, rsaKey()))).text('PublicKeyIdentifier') as string;
     f.sim.refuse(pki);
     expect((await f.getCertificate(pki)).errorCode).toBe('REQUEST_REFUSED');
+  });
+});
+
+describe('the support team checks a manual request against the authentic sources (manual step 9M)', () => {
+  async function manualRequest(f: SimulatorFlow, id: { type: string; value: string }, name: string): Promise<string> {
+    const chloe = await createTestEid({ ssin: '92022821023', givenName: 'Chloé', surname: 'Van den Broeck' });
+    const { dn, contractXml } = await f.generateContract(chloe, id, { name });
+    const gen = await f.generateCertificate(chloe, contractXml, await csr(dn, rsaKey()));
+    expect(gen.text('AutomaticallyValidated')).toBe('false');
+    return gen.text('PublicKeyIdentifier') as string;
+  }
+
+  const mailsAbout = (f: SimulatorFlow, pki: string) => f.sim.mailbox.list().filter((m) => m.publicKeyIdentifier === pki.toLowerCase());
+
+  it("refuses the hospital's NIHII number typed as an ambulance service's, with the reason in GetCertificate and a refusal e-mail", async () => {
+    const f = await flow();
+    const pki = await manualRequest(f, { type: 'NIHII-AMBU_SERVICE', value: '71072393' }, 'Centre Hospitalier Universitaire Saint-Pierre (TEST)');
+    const review = await f.sim.approve(pki);
+    expect(review).toMatchObject({ decision: 'REFUSED' });
+    expect(review.decision === 'REFUSED' && review.reason).toContain('71072393 is the NIHII-HOSPITAL identifier of "Centre Hospitalier Universitaire Saint-Pierre (TEST)"');
+    const answer = await f.getCertificate(pki);
+    expect(answer.errorCode).toBe('REQUEST_REFUSED');
+    expect(answer.text('StatusMessage')).toContain('not the identifier of a NIHII-AMBU_SERVICE');
+    const refusal = mailsAbout(f, pki).find((m) => m.kind === 'REQUEST_REFUSED');
+    expect(refusal?.to).toEqual(['alice@example.test', 'ambulance@example.test']);
+    expect(refusal?.body).toContain('not of its hospital');
+  });
+
+  it('refuses an identifier no organisation of that type has', async () => {
+    const f = await flow();
+    const pki = await manualRequest(f, { type: 'NIHII-AMBU_SERVICE', value: '17198791' }, 'Ambulances du Canal');
+    expect(await f.sim.approve(pki)).toEqual({ decision: 'REFUSED', reason: 'no organisation of type NIHII-AMBU_SERVICE has the identifier 17198791 in the CBE / NIHII registers' });
+  });
+
+  it('refuses a name that is not the official name in the CBE', async () => {
+    const f = await flow();
+    const pki = await manualRequest(f, { type: 'NIHII-AMBU_SERVICE', value: '61111186' }, 'Ambulances Kempen');
+    expect(await f.sim.approve(pki)).toEqual({
+      decision: 'REFUSED',
+      reason: 'the name "Ambulances Kempen" is not the official name in the CBE of NIHII-AMBU_SERVICE 61111186, "Ambulancedienst Kempen (TEST)"',
+    });
+    expect(f.sim.certificates()[0]).toMatchObject({ validation: 'REFUSED', refusalReason: expect.stringContaining('official name') });
+  });
+
+  it('approves by force what the check would refuse (a support team mistake)', async () => {
+    const f = await flow();
+    const pki = await manualRequest(f, { type: 'NIHII-AMBU_SERVICE', value: '61111186' }, 'Ambulances Kempen');
+    expect(await f.sim.approve(pki, { force: true })).toEqual({ decision: 'APPROVED' });
+    expect((await f.getCertificate(pki)).texts('X509Certificate')).toHaveLength(2);
+  });
+
+  it('decides by itself after the configured delay: approves the correct request (Dutch official name, no accents), refuses the wrong one', async () => {
+    const f = new SimulatorFlow(await EhealthSimulator.create({ ca, seed: 'manual', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 0, manualValidationDelayMs: 2 * DAY }), validator);
+    const good = await manualRequest(f, { type: 'NIHII-PHARMACY', value: '71072492' }, 'apotheek centrum (test)');
+    const bad = await manualRequest(f, { type: 'NIHII-AMBU_SERVICE', value: '71072393' }, 'Ambulances Saint-Pierre');
+    await f.sim.advance(DAY);
+    expect(f.sim.pendingValidations()).toHaveLength(2);
+    await f.sim.advance(DAY);
+    expect(f.sim.pendingValidations()).toHaveLength(0);
+    expect((await f.getCertificate(good)).texts('X509Certificate')).toHaveLength(2);
+    expect((await f.getCertificate(bad)).errorCode).toBe('REQUEST_REFUSED');
+    expect(mailsAbout(f, good).map((m) => m.kind)).toEqual(['REQUEST_RECEIVED', 'MANUAL_VALIDATION_NEEDED', 'CERTIFICATE_READY']);
+    expect(mailsAbout(f, bad).map((m) => m.kind)).toEqual(['REQUEST_RECEIVED', 'MANUAL_VALIDATION_NEEDED', 'REQUEST_REFUSED']);
   });
 });
 

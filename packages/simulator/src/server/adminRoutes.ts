@@ -31,9 +31,11 @@ export const adminRoutes: [method: string, pattern: RegExp, route: Route][] = [
   [
     'POST',
     /^\/admin\/validations\/([0-9A-Fa-f]{40})\/approve$/,
-    async (sim, _b, [pki]) => {
-      await sim.approve(pki as string);
-      return ok();
+    async (sim, b, [pki]) => {
+      if (b.force !== undefined && typeof b.force !== 'boolean') throw new TypeError(`force must be true or false, got ${JSON.stringify(b.force)}`);
+      // 200 either way: the support team's check may turn the approval into a refusal (reason given).
+      const review = await sim.approve(pki as string, { force: b.force === true });
+      return ok({ ok: true, ...review });
     },
   ],
   [

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EhealthSimulator } from '../ehealth/EhealthSimulator.js';
 import type { CaState } from '../ehealth/pki/EhealthCa.js';
-import { envelope } from '../ehealth/testing/TestClient.js';
+import { SimulatorFlow } from '../ehealth/testing/SimulatorFlow.js';
+import { csr, envelope, rsaKey } from '../ehealth/testing/TestClient.js';
+import { createTestEid } from '../ehealth/testing/TestEid.js';
 import { startSimulatorServer } from './startSimulatorServer.js';
 
 let dir: string;
@@ -54,6 +56,29 @@ describe('startSimulatorServer', () => {
       const bad = await admin(`${server.url}/admin/faults`, 'POST', { operation: '*', kind: 'explode' });
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.json)).toContain('fault.kind');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("has the support team refuse, through the admin API, a manual request with the hospital's NIHII typed as an ambulance service's", async () => {
+    const server = await startSimulatorServer({ ca, seed: 's', now: '2026-03-01T00:00:00Z', issuanceDelayMs: 0 });
+    try {
+      const f = new SimulatorFlow(server.simulator);
+      const chloe = await createTestEid({ ssin: '92022821023', givenName: 'Chloé', surname: 'Van den Broeck' });
+      const ask = async (id: { type: string; value: string }, name: string) => {
+        const { dn, contractXml } = await f.generateContract(chloe, id, { name });
+        return (await f.generateCertificate(chloe, contractXml, await csr(dn, rsaKey()))).text('PublicKeyIdentifier') as string;
+      };
+      const wrong = await ask({ type: 'NIHII-AMBU_SERVICE', value: '71072393' }, 'Ambulances Saint-Pierre');
+      const right = await ask({ type: 'NIHII-AMBU_SERVICE', value: '61111186' }, 'Ambulancedienst Kempen (TEST)');
+      expect((await admin(`${server.url}/admin/validations/${wrong}/approve`, 'POST', { force: 'yes' })).status).toBe(400);
+      const refused = await admin(`${server.url}/admin/validations/${wrong}/approve`, 'POST', {});
+      expect(refused).toEqual({ status: 200, json: { ok: true, decision: 'REFUSED', reason: expect.stringContaining('71072393 is the NIHII-HOSPITAL identifier') } });
+      expect((await admin(`${server.url}/admin/validations/${right}/approve`, 'POST', {})).json).toEqual({ ok: true, decision: 'APPROVED' });
+      const mails = (await admin(`${server.url}/admin/mailbox`, 'GET')).json as { kind: string; publicKeyIdentifier: string; body: string }[];
+      expect(mails.find((m) => m.kind === 'REQUEST_REFUSED')).toMatchObject({ publicKeyIdentifier: wrong.toLowerCase(), body: expect.stringContaining('not of its hospital') });
+      expect(mails.find((m) => m.kind === 'CERTIFICATE_READY')).toMatchObject({ publicKeyIdentifier: right.toLowerCase() });
     } finally {
       await server.close();
     }

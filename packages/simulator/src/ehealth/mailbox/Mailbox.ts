@@ -22,6 +22,18 @@ export class Mailbox {
     this.mails.push({ ...mail, id: this.mails.length + 1 });
   }
 
+  /** Mails the contact addresses of a request (EmailPrivate and EmailGeneral) about it. */
+  sendAbout(
+    request: { readonly publicKeyIdentifier: string; readonly contactData: { readonly emailPrivate: string; readonly emailGeneral?: string } },
+    sentAt: Date,
+    kind: Email['kind'],
+    subject: string,
+    body: string,
+  ): void {
+    const to = [request.contactData.emailPrivate, request.contactData.emailGeneral].filter((x): x is string => !!x);
+    this.send({ sentAt: sentAt.toISOString(), to, kind, subject, body, publicKeyIdentifier: request.publicKeyIdentifier });
+  }
+
   /** All e-mails, optionally those to one address. */
   list(to?: string): Email[] {
     return to === undefined ? [...this.mails] : this.mails.filter((m) => m.to.includes(to));

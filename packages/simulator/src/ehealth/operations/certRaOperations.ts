@@ -46,8 +46,7 @@ function mayManage(ctx: SimulatorContext, ssin: string, r: CertificateRecord): b
 }
 
 function mail(ctx: SimulatorContext, r: CertificateRecord, kind: Parameters<SimulatorContext['mailbox']['send']>[0]['kind'], subject: string, body: string): void {
-  const to = [r.contactData.emailPrivate, r.contactData.emailGeneral].filter((x): x is string => !!x);
-  ctx.mailbox.send({ sentAt: ctx.clock.now().toISOString(), to, kind, subject, body, publicKeyIdentifier: r.publicKeyIdentifier });
+  ctx.mailbox.sendAbout(r, ctx.clock.now(), kind, subject, body);
 }
 
 /** The CertRA v2 operations (DOMAIN.md 2.3). */
@@ -205,7 +204,7 @@ export const certRaOperations: Operation[] = [
   op('GetCertificate', 'urn:be:fgov:ehealth:etee:certra:protocol:v2:getcertificate', async (ctx, request) => {
     await ctx.tick();
     const r = record(ctx, childText(request.payload, P, 'PublicKeyIdentifier') ?? '');
-    if (r.validation === 'REFUSED') throw new EhealthRefusal('REQUEST_REFUSED', `request ${r.publicKeyIdentifier.toUpperCase()} was refused by the eHealth support team`);
+    if (r.validation === 'REFUSED') throw new EhealthRefusal('REQUEST_REFUSED', `request ${r.publicKeyIdentifier.toUpperCase()} was refused by the eHealth support team: ${r.refusalReason ?? 'no reason given'}`);
     if (!r.certificate) {
       throw new EhealthRefusal('CERT_NOT_YET_DELIVERED', `certificate ${r.publicKeyIdentifier.toUpperCase()} is not yet delivered`, r.deliverableAt ? { ExpectedDelivery: r.deliverableAt } : {});
     }

@@ -82,6 +82,11 @@ export class AuthenticSources {
     return this.organizations.get(key(id));
   }
 
+  /** Every organisation whose identifier value is `value`, whatever its type (e.g. a hospital's NIHII typed as an ambulance service's). */
+  organizationsWithId(value: string): OrganizationFixture[] {
+    return [...this.organizations.values()].filter((o) => o.id === value);
+  }
+
   /** Organisations the person may manage. */
   mandatedOrganizations(ssin: string): OrganizationFixture[] {
     return this.mandates

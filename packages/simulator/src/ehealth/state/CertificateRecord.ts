@@ -41,6 +41,8 @@ export interface CertificateRecord {
   readonly requestedAt: string;
   readonly automaticallyValidated: boolean;
   validation: 'AUTOMATIC' | 'PENDING' | 'APPROVED' | 'REFUSED';
+  /** Why the support team refused the manual validation (REFUSED only). */
+  refusalReason?: string;
   /** When a pending manual validation approves itself (configurable delay), ISO. */
   autoApproveAt?: string;
   /** When the certificate may be delivered (after validation + issuance delay), ISO. */
