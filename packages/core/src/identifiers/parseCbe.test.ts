@@ -26,6 +26,8 @@ const invalid: [string, string, string][] = [
   ['', 'digits-only', 'digits only'],
   ['0403O62219', 'digits-only', 'digits only'],
   ['NL0403062219', 'digits-only', 'digits only'],
+  ['BE 0403 0622', 'length', 'length: expected 9 or 10 digits, got 8'],
+  ['BE0403062218', 'check-digits', 'expected 19, got 18'],
   ['0000000097', 'not-zero', 'all zeros'],
   ['000000097', 'not-zero', 'all zeros'],
 ];

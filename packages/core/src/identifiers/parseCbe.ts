@@ -8,7 +8,7 @@ import { requireDigits, twoDigits } from './requireDigits.js';
  */
 export function parseCbe(value: string, field = 'cbe'): string {
   const withoutVatPrefix = value.trim().replace(/^BE/i, '');
-  const digits = requireDigits(withoutVatPrefix, field, [9, 10]).padStart(10, '0');
+  const digits = requireDigits(withoutVatPrefix, field, [9, 10], value).padStart(10, '0');
   const first8 = Number(digits.slice(0, 8));
   if (first8 === 0) throw invalidIdentifier(field, value, 'not-zero', 'an enterprise number cannot be all zeros');
   const expected = twoDigits(97 - (first8 % 97));

@@ -68,6 +68,85 @@ describe('parseIdentifier', () => {
   });
 });
 
+// EHP and SITE values have no public check-digit rule (DOMAIN.md 4.2): digits and length only,
+// separators stripped. Ten valid and ten invalid values per family, as for SSIN, CBE and NIHII.
+describe('the EHP family (EHP, EHP-CTRL_ORGANISM: 10 digits)', () => {
+  it.each([
+    ['EHP', '1990001234', '1990001234'],
+    ['EHP', '1990.001.234', '1990001234'],
+    ['EHP', '1990-001-234', '1990001234'],
+    ['EHP', ' 1990 001 235 ', '1990001235'],
+    ['EHP', '0000012345', '0000012345'],
+    ['ehp', '1234567890', '1234567890'],
+    ['EHP-CTRL_ORGANISM', '1990000331', '1990000331'],
+    ['EHP-CTRL_ORGANISM', '1990/000/331', '1990000331'],
+    ['EHP-CTRL_ORGANISM', '0000000001', '0000000001'],
+    [' ehp-ctrl_organism ', '9876543210', '9876543210'],
+  ])('accepts %s %s as %s', (type, value, normalised) => {
+    expect(parseIdentifier(type, value)).toEqual({ type: type.trim().toUpperCase(), value: normalised });
+  });
+
+  it.each([
+    ['EHP', '199000123', 'length', 'length: expected 10 digits, got 9'],
+    ['EHP', '19900012345', 'length', 'length: expected 10 digits, got 11'],
+    ['EHP', '1990 001 23', 'length', 'got 9'],
+    ['EHP', '', 'digits-only', 'digits only'],
+    ['EHP', '   ', 'digits-only', 'digits only'],
+    ['EHP', '199000123A', 'digits-only', 'digits only'],
+    ['EHP', 'EHP1990001234', 'digits-only', 'digits only'],
+    ['EHP-CTRL_ORGANISM', '1990_000_331', 'digits-only', 'digits only'],
+    ['EHP-CTRL_ORGANISM', '+1990000331', 'digits-only', 'digits only'],
+    ['EHP-CTRL', '1990000331', 'unknown-type', 'unknown identifier type'],
+  ])('rejects %s %j (rule %s)', (type, value, rule, text) => {
+    expectInvalid(type, value, rule, text);
+  });
+});
+
+describe('the SITE family (SITE: 4 digits, SITESMUR and SITEPIT: 10 digits)', () => {
+  it.each([
+    ['SITE', '0123', '0123'],
+    ['SITE', '9999', '9999'],
+    ['SITE', '01.23', '0123'],
+    ['site', '4 567', '4567'],
+    ['SITESMUR', '1234567890', '1234567890'],
+    ['SITESMUR', '0710723931', '0710723931'],
+    ['SITESMUR', '071-072-393-1', '0710723931'],
+    ['SITEPIT', '12 3456 7890', '1234567890'],
+    ['SITEPIT', '0000000042', '0000000042'],
+    ['sitepit', '9/876/543/210', '9876543210'],
+  ])('accepts %s %s as %s', (type, value, normalised) => {
+    expect(parseIdentifier(type, value)).toEqual({ type: type.toUpperCase(), value: normalised });
+  });
+
+  it.each([
+    ['SITE', '123', 'length', 'length: expected 4 digits, got 3'],
+    ['SITE', '12345', 'length', 'length: expected 4 digits, got 5'],
+    ['SITE', '12a4', 'digits-only', 'digits only'],
+    ['SITE', '', 'digits-only', 'digits only'],
+    ['SITESMUR', '123456789', 'length', 'length: expected 10 digits, got 9'],
+    ['SITESMUR', '0123', 'length', 'length: expected 10 digits, got 4'],
+    ['SITESMUR', '12345678901', 'length', 'got 11'],
+    ['SITEPIT', '12345678901', 'length', 'length: expected 10 digits, got 11'],
+    ['SITEPIT', '123456789O', 'digits-only', 'digits only'],
+    ['SITE-PIT', '1234567890', 'unknown-type', 'unknown identifier type'],
+  ])('rejects %s %j (rule %s)', (type, value, rule, text) => {
+    expectInvalid(type, value, rule, text);
+  });
+});
+
+/** The INVALID_IDENTIFIER error names the field, the value as typed and the rule (issue 2, "Core"). */
+function expectInvalid(type: string, value: string, rule: string, text: string) {
+  const [field, shown] = rule === 'unknown-type' ? ['organisation type', type] : ['organisation', value];
+  expect(() => parseIdentifier(type, value, 'organisation')).toThrow(
+    expect.objectContaining({
+      code: 'INVALID_IDENTIFIER',
+      details: expect.objectContaining({ field, value: shown, rule }),
+      message: expect.stringContaining(`${field}: "${shown}" is not valid: `),
+    }),
+  );
+  expect(() => parseIdentifier(type, value, 'organisation')).toThrow(text);
+}
+
 describe('checkIdentifier', () => {
   it.each([
     ['NIHII-AMBU_SERVICE=27456344', { type: 'NIHII-AMBU_SERVICE', value: '27456344' }, []],

@@ -3,16 +3,17 @@ import { normaliseDigits } from './normaliseDigits.js';
 
 /**
  * Normalises `value` and checks it is made of digits only, with one of the allowed lengths; the
- * first failing rule is reported (digits only, then length).
+ * first failing rule is reported (digits only, then length). `typed` is the value as the person
+ * typed it, named in the error when the caller already stripped something (CBE's `BE` prefix).
  */
-export function requireDigits(value: string, field: string, lengths: readonly number[]): string {
+export function requireDigits(value: string, field: string, lengths: readonly number[], typed = value): string {
   const digits = normaliseDigits(value);
   if (!/^[0-9]+$/.test(digits)) {
-    throw invalidIdentifier(field, value, 'digits-only', 'digits only (separators . - / and spaces are ignored)');
+    throw invalidIdentifier(field, typed, 'digits-only', 'digits only (separators . - / and spaces are ignored)');
   }
   if (!lengths.includes(digits.length)) {
     const expected = lengths.join(' or ');
-    throw invalidIdentifier(field, value, 'length', `length: expected ${expected} digits, got ${digits.length}`, expected, digits.length);
+    throw invalidIdentifier(field, typed, 'length', `length: expected ${expected} digits, got ${digits.length}`, expected, digits.length);
   }
   return digits;
 }
