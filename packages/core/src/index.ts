@@ -11,6 +11,8 @@ export type * from './ports/KeystoreVault.js';
 export type * from './ports/PendingRequests.js';
 export type * from './ports/RequestReview.js';
 export * from './ports/Progress.js';
+export type * from './ports/UseCasePorts.js';
+export { PORT_TOKENS } from './ports/portTokens.js';
 export * from './identifiers/normaliseDigits.js';
 export * from './identifiers/parseSsin.js';
 export * from './identifiers/parseCbe.js';

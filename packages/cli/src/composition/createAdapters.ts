@@ -1,24 +1,9 @@
-import {
-  type CertificateRegistry,
-  type Clock,
-  type EidCard,
-  type EtkRegistry,
-  type KeyFactory,
-  type KeystoreVault,
-  type PendingRequests,
-} from '@ehealth-cert/core';
+import type { Clock, UseCasePorts } from '@ehealth-cert/core';
 import type { InProcessSimulator, SimulatedEhealth } from '@ehealth-cert/simulator';
 import type { CliSettings } from '../settings/CliSettings.js';
 
 /** One adapter per port, plus the in-process simulator when there is one. */
-export interface Adapters {
-  readonly card: EidCard;
-  readonly registry: CertificateRegistry;
-  readonly etkRegistry: EtkRegistry;
-  readonly keys: KeyFactory;
-  readonly vault: KeystoreVault;
-  readonly pending: PendingRequests;
-  readonly clock: Clock;
+export interface Adapters extends Omit<UseCasePorts, 'progress'> {
   readonly simulator?: InProcessSimulator;
   close(): Promise<void>;
 }

@@ -21,6 +21,7 @@ import {
   type KeystoreVault,
   type PendingRequests,
   type Progress,
+  type UseCasePorts,
 } from '@ehealth-cert/core';
 import { Container } from 'inversify';
 import type { AppDeps } from '../app/AppDeps.js';
@@ -33,14 +34,7 @@ import { startSimulatedWorld, type SimulatedEhealth, type SimulatedWorld } from 
 import { TOKENS } from './tokens.js';
 
 /** One adapter per port; tests and features may hand in their own. */
-export interface ApiAdapters {
-  readonly card: EidCard;
-  readonly registry: CertificateRegistry;
-  readonly etkRegistry: EtkRegistry;
-  readonly keys: KeyFactory;
-  readonly vault: KeystoreVault;
-  readonly pending: PendingRequests;
-  readonly clock: Clock;
+export interface ApiAdapters extends Omit<UseCasePorts, 'progress'> {
   /** A simulated eHealth the caller runs (the features' scenario simulator): no other is started. */
   readonly simulator: SimulatedEhealth;
 }
@@ -180,9 +174,7 @@ async function eidCard(settings: ApiSettings, simulated: SimulatedWorld | undefi
 }
 
 /** Every port, as one object: the constructor argument of each use case. */
-interface Ports extends Omit<ApiAdapters, 'simulator'> {
-  readonly progress: Progress;
-}
+type Ports = UseCasePorts;
 
 function bindUseCases(container: Container): void {
   container
