@@ -52,6 +52,9 @@ describe('the happy path', () => {
     expect(leaf.keyUsage).toMatchObject({ critical: true, digitalSignature: true, nonRepudiation: true, keyEncipherment: true, keyCertSign: false });
     const x509 = new X509Certificate(leaf.der);
     expect(x509.ca).toBe(false);
+    // DOMAIN.md 4.3, in the order of the real acceptance certificate.
+    expect(leaf.pkijs.extensions?.map((e) => e.extnID)).toEqual(['2.5.29.19', '2.5.29.35', '1.3.6.1.5.5.7.1.1', '2.5.29.32', '2.5.29.37', '2.5.29.31', '2.5.29.14', '2.5.29.15']);
+    expect(x509.infoAccess).toContain('OCSP - URI:http://ehealth-sim.invalid/TEST-ONLY/ocsp');
     expect(x509.verify(new X509Certificate(Buffer.from(issuingB64 as string, 'base64')).publicKey)).toBe(true);
     expect(new X509Certificate(Buffer.from(issuingB64 as string, 'base64')).verify(new X509Certificate(Buffer.from(f.sim.trustAnchors()[0] as Uint8Array)).publicKey)).toBe(true);
 

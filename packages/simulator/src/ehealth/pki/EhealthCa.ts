@@ -6,8 +6,10 @@ import {
   basicConstraintsExtension,
   buildCertificate,
   certificatePoliciesExtension,
+  crlDistributionPointExtension,
   extendedKeyUsageExtension,
   keyUsageExtension,
+  ocspAccessExtension,
   subjectKeyIdentifierExtension,
 } from './buildCertificate.js';
 import { buildName } from './buildName.js';
@@ -153,7 +155,8 @@ export class EhealthCa {
    * Issues an authentication certificate for `csr` with the DOMAIN.md 4.3 profile: 64-bit serial,
    * validity 3 years minus one second, BasicConstraints CA:false critical, KeyUsage critical
    * digitalSignature + nonRepudiation + keyEncipherment, EKU clientAuth + emailProtection,
-   * SKI = PublicKeyIdentifier, AKI, CertificatePolicies.
+   * SKI = PublicKeyIdentifier, AKI, AIA OCSP, CertificatePolicies, CRL DP (URIs under
+   * ehealth-sim.invalid: nothing answers there, as nothing may leave the machine).
    */
   async issue(csr: pkijs.CertificationRequest, random: SeededRandom, now: Date): Promise<Uint8Array> {
     const issuing = readCertificate(this.issuingDer).pkijs;
@@ -173,8 +176,10 @@ export class EhealthCa {
       extensions: [
         basicConstraintsExtension(false),
         authorityKeyIdentifierExtension(aki),
+        ocspAccessExtension('http://ehealth-sim.invalid/TEST-ONLY/ocsp'),
         certificatePoliciesExtension(EHEALTH_TEST_POLICY_OID, 'http://ehealth-sim.invalid/TEST-ONLY/cps'),
         extendedKeyUsageExtension(['1.3.6.1.5.5.7.3.2', '1.3.6.1.5.5.7.3.4']),
+        crlDistributionPointExtension('http://ehealth-sim.invalid/TEST-ONLY/issuing-ca.crl'),
         subjectKeyIdentifierExtension(ski),
         keyUsageExtension([0, 1, 2]),
       ],

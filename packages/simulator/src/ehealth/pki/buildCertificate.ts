@@ -86,3 +86,19 @@ export function certificatePoliciesExtension(policyOid: string, cpsUri: string):
   });
   return new pkijs.Extension({ extnID: '2.5.29.32', extnValue: policies.toSchema().toBER(false) });
 }
+
+/** AuthorityInfoAccess extension with one OCSP responder URI (RFC 5280 4.2.2.1). */
+export function ocspAccessExtension(ocspUri: string): pkijs.Extension {
+  const aia = new pkijs.InfoAccess({
+    accessDescriptions: [new pkijs.AccessDescription({ accessMethod: '1.3.6.1.5.5.7.48.1', accessLocation: new pkijs.GeneralName({ type: 6, value: ocspUri }) })],
+  });
+  return new pkijs.Extension({ extnID: '1.3.6.1.5.5.7.1.1', extnValue: aia.toSchema().toBER(false) });
+}
+
+/** CRLDistributionPoints extension with one full-name URI (RFC 5280 4.2.1.13). */
+export function crlDistributionPointExtension(crlUri: string): pkijs.Extension {
+  const dp = new pkijs.CRLDistributionPoints({
+    distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [new pkijs.GeneralName({ type: 6, value: crlUri })] })],
+  });
+  return new pkijs.Extension({ extnID: '2.5.29.31', extnValue: dp.toSchema().toBER(false) });
+}
