@@ -27,6 +27,50 @@ function count(calls: readonly string[], name: string): number {
   return calls.filter((call) => call === name).length;
 }
 
+function pkcs11Error(ckr: 'CKR_OPERATION_NOT_INITIALIZED' | 'CKR_PIN_INCORRECT' | 'CKR_USER_NOT_LOGGED_IN', method: string): pkcs11js.Pkcs11Error {
+  return new pkcs11js.Pkcs11Error(ckr, pkcs11js[ckr], method);
+}
+
+/**
+ * A card whose Signature key (CKA_ID 3) has CKA_ALWAYS_AUTHENTICATE, as a non-repudiation key may
+ * (DOMAIN.md 6 "PIN"; SoftHSM cannot set it after generation): after each C_SignInit with that key,
+ * C_Sign answers CKR_USER_NOT_LOGGED_IN until C_Login(CKU_CONTEXT_SPECIFIC) with the right PIN
+ * (PKCS#11 2.40 section 4.9). `contextPins` records the PINs of the context-specific logins.
+ */
+function alwaysAuthenticating(fake: FakeEid, calls: string[], contextPins: (string | undefined)[], pinpad = false): Pkcs11Module {
+  const inner = fake.pkcs11Module();
+  const awaitingLogin = new Set<string>();
+  const isSignatureKey = (session: pkcs11js.Handle, key: pkcs11js.Handle) =>
+    inner.C_GetAttributeValue(session, key, [{ type: pkcs11js.CKA_ID }])[0]!.value.equals(Buffer.of(3));
+  return recording(inner, calls, {
+    C_GetTokenInfo: (slot) => {
+      const info = inner.C_GetTokenInfo(slot);
+      return pinpad ? { ...info, flags: info.flags | pkcs11js.CKF_PROTECTED_AUTHENTICATION_PATH } : info;
+    },
+    C_GetAttributeValue: (session, object, template) =>
+      template.map((attribute) =>
+        attribute.type === pkcs11js.CKA_ALWAYS_AUTHENTICATE
+          ? { type: attribute.type, value: Buffer.of(isSignatureKey(session, object) ? 1 : 0) }
+          : inner.C_GetAttributeValue(session, object, [attribute])[0]!,
+      ),
+    C_SignInit: (session, mechanism, key) => {
+      inner.C_SignInit(session, mechanism, key);
+      if (isSignatureKey(session, key)) awaitingLogin.add(session.toString('hex'));
+    },
+    C_Login: (session, userType, pin) => {
+      if (userType !== pkcs11js.CKU_CONTEXT_SPECIFIC) return inner.C_Login(session, userType, pinpad && pin === undefined ? fake.pin : pin);
+      contextPins.push(pin);
+      if (!awaitingLogin.has(session.toString('hex'))) throw pkcs11Error('CKR_OPERATION_NOT_INITIALIZED', 'C_Login');
+      if (!pinpad && pin !== fake.pin) throw pkcs11Error('CKR_PIN_INCORRECT', 'C_Login');
+      awaitingLogin.delete(session.toString('hex'));
+    },
+    C_SignAsync: async (session, data, out) => {
+      if (awaitingLogin.has(session.toString('hex'))) throw pkcs11Error('CKR_USER_NOT_LOGGED_IN', 'C_Sign');
+      return inner.C_SignAsync(session, data, out);
+    },
+  });
+}
+
 describe('Pkcs11EidCard sessions and PIN handling on a fake eID', () => {
   let root: string;
   let fake: FakeEid;
@@ -105,5 +149,49 @@ describe('Pkcs11EidCard sessions and PIN handling on a fake eID', () => {
     const pin = { askPin: () => Promise.reject(cancelled) };
     await expect(card.withSigner('signature', pin, (signer) => signer.sign(Uint8Array.of(1)))).rejects.toBe(cancelled);
     expect((await card.pinStatus()).state).toBe('ok');
+  });
+  it('re-authenticates with the same PIN after each C_SignInit when the key has CKA_ALWAYS_AUTHENTICATE, asking the PIN once', async () => {
+    const calls: string[] = [];
+    const contextPins: (string | undefined)[] = [];
+    const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => alwaysAuthenticating(fake, calls, contextPins) });
+    const pin = new RecordingPinEntry([fake.pin]);
+    const data = Uint8Array.of(3, 1, 4);
+    const { signer, signatures } = await card.withSigner('signature', pin, async (signer) => ({
+      signer,
+      signatures: [await signer.sign(data), await signer.sign(data)],
+    }));
+    expect(pin.requests).toHaveLength(1);
+    expect(contextPins).toEqual([fake.pin, fake.pin]);
+    for (const signature of signatures) expect(verifiesWithLeaf(signer, data, signature)).toBe(true);
+
+    // The Authentication key has no CKA_ALWAYS_AUTHENTICATE: one user login, no context-specific one.
+    await card.withSigner('authentication', new RecordingPinEntry([fake.pin]), (signer) => signer.sign(data));
+    expect(contextPins).toHaveLength(2);
+    expect((await card.pinStatus()).state).toBe('ok');
+  });
+
+  it('lets the PIN pad collect the PIN again for each signature with a CKA_ALWAYS_AUTHENTICATE key', async () => {
+    const contextPins: (string | undefined)[] = [];
+    const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => alwaysAuthenticating(fake, [], contextPins, true) });
+    const notified: PinRequest[] = [];
+    const pin = Object.assign(new RecordingPinEntry([]), { notifyPinpad: (request: PinRequest) => notified.push(request) });
+    await card.withSigner('signature', pin, async (signer) => [await signer.sign(Uint8Array.of(1)), await signer.sign(Uint8Array.of(2))]);
+    expect(pin.requests).toHaveLength(0);
+    expect(contextPins).toEqual([undefined, undefined]);
+    expect(notified).toHaveLength(3); // the user login, then once per signature
+  });
+
+  it('refuses a Signer used after its operation ended, without asking the PIN or touching the card', async () => {
+    const calls: string[] = [];
+    const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => recording(fake.pkcs11Module(), calls) });
+    const pin = new RecordingPinEntry([fake.pin, fake.pin]);
+    const signer = await card.withSigner('authentication', pin, async (signer) => {
+      await signer.sign(Uint8Array.of(1));
+      return signer;
+    });
+    const callsAfterOperation = calls.length;
+    await expect(signer.sign(Uint8Array.of(2))).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(pin.requests).toHaveLength(1);
+    expect(calls).toHaveLength(callsAfterOperation);
   });
 });

@@ -87,7 +87,12 @@ export class Pkcs11EidCard implements EidCard {
       const chain = key === 'authentication' ? chains.authenticationChain : chains.signatureChain;
       const holderName = `${facts.givenNames} ${facts.surname}`;
       const login = new Pkcs11Login(module, session, token.slot, { key, holderName }, pin);
-      return operation(new Pkcs11Signer(key, facts.algorithm, chain, module, session, login));
+      try {
+        return await operation(new Pkcs11Signer(key, facts.algorithm, chain, module, session, login));
+      } finally {
+        // The PIN lives no longer than the operation; a Signer kept beyond it refuses to sign.
+        login.end();
+      }
     });
   }
 

@@ -13,12 +13,15 @@ export function triesLeftFromFlags(flags: number): number | undefined {
 
 /**
  * The user login of one card operation: asks the PIN through the port at most once and only on
- * first need; a wrong PIN is never retried (the failed login is remembered and rethrown).
+ * first need; a wrong PIN is never retried (the failed login is remembered and rethrown). `end`
+ * forgets the PIN when the operation is over; the login refuses to work after that.
  */
 export class Pkcs11Login {
   private login?: Promise<void>;
-  // Kept only for the operation, for keys with CKA_ALWAYS_AUTHENTICATE (the non-repudiation key).
+  // Kept only until `end`, for keys with CKA_ALWAYS_AUTHENTICATE (PKCS#11 2.40 4.9): each signature
+  // needs a context-specific login, and the holder typed the PIN once for the whole operation.
   private pin?: string;
+  private ended = false;
 
   constructor(
     private readonly module: Pkcs11Module,
@@ -30,13 +33,24 @@ export class Pkcs11Login {
 
   /** Logs the user in once for the whole operation. */
   ensure(): Promise<void> {
+    if (this.ended) return Promise.reject(endedError(this.request.key));
     this.login ??= this.logIn(pkcs11js.CKU_USER, true);
     return this.login;
   }
 
-  /** PKCS#11 2.40 CKA_ALWAYS_AUTHENTICATE: re-authenticate right after C_SignInit with the same PIN. */
+  /**
+   * PKCS#11 2.40 CKA_ALWAYS_AUTHENTICATE: C_Login(CKU_CONTEXT_SPECIFIC) right after C_SignInit,
+   * with the PIN of this operation (never asked again); on a PIN pad the reader asks it again.
+   */
   contextSpecific(): Promise<void> {
+    if (this.ended) return Promise.reject(endedError(this.request.key));
     return this.logIn(pkcs11js.CKU_CONTEXT_SPECIFIC, false);
+  }
+
+  /** The operation is over: forget the PIN and refuse any later login. */
+  end(): void {
+    this.ended = true;
+    this.pin = undefined;
   }
 
   private async logIn(userType: number, ask: boolean): Promise<void> {
@@ -50,21 +64,24 @@ export class Pkcs11Login {
       this.pinEntry.notifyPinpad?.(request);
     } else {
       pin = ask ? await this.pinEntry.askPin(request) : this.pin;
+      // The operation may have ended while the PIN was being typed.
+      if (this.ended) throw endedError(this.request.key);
       if (pin === undefined || !/^\d{4,12}$/u.test(pin)) {
         // Checked here so that a mistyped PIN does not cost a try on the card.
         throw new EhealthCertError('PIN_INCORRECT', 'The eID PIN must be 4 to 12 digits; nothing was sent to the card.', {});
       }
+      this.pin = pin;
     }
     try {
       this.module.C_Login(this.session, userType, pin);
     } catch (error) {
       const ckr = pkcs11ReturnValue(error);
       if (ckr === pkcs11js.CKR_USER_ALREADY_LOGGED_IN) return;
+      this.pin = undefined;
       if (ckr === pkcs11js.CKR_PIN_LOCKED) throw blocked(error);
       if (ckr === pkcs11js.CKR_PIN_INCORRECT || ckr === pkcs11js.CKR_PIN_LEN_RANGE) throw this.incorrect(error);
       throw error;
     }
-    this.pin = pin;
   }
 
   private incorrect(cause: unknown): EhealthCertError {
@@ -78,4 +95,8 @@ export class Pkcs11Login {
 
 function blocked(cause?: unknown): EhealthCertError {
   return new EhealthCertError('PIN_BLOCKED', PIN_BLOCKED_MESSAGE, {}, cause === undefined ? undefined : { cause });
+}
+
+function endedError(key: string): EhealthCertError {
+  return new EhealthCertError('INTERNAL', `The ${key} key's signer was used after its withSigner operation ended; sign inside the operation.`, { key });
 }

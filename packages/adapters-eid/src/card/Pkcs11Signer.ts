@@ -65,6 +65,11 @@ export class Pkcs11Signer implements Signer {
     return key;
   }
 
+  /**
+   * Whether each signature needs C_Login(CKU_CONTEXT_SPECIFIC) (PKCS#11 2.40 4.9). The beid module's
+   * key templates have no such attribute (eid-mw beid_p11.h): it verifies the non-repudiation PIN
+   * itself for each signature (DOMAIN.md 6 "PIN"); modules that mark the Signature key need it.
+   */
   private readAlwaysAuthenticate(key: pkcs11js.Handle): boolean {
     try {
       const [always] = this.module.C_GetAttributeValue(this.session, key, [{ type: pkcs11js.CKA_ALWAYS_AUTHENTICATE }]);
