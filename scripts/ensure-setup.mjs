@@ -2,6 +2,7 @@
 // Set-up that the README's two commands include, so that they work on a fresh clone:
 // system packages (SoftHSM2, OpenSC, libxml2-utils, xmlsec1), `npm ci`, and the TypeScript build.
 // System packages are installed with apt-get when we are root; otherwise we name what is missing.
+// `--system-packages-only` stops after the system packages (`.ci/run`, before its own `npm ci`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,6 +35,7 @@ if (missing.length > 0) {
     process.exit(1);
   }
 }
+if (process.argv.includes('--system-packages-only')) process.exit(0);
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
   console.error('ehealth-cert set-up: npm ci');
