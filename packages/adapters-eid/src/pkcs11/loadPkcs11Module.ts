@@ -21,14 +21,17 @@ export function loadPkcs11Module(factory: Pkcs11ModuleFactory, location: ModuleL
     try {
       module.load(path);
     } catch (error) {
-      failures.push(`${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      // dlopen's message usually starts with the path already: keep one copy of it per line.
+      const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(`${path}: `, '');
+      failures.push(`${path}: ${reason}`);
       continue;
     }
     try {
       module.C_Initialize();
     } catch (error) {
       module.close();
-      throw new EhealthCertError('CARD_ERROR', `The PKCS#11 module ${path} loaded but C_Initialize failed.`, { path }, { cause: error });
+      const reason = error instanceof Error ? `: ${error.message.split('\n')[0]!}` : '';
+      throw new EhealthCertError('CARD_ERROR', `The PKCS#11 module ${path} loaded but C_Initialize failed${reason}.`, { path }, { cause: error });
     }
     return module;
   }

@@ -30,6 +30,9 @@ export function pkcs11ModuleCandidates(platform: NodeJS.Platform): readonly stri
         '/usr/local/lib/libbeidpkcs11.so',
         '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so',
         '/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so',
+        // Fedora / RHEL (lib64); the beid module is found there by its bare name above.
+        '/usr/lib64/opensc-pkcs11.so',
+        '/usr/lib64/pkcs11/opensc-pkcs11.so',
         '/usr/lib/opensc-pkcs11.so',
         '/usr/local/lib/opensc-pkcs11.so',
       ];
