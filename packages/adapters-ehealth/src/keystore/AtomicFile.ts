@@ -96,6 +96,27 @@ export async function replaceFileAtomically(fs: KeystoreFileSystem, path: string
   await syncFolder(fs, folder);
 }
 
+/**
+ * Moves `path` aside to `<asideName>` in the same folder (or `<asideName>-2`, `-3`, ... when taken):
+ * link then unlink, so no existing file is ever replaced and the bytes are never deleted. Returns
+ * the new path.
+ */
+export async function moveAside(fs: KeystoreFileSystem, path: string, asideName: string): Promise<string> {
+  const folder = dirname(path);
+  for (let sequence = 1; sequence <= 1000; sequence++) {
+    const target = join(folder, sequence > 1 ? `${asideName}-${sequence}` : asideName);
+    try {
+      await fs.link(path, target);
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') continue;
+      throw error;
+    }
+    await fs.unlink(path);
+    return target;
+  }
+  throw Object.assign(new Error(`every name ${asideName}-n is taken`), { code: 'EEXIST' });
+}
+
 /** True when `path` exists. */
 export async function exists(fs: KeystoreFileSystem, path: string): Promise<boolean> {
   try {

@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EhealthCertError, type KeyEntry, type KeystoreContent } from '@ehealth-cert/core';
 import { describeCertificate } from '../pki/describeCertificate.js';
-import { nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
+import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from './Pkcs12KeystoreVault.js';
 import { type FailingStep, failingFileSystem } from './testing/FailingFileSystem.js';
 import { folderSnapshot } from './testing/folderSnapshot.js';
@@ -17,6 +17,21 @@ const PASSWORD = 'correct horse battery staple';
 function steppingClock(start = new Date(2025, 10, 17, 12, 24, 25), step = 1000): { now(): Date } {
   let t = start.getTime();
   return { now: () => new Date((t += step) - step) };
+}
+
+/** The real file system, except that reads for which `damage(path, nth read of path)` holds come back with one byte flipped. */
+function damagingReads(damage: (path: string, count: number) => boolean): KeystoreFileSystem {
+  const reads = new Map<string, number>();
+  return {
+    ...nodeKeystoreFileSystem,
+    readFile: async (path) => {
+      const count = (reads.get(path) ?? 0) + 1;
+      reads.set(path, count);
+      const bytes = await nodeKeystoreFileSystem.readFile(path);
+      if (damage(path, count)) bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+      return bytes;
+    },
+  };
 }
 
 let content: KeystoreContent;
@@ -138,6 +153,33 @@ describe('Pkcs12KeystoreVault', () => {
     expect(aside).toBeDefined();
     expect(await nodeKeystoreFileSystem.readFile(join(folder, 'keystore', aside!))).toEqual(oldBytes);
     expect((await v.findLatest(NAME))?.path).toBe(created);
+  });
+
+  it('leaves the old keystore the newest, untouched, when the re-encrypted file does not reopen', async () => {
+    const v = vault();
+    const old = await v.save(NAME, content, PASSWORD);
+    const before = await folderSnapshot(join(folder, 'keystore'));
+    // The new file reads back right once (the write check), then comes back damaged (the reopen).
+    const failing = vault({ fileSystem: damagingReads((path, count) => path !== old && count >= 2), clock: steppingClock(new Date(2026, 0, 1)) });
+    const error = await errorOf(failing.changePassword(old, PASSWORD, 'n3w-s3cret'));
+    expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
+    expect(JSON.stringify([error.message, error.details])).not.toMatch(/n3w-s3cret|correct horse/);
+    const after = await folderSnapshot(join(folder, 'keystore'));
+    expect(after[basename(old)]).toBe(before[basename(old)]);
+    expect(Object.keys(after).filter((name) => !(name in before))).toEqual([expect.stringMatching(/ 20260101-000000\.acc-p12\.unverified-20260101-000000$/)]);
+    expect((await v.findLatest(NAME))?.path).toBe(old);
+  });
+
+  it('puts a saved file that does not read back as written aside, so it never becomes the newest keystore', async () => {
+    const old = await vault().save(NAME, content, PASSWORD);
+    const before = await folderSnapshot(join(folder, 'keystore'));
+    const failing = vault({ fileSystem: damagingReads((path) => path !== old), clock: steppingClock(new Date(2026, 0, 1)) });
+    const error = await errorOf(failing.save(NAME, content, PASSWORD));
+    expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
+    const after = await folderSnapshot(join(folder, 'keystore'));
+    expect(after[basename(old)]).toBe(before[basename(old)]);
+    expect(Object.keys(after).filter((name) => !(name in before))).toEqual([expect.stringMatching(/\.acc-p12\.unverified-\d{8}-\d{6}$/)]);
+    expect((await vault().findLatest(NAME))?.path).toBe(old);
   });
 
   it('changes nothing when the old password is wrong', async () => {

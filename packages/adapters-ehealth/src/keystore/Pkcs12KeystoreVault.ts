@@ -10,7 +10,7 @@ import {
   keystoreFileName,
   parseKeystoreFileName,
 } from '@ehealth-cert/core';
-import { writeNewFileAtomically } from './AtomicFile.js';
+import { moveAside, writeNewFileAtomically } from './AtomicFile.js';
 import { checkKeystoreContent } from './checkKeystoreContent.js';
 import { fileTimestamp } from './fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
@@ -147,14 +147,34 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     const bytes = await writePkcs12(content, newPassword, { format: this.format, iterations: this.iterations, now });
     const environment = parsed.environment;
     const created = await this.writeNew(bytes, this.keystoreNames(baseName, now, environment));
-    // The new file must open with the new password and hold the same entries before the old one moves aside.
-    const reopened = await this.open(created, newPassword);
-    if (reopened.entries.length !== content.entries.length) {
-      throw new EhealthCertError('KEYSTORE_WRITE_FAILED', `The re-encrypted keystore ${created} does not hold the entries of ${path}; ${path} is kept`, { path: created });
+    // The new file must open with the new password and hold the same entries before the old one
+    // moves aside; otherwise it goes aside itself, so that the newest keystore is still the old one.
+    let reopened: KeystoreContent | undefined;
+    try {
+      reopened = await this.open(created, newPassword);
+    } catch {
+      reopened = undefined;
+    }
+    if (reopened === undefined || !sameContent(reopened, content)) {
+      const aside = await moveAside(this.fs, created, `${basename(created)}.unverified-${fileTimestamp(now)}`).catch(() => created);
+      throw new EhealthCertError(
+        'KEYSTORE_WRITE_FAILED',
+        `The re-encrypted keystore does not open with the new password or does not hold the entries of ${path}; ${path} is kept unchanged (the unverified copy is ${aside})`,
+        { path, unverified: aside },
+      );
     }
     // docs/decisions/0002: the old file is renamed aside (never deleted) so that a leaked old password
     // no longer matches the file tools pick, while the user can still recover it.
-    await this.writeAside(path, `${basename(path)}.old-${fileTimestamp(now)}`, created);
+    try {
+      await moveAside(this.fs, path, `${basename(path)}.old-${fileTimestamp(now)}`);
+    } catch (error) {
+      throw new EhealthCertError(
+        'KEYSTORE_WRITE_FAILED',
+        `The new keystore ${created} is saved, but ${path} could not be renamed aside (${errnoOf(error) ?? (error as Error).message}); it is still in place`,
+        { path, created },
+        { cause: error },
+      );
+    }
     return created;
   }
 
@@ -178,7 +198,9 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       // Read back: what is on disk must be what we encoded (catches a lying disk or a short write).
       const written = await this.fs.readFile(path);
       if (!written.equals(data)) {
-        throw Object.assign(new Error(`read-back of ${path} differs from what was written`), { code: 'EIO' });
+        // A file that is not what we encoded must not become "the newest keystore": it goes aside.
+        const aside = await moveAside(this.fs, path, `${basename(path)}.unverified-${fileTimestamp(this.clock.now())}`).catch(() => path);
+        throw Object.assign(new Error(`read-back of ${path} differs from what was written, kept as ${aside}`), { code: 'EIO' });
       }
       return path;
     } catch (error) {
@@ -192,28 +214,17 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       );
     }
   }
+}
 
-  private async writeAside(path: string, asideName: string, created: string): Promise<void> {
-    const folder = dirname(path);
-    try {
-      for (let sequence = 1; sequence <= MAX_NAME_ATTEMPTS; sequence++) {
-        const target = join(folder, sequence > 1 ? `${asideName}-${sequence}` : asideName);
-        try {
-          await this.fs.link(path, target);
-        } catch (error) {
-          if (errnoOf(error) === 'EEXIST') continue;
-          throw error;
-        }
-        await this.fs.unlink(path);
-        return;
-      }
-    } catch (error) {
-      throw new EhealthCertError(
-        'KEYSTORE_WRITE_FAILED',
-        `The new keystore ${created} is saved, but ${path} could not be renamed aside (${errnoOf(error) ?? (error as Error).message}); it is still in place`,
-        { path, created },
-        { cause: error },
-      );
-    }
-  }
+/** Same entries (kind, alias, key, chain or certificate bytes) in any order: the check after a re-encryption. */
+function sameContent(a: KeystoreContent, b: KeystoreContent): boolean {
+  const fingerprint = (content: KeystoreContent): string[] =>
+    content.entries
+      .map((entry) => {
+        const parts = entry.kind === 'key' ? [entry.privateKey, ...entry.chain] : [entry.certificate];
+        return `${entry.kind}\u0000${entry.alias}\u0000${parts.map((bytes) => Buffer.from(bytes).toString('base64')).join(',')}`;
+      })
+      .sort();
+  const [x, y] = [fingerprint(a), fingerprint(b)];
+  return x.length === y.length && x.every((item, index) => item === y[index]);
 }
