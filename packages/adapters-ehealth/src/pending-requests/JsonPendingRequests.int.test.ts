@@ -50,8 +50,35 @@ describe('JsonPendingRequests', () => {
     expect(await new JsonPendingRequests({ folder: join(folder, 'absent') }).list()).toEqual([]);
   });
 
-  it('fails updating an unknown reference with REQUEST_NOT_FOUND', async () => {
-    await expect(new JsonPendingRequests({ folder }).update('ff'.repeat(20), { lastStatus: 'issued' })).rejects.toMatchObject({ code: 'REQUEST_NOT_FOUND' });
+  it('ignores an update of an unknown reference (a missing record never blocks completion)', async () => {
+    const record = new JsonPendingRequests({ folder });
+    await record.record(request);
+    const before = await readFile(join(folder, PENDING_REQUESTS_FILE));
+    await expect(record.update('ff'.repeat(20), { lastStatus: 'issued' })).resolves.toBeUndefined();
+    await expect(new JsonPendingRequests({ folder: join(folder, 'absent') }).update(request.reference, { lastStatus: 'issued' })).resolves.toBeUndefined();
+    expect(await readFile(join(folder, PENDING_REQUESTS_FILE))).toEqual(before);
+  });
+
+  it('keeps the readable requests of a record with one damaged request, the file kept aside', async () => {
+    const stored = { ...request, requestedAt: request.requestedAt.toISOString() };
+    const damaged = JSON.stringify({ version: 1, requests: [stored, { ...stored, reference: 'cd'.repeat(20), lastStatus: 'lost' }] });
+    await writeFile(join(folder, PENDING_REQUESTS_FILE), damaged);
+    const record = new JsonPendingRequests({ folder, clock });
+    expect(await record.list()).toEqual([request]);
+    expect(await readFile(join(folder, `${PENDING_REQUESTS_FILE}.corrupt-20251118-090000`), 'utf8')).toBe(damaged);
+    await record.update(request.reference, { lastStatus: 'issued' });
+    expect(await record.list()).toEqual([{ ...request, lastStatus: 'issued' }]);
+  });
+
+  it('never replaces a record it cannot read: record() fails, update() leaves it, list() is empty', async () => {
+    await new JsonPendingRequests({ folder }).record(request);
+    const before = await readFile(join(folder, PENDING_REQUESTS_FILE));
+    const unreadable = () => new JsonPendingRequests({ folder, fileSystem: failingFileSystem(nodeKeystoreFileSystem, 'readFile', 'EACCES') });
+    await expect(unreadable().record({ ...request, reference: 'ab'.repeat(20) })).rejects.toMatchObject({ code: 'KEYSTORE_WRITE_FAILED' });
+    await expect(unreadable().update(request.reference, { lastStatus: 'issued' })).resolves.toBeUndefined();
+    expect(await unreadable().list()).toEqual([]);
+    expect(await readFile(join(folder, PENDING_REQUESTS_FILE))).toEqual(before);
+    expect(await readdir(folder)).toEqual([PENDING_REQUESTS_FILE]);
   });
 
   it.each([

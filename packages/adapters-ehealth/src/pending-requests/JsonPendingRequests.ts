@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type Clock, EhealthCertError, type PendingRequest, type PendingRequests } from '@ehealth-cert/core';
-import { replaceFileAtomically } from '../keystore/AtomicFile.js';
+import { moveAside, replaceFileAtomically } from '../keystore/AtomicFile.js';
 import { fileTimestamp } from '../keystore/fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from '../keystore/KeystoreFileSystem.js';
 
@@ -69,20 +69,29 @@ export class JsonPendingRequests implements PendingRequests {
 
   record(request: PendingRequest): Promise<void> {
     return this.serial(async () => {
-      const requests = (await this.read()).filter((existing) => existing.reference !== request.reference);
+      const wanted = request.reference.toLowerCase();
+      const requests = (await this.read(true)).filter((existing) => existing.reference.toLowerCase() !== wanted);
       await this.write([...requests, request]);
     });
   }
 
+  /**
+   * Updates a recorded request. Never blocks completion (PendingRequests port): an unknown reference
+   * (record damaged, deleted, or the keystore came from elsewhere), an unreadable record or a failed
+   * write leave the record as it is and resolve.
+   */
   update(reference: string, change: Partial<Pick<PendingRequest, 'lastStatus' | 'lastCheckedAt' | 'keystorePath'>>): Promise<void> {
+    const wanted = reference.toLowerCase();
     return this.serial(async () => {
-      const requests = await this.read();
-      const index = requests.findIndex((request) => request.reference === reference);
-      if (index === -1) {
-        throw new EhealthCertError('REQUEST_NOT_FOUND', `No pending request with reference ${reference} in ${this.path}`, { reference });
+      try {
+        const requests = await this.read(true);
+        const index = requests.findIndex((request) => request.reference.toLowerCase() === wanted);
+        if (index === -1) return;
+        requests[index] = { ...requests[index]!, ...change };
+        await this.write(requests);
+      } catch (error) {
+        if (!EhealthCertError.is(error, 'KEYSTORE_WRITE_FAILED')) throw error;
       }
-      requests[index] = { ...requests[index]!, ...change };
-      await this.write(requests);
     });
   }
 
@@ -101,34 +110,49 @@ export class JsonPendingRequests implements PendingRequests {
     return next;
   }
 
-  private async read(): Promise<PendingRequest[]> {
+  /**
+   * The recorded requests. Never throws: an absent record is empty; a damaged one is moved aside as
+   * `.corrupt-<timestamp>` (kept for the user) and its readable requests are still returned, since
+   * completion can rebuild the rest from the keystore. `forWrite` refuses a record that exists but
+   * cannot be read (EACCES, EIO): replacing it would silently drop the requests it holds.
+   */
+  private async read(forWrite = false): Promise<PendingRequest[]> {
     let bytes: Buffer;
     try {
       bytes = await this.fs.readFile(this.path);
-    } catch {
-      return []; // Absent or unreadable: nothing recorded that we can use.
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || !forWrite) return [];
+      throw new EhealthCertError('KEYSTORE_WRITE_FAILED', `Cannot read ${this.path} (${code ?? 'error'}) to update it; it is left as it is`, { path: this.path }, { cause: error });
     }
+    let entries: unknown[];
     try {
       const parsed = JSON.parse(bytes.toString('utf8')) as { version?: unknown; requests?: unknown };
       if (parsed.version !== 1 || !Array.isArray(parsed.requests)) throw new Error('not a version 1 record');
-      return parsed.requests.map(fromStored);
+      entries = parsed.requests;
     } catch {
       await this.moveAside();
       return [];
     }
+    const requests: PendingRequest[] = [];
+    for (const entry of entries) {
+      try {
+        requests.push(fromStored(entry));
+      } catch {
+        // One damaged request does not cost the others.
+      }
+    }
+    if (requests.length !== entries.length) {
+      // The damaged file goes aside; the readable requests are written back so they stay recorded.
+      await this.moveAside();
+      if (requests.length > 0) await this.write(requests).catch(() => undefined);
+    }
+    return requests;
   }
 
   private async moveAside(): Promise<void> {
-    const aside = `${this.path}.corrupt-${fileTimestamp(this.clock.now())}`;
-    for (let sequence = 1; sequence < 100; sequence++) {
-      try {
-        await this.fs.link(this.path, sequence > 1 ? `${aside}-${sequence}` : aside);
-        await this.fs.unlink(this.path);
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return; // Best effort: readers still get [].
-      }
-    }
+    // Best effort: readers get what could be read either way.
+    await moveAside(this.fs, this.path, `${PENDING_REQUESTS_FILE}.corrupt-${fileTimestamp(this.clock.now())}`).catch(() => undefined);
   }
 
   private async write(requests: readonly PendingRequest[]): Promise<void> {
