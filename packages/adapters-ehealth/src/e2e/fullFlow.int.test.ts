@@ -91,7 +91,9 @@ function inProcessControl(simulator: EhealthSimulator): SimulatorControl {
     clock: simulator.clock,
     issuanceDelayMs: async () => simulator.timings.issuanceDelayMs,
     advance: (ms) => simulator.advance(ms),
-    approve: (reference) => simulator.approve(reference),
+    approve: async (reference) => {
+      await simulator.approve(reference);
+    },
     pendingValidations: async () => simulator.pendingValidations().map((r) => r.publicKeyIdentifier.toLowerCase()),
   };
 }
