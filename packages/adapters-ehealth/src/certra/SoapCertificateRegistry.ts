@@ -5,6 +5,7 @@ import type {
   CertificateIdentifier,
   CertificateInfo,
   CertificateRegistry,
+  CertRaOperation,
   Clock,
   ContactData,
   Contract,
@@ -24,7 +25,7 @@ import { EhealthSoapClient } from '../soap/EhealthSoapClient.js';
 import { NS } from '../soap/Namespaces.js';
 import { SoapTransport, type SoapTransportOptions } from '../soap/SoapTransport.js';
 import type { EteeError } from '../soap/checkStatusResponse.js';
-import { certraOperation, type CertraOperation } from './certraOperations.js';
+import { certraOperation } from './certraOperations.js';
 import {
   base64Bytes,
   readBoolean,
@@ -64,7 +65,7 @@ export class SoapCertificateRegistry implements CertificateRegistry {
     this.url = options.endpoints.certRa;
   }
 
-  private op(name: CertraOperation) {
+  private op(name: CertRaOperation) {
     return certraOperation(name, this.url);
   }
 

@@ -1,25 +1,12 @@
-import type { SignerRole } from '@ehealth-cert/core';
+import type { CertRaOperation, SignerRole } from '@ehealth-cert/core';
 import { NS } from '../soap/Namespaces.js';
 import type { OperationSpec } from '../soap/EhealthSoapClient.js';
-
-/** CertRA v2 operation names (certra protocol v2 XSD). */
-export type CertraOperation =
-  | 'GetActorQualities'
-  | 'GetGenericOrganizationTypes'
-  | 'GetExistingApplicationIds'
-  | 'GenerateContract'
-  | 'GenerateCertificate'
-  | 'GetCertificate'
-  | 'GenerateRevocationContract'
-  | 'Revoke'
-  | 'GetCertificateInfoForCitizen'
-  | 'GetCertificateInfoForAuthenticationCertificate';
 
 /**
  * SOAPAction per operation exactly as the connector sends them, with eHealth's inconsistent
  * `etee:` infix and casing (DOMAIN.md 2.3); `idempotent` marks reads that may be retried.
  */
-const TABLE: Record<CertraOperation, { readonly soapAction: string; readonly idempotent: boolean; readonly hasStatus: boolean; readonly signedWith?: SignerRole }> = {
+const TABLE: Record<CertRaOperation, { readonly soapAction: string; readonly idempotent: boolean; readonly hasStatus: boolean; readonly signedWith?: SignerRole }> = {
   GetActorQualities: { soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:getActorQualities', idempotent: true, hasStatus: true, signedWith: 'authentication' },
   GetGenericOrganizationTypes: { soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:getGenericOrganizationTypes', idempotent: true, hasStatus: true },
   GetExistingApplicationIds: { soapAction: 'urn:be:fgov:ehealth:etee:certra:protocol:v2:getexistingapplicationids', idempotent: true, hasStatus: false },
@@ -38,6 +25,6 @@ const TABLE: Record<CertraOperation, { readonly soapAction: string; readonly ide
 };
 
 /** The OperationSpec of a CertRA v2 operation at `url`. */
-export function certraOperation(name: CertraOperation, url: string): OperationSpec {
+export function certraOperation(name: CertRaOperation, url: string): OperationSpec {
   return { name, url, ns: NS.certraProtocol, requestName: `${name}Request`, responseName: `${name}Response`, ...TABLE[name] };
 }

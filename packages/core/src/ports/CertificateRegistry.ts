@@ -115,6 +115,22 @@ export interface CertificateInfo {
 }
 
 /**
+ * The CertRA v2 operations (certra protocol v2 XSD, DOMAIN.md 2.3), by their protocol names: what
+ * the SOAP client's SOAPAction table, the fake's call records and fault injection are keyed by.
+ */
+export type CertRaOperation =
+  | 'GetActorQualities'
+  | 'GetGenericOrganizationTypes'
+  | 'GetExistingApplicationIds'
+  | 'GenerateContract'
+  | 'GenerateCertificate'
+  | 'GetCertificate'
+  | 'GenerateRevocationContract'
+  | 'Revoke'
+  | 'GetCertificateInfoForCitizen'
+  | 'GetCertificateInfoForAuthenticationCertificate';
+
+/**
  * CertRA v2 (DOMAIN.md 2.3). Each method signs with the Signer it is given (or not at all, as the
  * table says). Errors: EHEALTH_REJECTED (details `ehealthCode`, `ehealthMessage`),
  * EHEALTH_UNAVAILABLE, EHEALTH_RESPONSE_INVALID.

@@ -8,6 +8,7 @@ import type {
   CertificateIdentifier,
   CertificateInfo,
   CertificateRegistry,
+  CertRaOperation,
   ContactData,
   Contract,
   EtkStatus,
@@ -26,19 +27,6 @@ import type { FakeCsr } from './FakeKeyFactory.js';
 import { FailurePlan } from './FailurePlan.js';
 import { FAKE_ISSUING_CA, FAKE_ROOT_CA } from './fakeCas.js';
 import { decodeFake, encodeFake, fakeDigest } from './fakeEncoding.js';
-
-/** CertRA operations by their protocol names (DOMAIN.md 2.3), for call records and fault injection. */
-export type CertRaOperation =
-  | 'GetActorQualities'
-  | 'GetGenericOrganizationTypes'
-  | 'GetExistingApplicationIds'
-  | 'GenerateContract'
-  | 'GenerateCertificate'
-  | 'GetCertificate'
-  | 'GenerateRevocationContract'
-  | 'Revoke'
-  | 'GetCertificateInfoForCitizen'
-  | 'GetCertificateInfoForAuthenticationCertificate';
 
 /** One call the fake eHealth received. */
 export interface FakeEhealthCall {
