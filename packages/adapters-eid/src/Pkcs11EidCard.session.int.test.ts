@@ -37,7 +37,12 @@ function pkcs11Error(ckr: 'CKR_OPERATION_NOT_INITIALIZED' | 'CKR_PIN_INCORRECT' 
  * C_Sign answers CKR_USER_NOT_LOGGED_IN until C_Login(CKU_CONTEXT_SPECIFIC) with the right PIN
  * (PKCS#11 2.40 section 4.9). `contextPins` records the PINs of the context-specific logins.
  */
-function alwaysAuthenticating(fake: FakeEid, calls: string[], contextPins: (string | undefined)[], pinpad = false): Pkcs11Module {
+function alwaysAuthenticating(
+  fake: FakeEid,
+  calls: string[],
+  contextPins: (string | undefined)[],
+  { pinpad = false, padTypedWrong = false } = {},
+): Pkcs11Module {
   const inner = fake.pkcs11Module();
   const awaitingLogin = new Set<string>();
   const isSignatureKey = (session: pkcs11js.Handle, key: pkcs11js.Handle) =>
@@ -61,7 +66,7 @@ function alwaysAuthenticating(fake: FakeEid, calls: string[], contextPins: (stri
       if (userType !== pkcs11js.CKU_CONTEXT_SPECIFIC) return inner.C_Login(session, userType, pinpad && pin === undefined ? fake.pin : pin);
       contextPins.push(pin);
       if (!awaitingLogin.has(session.toString('hex'))) throw pkcs11Error('CKR_OPERATION_NOT_INITIALIZED', 'C_Login');
-      if (!pinpad && pin !== fake.pin) throw pkcs11Error('CKR_PIN_INCORRECT', 'C_Login');
+      if (pinpad ? padTypedWrong : pin !== fake.pin) throw pkcs11Error('CKR_PIN_INCORRECT', 'C_Login');
       awaitingLogin.delete(session.toString('hex'));
     },
     C_SignAsync: async (session, data, out) => {
@@ -172,13 +177,24 @@ describe('Pkcs11EidCard sessions and PIN handling on a fake eID', () => {
 
   it('lets the PIN pad collect the PIN again for each signature with a CKA_ALWAYS_AUTHENTICATE key', async () => {
     const contextPins: (string | undefined)[] = [];
-    const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => alwaysAuthenticating(fake, [], contextPins, true) });
+    const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => alwaysAuthenticating(fake, [], contextPins, { pinpad: true }) });
     const notified: PinRequest[] = [];
     const pin = Object.assign(new RecordingPinEntry([]), { notifyPinpad: (request: PinRequest) => notified.push(request) });
     await card.withSigner('signature', pin, async (signer) => [await signer.sign(Uint8Array.of(1)), await signer.sign(Uint8Array.of(2))]);
     expect(pin.requests).toHaveLength(0);
     expect(contextPins).toEqual([undefined, undefined]);
     expect(notified).toHaveLength(3); // the user login, then once per signature
+  });
+
+  it('never logs in again in an operation where the card refused the PIN of a context-specific login', async () => {
+    const contextPins: (string | undefined)[] = [];
+    const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: () => alwaysAuthenticating(fake, [], contextPins, { pinpad: true, padTypedWrong: true }) });
+    const pin = Object.assign(new RecordingPinEntry([]), { notifyPinpad: () => undefined });
+    const errors = await card.withSigner('signature', pin, async (signer) =>
+      Promise.all([signer.sign(Uint8Array.of(1)), signer.sign(Uint8Array.of(2))].map((signature) => signature.catch((error: unknown) => error))),
+    );
+    expect(errors.map((error) => (error as EhealthCertError).code)).toEqual(['PIN_INCORRECT', 'PIN_INCORRECT']);
+    expect(contextPins).toHaveLength(1);
   });
 
   it('refuses a Signer used after its operation ended, without asking the PIN or touching the card', async () => {

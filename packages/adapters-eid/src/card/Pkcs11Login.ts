@@ -22,6 +22,8 @@ export class Pkcs11Login {
   // needs a context-specific login, and the holder typed the PIN once for the whole operation.
   private pin?: string;
   private ended = false;
+  // The card refused a PIN in this operation: every later login of the operation fails the same way.
+  private refused?: unknown;
 
   constructor(
     private readonly module: Pkcs11Module,
@@ -34,6 +36,7 @@ export class Pkcs11Login {
   /** Logs the user in once for the whole operation. */
   ensure(): Promise<void> {
     if (this.ended) return Promise.reject(endedError(this.request.key));
+    if (this.refused !== undefined) return Promise.reject(this.refused);
     this.login ??= this.logIn(pkcs11js.CKU_USER, true);
     return this.login;
   }
@@ -44,6 +47,7 @@ export class Pkcs11Login {
    */
   contextSpecific(): Promise<void> {
     if (this.ended) return Promise.reject(endedError(this.request.key));
+    if (this.refused !== undefined) return Promise.reject(this.refused);
     return this.logIn(pkcs11js.CKU_CONTEXT_SPECIFIC, false);
   }
 
@@ -78,8 +82,8 @@ export class Pkcs11Login {
       const ckr = pkcs11ReturnValue(error);
       if (ckr === pkcs11js.CKR_USER_ALREADY_LOGGED_IN) return;
       this.pin = undefined;
-      if (ckr === pkcs11js.CKR_PIN_LOCKED) throw blocked(error);
-      if (ckr === pkcs11js.CKR_PIN_INCORRECT || ckr === pkcs11js.CKR_PIN_LEN_RANGE) throw this.incorrect(error);
+      if (ckr === pkcs11js.CKR_PIN_LOCKED) throw (this.refused = blocked(error));
+      if (ckr === pkcs11js.CKR_PIN_INCORRECT || ckr === pkcs11js.CKR_PIN_LEN_RANGE) throw (this.refused = this.incorrect(error));
       throw error;
     }
   }
