@@ -1,11 +1,6 @@
 import type { Bytes } from '../ports/binary.js';
-import type { CertificateRegistry } from '../ports/CertificateRegistry.js';
-import type { Clock } from '../ports/Clock.js';
-import type { EtkRegistry } from '../ports/EtkRegistry.js';
-import type { KeyFactory, KeyPair } from '../ports/KeyFactory.js';
-import type { KeystoreVault } from '../ports/KeystoreVault.js';
-import type { PendingRequests } from '../ports/PendingRequests.js';
-import type { Progress } from '../ports/Progress.js';
+import type { KeyPair } from '../ports/KeyFactory.js';
+import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import { ehealthDnOwner } from './ehealthDnOwner.js';
 import { trackStep } from '../certificate-request/trackStep.js';
 import { authenticationEntry } from './authenticationEntry.js';
@@ -13,16 +8,8 @@ import { installIssuedChain } from './installIssuedChain.js';
 import { openLatestKeystore, type OpenedKeystore } from './openLatestKeystore.js';
 import { registerEtk } from './registerEtk.js';
 
-/** The ports of CompleteCertificate. */
-export interface CompletionPorts {
-  readonly registry: CertificateRegistry;
-  readonly etkRegistry: EtkRegistry;
-  readonly keys: KeyFactory;
-  readonly vault: KeystoreVault;
-  readonly pending: PendingRequests;
-  readonly clock: Clock;
-  readonly progress: Progress;
-}
+/** The ports of CompleteCertificate: every port but the eID card (completion signs with the new eHealth key). */
+export type CompletionPorts = Omit<UseCasePorts, 'card'>;
 
 /** Which keystore to complete (a path, or the newest of a `TYPE=ID[,APPID]` name) and its password. */
 export interface CompleteCertificateInput {

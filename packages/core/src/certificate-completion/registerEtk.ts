@@ -1,22 +1,14 @@
 import type { Bytes } from '../ports/binary.js';
-import type { CertificateRegistry } from '../ports/CertificateRegistry.js';
-import type { EtkRegistry } from '../ports/EtkRegistry.js';
-import type { KeyFactory, KeyPair } from '../ports/KeyFactory.js';
-import type { KeyEntry, KeystoreVault } from '../ports/KeystoreVault.js';
-import type { Progress } from '../ports/Progress.js';
+import type { KeyPair } from '../ports/KeyFactory.js';
+import type { KeyEntry } from '../ports/KeystoreVault.js';
+import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import type { Identifier } from '../identifiers/Identifier.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { trackStep } from '../certificate-request/trackStep.js';
 import type { OpenedKeystore } from './openLatestKeystore.js';
 
 /** The ports the ETK part of completion needs. */
-export interface EtkPorts {
-  readonly registry: CertificateRegistry;
-  readonly etkRegistry: EtkRegistry;
-  readonly keys: KeyFactory;
-  readonly vault: KeystoreVault;
-  readonly progress: Progress;
-}
+export type EtkPorts = Pick<UseCasePorts, 'registry' | 'etkRegistry' | 'keys' | 'vault' | 'progress'>;
 
 /** The ETK of the keystore's authentication certificate, registered. */
 export interface RegisteredEtkKey {

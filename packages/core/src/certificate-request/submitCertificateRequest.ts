@@ -1,11 +1,8 @@
-import type { Actor, CertificateRegistry, ContactData, Contract } from '../ports/CertificateRegistry.js';
-import type { CardHolder, EidCard, PinEntry } from '../ports/EidCard.js';
-import type { Clock } from '../ports/Clock.js';
-import type { KeyFactory } from '../ports/KeyFactory.js';
-import type { KeystoreEntry, KeystoreVault } from '../ports/KeystoreVault.js';
-import type { PendingRequests } from '../ports/PendingRequests.js';
-import type { Progress } from '../ports/Progress.js';
+import type { Actor, ContactData, Contract } from '../ports/CertificateRegistry.js';
+import type { CardHolder, PinEntry } from '../ports/EidCard.js';
+import type { KeystoreEntry } from '../ports/KeystoreVault.js';
 import type { RequestReview } from '../ports/RequestReview.js';
+import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import type { Identifier } from '../identifiers/Identifier.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { certificateName } from '../distinguished-name/certificateName.js';
@@ -13,16 +10,8 @@ import { keptKeystoreError } from './keptKeystoreError.js';
 import { secretKeyText } from './secretKeyText.js';
 import { trackStep } from './trackStep.js';
 
-/** The ports a certificate request needs (RequestCertificate and RenewCertificate). */
-export interface RequestPorts {
-  readonly card: EidCard;
-  readonly registry: CertificateRegistry;
-  readonly keys: KeyFactory;
-  readonly vault: KeystoreVault;
-  readonly pending: PendingRequests;
-  readonly clock: Clock;
-  readonly progress: Progress;
-}
+/** The ports a certificate request needs (RequestCertificate and RenewCertificate): all but EtkRA. */
+export type RequestPorts = Omit<UseCasePorts, 'etkRegistry'>;
 
 /** What every request (new or renewal) takes from the person: steps 11-14 and the environment. */
 export interface RequestSettings {
