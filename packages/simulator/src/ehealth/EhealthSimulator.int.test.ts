@@ -1,41 +1,31 @@
 import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EhealthSimulator } from './EhealthSimulator.js';
+import type { EhealthSimulatorOptions } from './EhealthSimulator.js';
 import { readCertificate } from './pki/readCertificate.js';
-import { SimulatorFlow } from './testing/SimulatorFlow.js';
+import { SimulatorTestBed } from './testing/SimulatorTestBed.js';
 import { actor, csr, envelope, readEtk, rsaKey, sign } from './testing/TestClient.js';
 import { createTestEid } from './testing/TestEid.js';
-import type { TestEid } from './testing/TestEid.js';
-import { XsdValidator } from './xml/XsdValidator.js';
 
 const AMBULANCE = { type: 'NIHII-AMBU_SERVICE', value: '81234530' };
-const validator = new XsdValidator();
-let ca: Awaited<ReturnType<EhealthSimulator['caState']>>;
-let alice: TestEid;
+const bed = new SimulatorTestBed({ seed: 'test', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 60_000 });
+const flow = (options: EhealthSimulatorOptions = {}) => bed.flow(options);
 
-async function flow(options: Parameters<typeof EhealthSimulator.create>[0] = {}): Promise<SimulatorFlow> {
-  return new SimulatorFlow(await EhealthSimulator.create({ ca, seed: 'test', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 60_000, ...options }), validator);
-}
-
-beforeAll(async () => {
-  ca = (await EhealthSimulator.create({ seed: 'ca' })).caState();
-  alice = await createTestEid();
-});
+beforeAll(() => bed.setUp());
 
 describe('the happy path', () => {
   it('takes a mandated ambulance service from contract to an active ETK in the depot', async () => {
     const f = await flow();
-    const qualities = await f.post('/CertRa/v2', sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${alice.ssin}</p:SSIN>`), alice.authentication.privateKeyPem, alice.authentication.chain));
+    const qualities = await f.post('/CertRa/v2', sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${bed.alice.ssin}</p:SSIN>`), bed.alice.authentication.privateKeyPem, bed.alice.authentication.chain));
     expect(qualities.errorCode).toBeUndefined();
     expect(qualities.text('NaturalPersonAuthorization')).toBe('true');
     expect(qualities.texts('Identifier')).toEqual(['81234530', '71901249']);
 
-    const { dn, contractXml, answer } = await f.generateContract(alice, AMBULANCE);
+    const { dn, contractXml, answer } = await f.generateContract(bed.alice, AMBULANCE);
     expect(dn).toBe('CN=NIHII-AMBU_SERVICE\\=81234530,OU=eHealth-platform Belgium,OU=AMBULANCES HOPITAL SAINT-PIERRE (TEST),OU=NIHII-AMBU_SERVICE\\=81234530,O=Federal Government,C=BE');
     expect(answer.texts('Value').length).toBe(2);
 
     const key = rsaKey();
-    const gen = await f.generateCertificate(alice, contractXml, await csr(dn, key));
+    const gen = await f.generateCertificate(bed.alice, contractXml, await csr(dn, key));
     expect(gen.errorCode).toBeUndefined();
     expect(gen.text('AutomaticallyValidated')).toBe('true');
     const pki = gen.text('PublicKeyIdentifier') as string;
@@ -70,7 +60,7 @@ describe('the happy path', () => {
     const depot = await f.post('/EtkDepot/v1', envelope('d:GetEtkRequest', '<d:SearchCriteria><d:Identifier><d:Type>NIHII-AMBU_SERVICE</d:Type><d:Value>81234530</d:Value></d:Identifier></d:SearchCriteria>').xml);
     expect(depot.text('ETK')).toBe(etk.text('ETK'));
 
-    const info = await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), alice.authentication.privateKeyPem, alice.authentication.chain));
+    const info = await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), bed.alice.authentication.privateKeyPem, bed.alice.authentication.chain));
     expect(info.texts('AuthenticationCertificateStatus')).toEqual(['VALID_ACTIVE']);
     expect(info.texts('ETKStatus')).toEqual(['VALID_ACTIVE']);
     expect(f.sim.mailbox.list('ambulance@example.test').map((m) => m.kind)).toEqual(['REQUEST_RECEIVED', 'CERTIFICATE_READY']);
@@ -80,25 +70,25 @@ describe('the happy path', () => {
 describe('every response', () => {
   it('validates against the XSDs, for each of the fifteen operations, refusals included', async () => {
     const f = await flow({ issuanceDelayMs: 0 });
-    const issued = await f.requestToEtk(alice, AMBULANCE, rsaKey(), rsaKey(), 'APP1');
+    const issued = await f.requestToEtk(bed.alice, AMBULANCE, rsaKey(), rsaKey(), 'APP1');
     const authPem = issued.authKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    await f.post('/CertRa/v2', sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${alice.ssin}</p:SSIN>`), alice.authentication.privateKeyPem, alice.authentication.chain));
+    await f.post('/CertRa/v2', sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${bed.alice.ssin}</p:SSIN>`), bed.alice.authentication.privateKeyPem, bed.alice.authentication.chain));
     await f.post('/CertRa/v2', envelope('p:GetGenericOrganizationTypesRequest', '').xml);
     const ids = await f.post('/CertRa/v2', envelope('p:GetExistingApplicationIdsRequest', '<p:OrganizationIdentifier Type="NIHII-AMBU_SERVICE">81234530</p:OrganizationIdentifier>').xml);
     expect(ids.texts('ApplicationId')).toEqual(['APP1']);
     const foreigner = await f.post('/CertRa/v2', envelope('p:SubmitCSRForForeignerRequest', `<p:ForeignPerson>${actor([{ type: 'SSIN', value: '85271400101' }], ['Jan'], 'Buitenland')}</p:ForeignPerson><p:ContactData><c:EmailPrivate>jan@example.test</c:EmailPrivate><c:PhonePrivate>+32</c:PhonePrivate></p:ContactData><p:CSR>AAAA</p:CSR>`).xml);
     expect(foreigner.text('ValidationUrl')).toMatch(/^https:/);
     await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForAuthenticationCertificateRequest', ''), authPem, issued.chain));
-    await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), alice.authentication.privateKeyPem, alice.authentication.chain));
+    await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), bed.alice.authentication.privateKeyPem, bed.alice.authentication.chain));
     expect((await f.etkRa('ActivateETK', '', issued.authKey, issued.chain)).errorCode).toBe('NO_ETK_TO_ACTIVATE');
     const depot = (inner: string) => f.post('/EtkDepot/v1', envelope('d:GetEtkRequest', `<d:SearchCriteria><d:Identifier>${inner}</d:Identifier></d:SearchCriteria>`).xml);
     expect((await depot('<d:Type>NIHII-AMBU_SERVICE</d:Type><d:Value>81234530</d:Value>')).texts('ApplicationID')).toEqual(['APP1']);
     expect((await depot('<d:Type>NIHII-AMBU_SERVICE</d:Type><d:Value>81234530</d:Value><d:ApplicationID>APP1</d:ApplicationID>')).text('ETK')).toBe(issued.etk);
-    const signer = actor([{ type: 'SSIN', value: alice.ssin }], [alice.givenName], alice.surname);
+    const signer = actor([{ type: 'SSIN', value: bed.alice.ssin }], [bed.alice.givenName], bed.alice.surname);
     const rc = await f.post('/CertRa/v2', envelope('p:GenerateRevocationContractRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Signer>${signer}</p:Signer><p:RevocationReason>cessationOfOperation</p:RevocationReason>`).xml);
     const contract = Array.from(rc.payload.getElementsByTagName('*')).find((e) => e.localName === 'Contract');
     const inner = Array.from(contract?.childNodes ?? []).map((n) => n.toString()).join('');
-    expect((await f.post('/CertRa/v2', sign(envelope('p:RevokeRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Contract>${inner}</p:Contract>`), alice.signature.privateKeyPem, alice.signature.chain))).errorCode).toBeUndefined();
+    expect((await f.post('/CertRa/v2', sign(envelope('p:RevokeRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Contract>${inner}</p:Contract>`), bed.alice.signature.privateKeyPem, bed.alice.signature.chain))).errorCode).toBeUndefined();
     expect((await f.getCertificate('00'.repeat(20))).errorCode).toBe('UNKNOWN_PUBLIC_KEY_IDENTIFIER');
     expect(new Set(f.responsesChecked)).toEqual(
       new Set([

@@ -1,36 +1,28 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EhealthSimulator } from './EhealthSimulator.js';
-import type { CaState } from './pki/EhealthCa.js';
+import type { EhealthSimulatorOptions } from './EhealthSimulator.js';
 import { SimulatorFlow } from './testing/SimulatorFlow.js';
+import { SimulatorTestBed } from './testing/SimulatorTestBed.js';
 import { actor, csr, envelope, rsaKey, sign } from './testing/TestClient.js';
 import { createTestEid, createUntrustedCa } from './testing/TestEid.js';
 import type { TestEid } from './testing/TestEid.js';
-import { XsdValidator } from './xml/XsdValidator.js';
 
 const AMBULANCE = { type: 'NIHII-AMBU_SERVICE', value: '81234530' };
 const DAY = 86_400_000;
-const validator = new XsdValidator();
-let ca: CaState;
-let alice: TestEid;
-
-async function flow(): Promise<SimulatorFlow> {
-  return new SimulatorFlow(await EhealthSimulator.create({ ca, seed: 'refusals', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 0 }), validator);
-}
+const bed = new SimulatorTestBed({ seed: 'refusals', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 0 });
+const flow = (options: EhealthSimulatorOptions = {}) => bed.flow(options);
 
 function qualities(f: SimulatorFlow, eid: TestEid, key = eid.authentication, ssin = eid.ssin) {
   return f.post('/CertRa/v2', sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${ssin}</p:SSIN>`), key.privateKeyPem, key.chain));
 }
 
-beforeAll(async () => {
-  ca = (await EhealthSimulator.create({ seed: 'ca' })).caState();
-  alice = await createTestEid();
-});
+beforeAll(() => bed.setUp());
 
 describe('signature checks', () => {
   it('refuses a request changed after signing (bad signature)', async () => {
     const f = await flow();
-    const signed = sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${alice.ssin}</p:SSIN>`), alice.authentication.privateKeyPem, alice.authentication.chain);
-    const a = await f.post('/CertRa/v2', signed.replace(`>${alice.ssin}<`, '>79031504521<'));
+    const signed = sign(envelope('p:GetActorQualitiesRequest', `<p:SSIN Type="SSIN">${bed.alice.ssin}</p:SSIN>`), bed.alice.authentication.privateKeyPem, bed.alice.authentication.chain);
+    const a = await f.post('/CertRa/v2', signed.replace(`>${bed.alice.ssin}<`, '>79031504521<'));
     expect(a.status).toBe(200);
     expect(a.errorCode).toBe('INVALID_SIGNATURE');
   });
@@ -43,19 +35,19 @@ describe('signature checks', () => {
   });
 
   it('refuses GetActorQualities signed with the eID Signature key (wrong key)', async () => {
-    expect((await qualities(await flow(), alice, alice.signature)).errorCode).toBe('WRONG_KEY');
+    expect((await qualities(await flow(), bed.alice, bed.alice.signature)).errorCode).toBe('WRONG_KEY');
   });
 
   it('refuses GenerateCertificate signed with the eID Authentication key (wrong key)', async () => {
     const f = await flow();
-    const { dn, contractXml } = await f.generateContract(alice, AMBULANCE);
-    expect((await f.generateCertificate(alice, contractXml, await csr(dn, rsaKey()), alice.authentication)).errorCode).toBe('WRONG_KEY');
+    const { dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE);
+    expect((await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey()), bed.alice.authentication)).errorCode).toBe('WRONG_KEY');
   });
 
   it('refuses an EtkRA request signed with the eID (wrong key)', async () => {
     const f = await flow();
     const spki = rsaKey().publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
-    const a = await f.post('/EtkRa/v2', sign(envelope('e:StartETKRegistrationRequest', `<e:PublicEncryptionKey>${spki}</e:PublicEncryptionKey>`), alice.authentication.privateKeyPem, alice.authentication.chain));
+    const a = await f.post('/EtkRa/v2', sign(envelope('e:StartETKRegistrationRequest', `<e:PublicEncryptionKey>${spki}</e:PublicEncryptionKey>`), bed.alice.authentication.privateKeyPem, bed.alice.authentication.chain));
     expect(a.errorCode).toBe('WRONG_KEY');
   });
 
@@ -65,14 +57,14 @@ describe('signature checks', () => {
   });
 
   it('refuses GetActorQualities for another SSIN than the card holder (wrong SSIN)', async () => {
-    expect((await qualities(await flow(), alice, alice.authentication, '79031504521')).errorCode).toBe('SIGNER_MISMATCH');
+    expect((await qualities(await flow(), bed.alice, bed.alice.authentication, '79031504521')).errorCode).toBe('SIGNER_MISMATCH');
   });
 
   it('refuses GenerateCertificate when the contract Signer is not the card holder (wrong SSIN)', async () => {
     const f = await flow();
-    const bruno = { ...alice, ssin: '79031504521', givenName: 'Bruno', surname: 'Dupont-Lefèvre' };
+    const bruno = { ...bed.alice, ssin: '79031504521', givenName: 'Bruno', surname: 'Dupont-Lefèvre' };
     const { dn, contractXml } = await f.generateContract(bruno, { type: 'NIHII-PHARMACY', value: '71072492' });
-    expect((await f.generateCertificate(alice, contractXml, await csr(dn, rsaKey()))).errorCode).toBe('SIGNER_MISMATCH');
+    expect((await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey()))).errorCode).toBe('SIGNER_MISMATCH');
   });
 
   it('accepts an EC (applet 1.8) card signing with ecdsa-sha384 and raw r||s', async () => {
@@ -86,44 +78,44 @@ describe('signature checks', () => {
 describe('GenerateCertificate checks', () => {
   it('refuses a CSR whose subject is not the contract DN', async () => {
     const f = await flow();
-    const { contractXml } = await f.generateContract(alice, AMBULANCE);
+    const { contractXml } = await f.generateContract(bed.alice, AMBULANCE);
     const other = 'CN=NIHII-AMBU_SERVICE\\=71901249,OU=eHealth-platform Belgium,OU=X,OU=NIHII-AMBU_SERVICE\\=71901249,O=Federal Government,C=BE';
-    expect((await f.generateCertificate(alice, contractXml, await csr(other, rsaKey()))).errorCode).toBe('CSR_DN_MISMATCH');
+    expect((await f.generateCertificate(bed.alice, contractXml, await csr(other, rsaKey()))).errorCode).toBe('CSR_DN_MISMATCH');
   });
 
   it('refuses an RSA key under 2048 bits (weak key)', async () => {
     const f = await flow();
-    const { dn, contractXml } = await f.generateContract(alice, AMBULANCE);
-    expect((await f.generateCertificate(alice, contractXml, await csr(dn, rsaKey(1024)))).errorCode).toBe('WEAK_KEY');
+    const { dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE);
+    expect((await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey(1024)))).errorCode).toBe('WEAK_KEY');
   });
 
   it('refuses a contract that was changed', async () => {
     const f = await flow();
-    const { dn, contractXml } = await f.generateContract(alice, AMBULANCE);
+    const { dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE);
     const edited = contractXml.replace('Je m', 'Je ne m');
-    expect((await f.generateCertificate(alice, edited, await csr(dn, rsaKey()))).errorCode).toBe('CONTRACT_MODIFIED');
+    expect((await f.generateCertificate(bed.alice, edited, await csr(dn, rsaKey()))).errorCode).toBe('CONTRACT_MODIFIED');
   });
 
   it('refuses a second certificate for a DN with an active one (duplicate active certificate)', async () => {
     const f = await flow();
-    await f.requestToEtk(alice, AMBULANCE);
-    const { dn, contractXml } = await f.generateContract(alice, AMBULANCE);
-    const a = await f.generateCertificate(alice, contractXml, await csr(dn, rsaKey()));
+    await f.requestToEtk(bed.alice, AMBULANCE);
+    const { dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE);
+    const a = await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey()));
     expect(a.errorCode).toBe('ACTIVE_CERTIFICATE_EXISTS');
     expect(a.texts('Name')).toContain('ReplacementPeriodStartDate');
   });
 
   it('refuses a renewal before the replacement window, accepts it inside, and overlaps the ETKs', async () => {
     const f = await flow();
-    const first = await f.requestToEtk(alice, AMBULANCE);
+    const first = await f.requestToEtk(bed.alice, AMBULANCE);
     await f.sim.advance((365 * 3 - 120) * DAY);
-    let { dn, contractXml } = await f.generateContract(alice, AMBULANCE);
-    expect((await f.generateCertificate(alice, contractXml, await csr(dn, rsaKey()))).errorCode).toBe('ACTIVE_CERTIFICATE_EXISTS');
+    let { dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE);
+    expect((await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey()))).errorCode).toBe('ACTIVE_CERTIFICATE_EXISTS');
     await f.sim.advance(60 * DAY);
     expect(f.sim.mailbox.list().some((m) => m.kind === 'EXPIRY_REMINDER' && m.to.includes('ambulance@example.test'))).toBe(true);
-    ({ dn, contractXml } = await f.generateContract(alice, AMBULANCE));
+    ({ dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE));
     const key = rsaKey();
-    const renewal = await f.generateCertificate(alice, contractXml, await csr(dn, key));
+    const renewal = await f.generateCertificate(bed.alice, contractXml, await csr(dn, key));
     expect(renewal.errorCode).toBeUndefined();
     expect(renewal.text('ReplacesCertificate')).toBe(first.pki);
     const pki = renewal.text('PublicKeyIdentifier') as string;
@@ -212,7 +204,7 @@ describe('the support team checks a manual request against the authentic sources
   });
 
   it('decides by itself after the configured delay: approves the correct request (Dutch official name, no accents), refuses the wrong one', async () => {
-    const f = new SimulatorFlow(await EhealthSimulator.create({ ca, seed: 'manual', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 0, manualValidationDelayMs: 2 * DAY }), validator);
+    const f = new SimulatorFlow(await EhealthSimulator.create({ ca: bed.ca, seed: 'manual', now: '2026-03-01T08:00:00Z', issuanceDelayMs: 0, manualValidationDelayMs: 2 * DAY }), bed.validator);
     const good = await manualRequest(f, { type: 'NIHII-PHARMACY', value: '71072492' }, 'apotheek centrum (test)');
     const bad = await manualRequest(f, { type: 'NIHII-AMBU_SERVICE', value: '71072393' }, 'Ambulances Saint-Pierre');
     await f.sim.advance(DAY);
@@ -229,15 +221,15 @@ describe('the support team checks a manual request against the authentic sources
 describe('revocation and expiry', () => {
   it('revokes the certificate and its ETK, then refuses to use or revoke it again', async () => {
     const f = await flow();
-    const issued = await f.requestToEtk(alice, AMBULANCE);
-    const signer = actor([{ type: 'SSIN', value: alice.ssin }], [alice.givenName], alice.surname);
+    const issued = await f.requestToEtk(bed.alice, AMBULANCE);
+    const signer = actor([{ type: 'SSIN', value: bed.alice.ssin }], [bed.alice.givenName], bed.alice.surname);
     const rc = await f.post('/CertRa/v2', envelope('p:GenerateRevocationContractRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Signer>${signer}</p:Signer><p:RevocationReason>keyCompromise</p:RevocationReason>`).xml);
     expect(rc.errorCode).toBeUndefined();
     const contract = Array.from(rc.payload.getElementsByTagName('*')).find((e) => e.localName === 'Contract');
     const inner = Array.from(contract?.childNodes ?? []).map((n) => n.toString()).join('');
-    const revoke = await f.post('/CertRa/v2', sign(envelope('p:RevokeRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Contract>${inner}</p:Contract>`), alice.signature.privateKeyPem, alice.signature.chain));
+    const revoke = await f.post('/CertRa/v2', sign(envelope('p:RevokeRequest', `<p:PublicKeyIdentifier>${issued.pki}</p:PublicKeyIdentifier><p:Contract>${inner}</p:Contract>`), bed.alice.signature.privateKeyPem, bed.alice.signature.chain));
     expect(revoke.errorCode).toBeUndefined();
-    const info = await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), alice.authentication.privateKeyPem, alice.authentication.chain));
+    const info = await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForCitizenRequest', ''), bed.alice.authentication.privateKeyPem, bed.alice.authentication.chain));
     expect(info.texts('AuthenticationCertificateStatus')).toEqual(['REVOKED']);
     expect(info.texts('ETKStatus')).toEqual(['REVOKED']);
     const spki = rsaKey().publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
@@ -250,7 +242,7 @@ describe('revocation and expiry', () => {
 
   it('reports EXPIRED after three years on the simulated clock, signed with the expired eHealth key', async () => {
     const f = await flow();
-    const issued = await f.requestToEtk(alice, AMBULANCE);
+    const issued = await f.requestToEtk(bed.alice, AMBULANCE);
     await f.sim.advance(3 * 366 * DAY);
     const a = await f.post('/CertRa/v2', sign(envelope('p:GetCertificateInfoForAuthenticationCertificateRequest', ''), issued.authKey.export({ format: 'pem', type: 'pkcs8' }).toString(), issued.chain));
     expect(a.texts('AuthenticationCertificateStatus')).toEqual(['EXPIRED']);

@@ -13,6 +13,14 @@ type Route = (sim: EhealthSimulator, body: Record<string, unknown>, params: stri
 
 const ok = (body: unknown = { ok: true }): AdminReply => ({ status: 200, body });
 
+/** A route that only acts and answers `{ ok: true }`. */
+const act =
+  (action: (sim: EhealthSimulator, body: Record<string, unknown>) => void): Route =>
+  (sim, body) => {
+    action(sim, body);
+    return ok();
+  };
+
 function num(body: Record<string, unknown>, field: string): number | undefined {
   const v = body[field];
   if (v === undefined) return undefined;
@@ -68,14 +76,7 @@ export const adminRoutes: [method: string, pattern: RegExp, route: Route][] = [
     },
   ],
   ['GET', /^\/admin\/mailbox$/, (sim, _b, _p, q) => ok(sim.mailbox.list(q.get('to') ?? undefined))],
-  [
-    'DELETE',
-    /^\/admin\/mailbox$/,
-    (sim) => {
-      sim.mailbox.clear();
-      return ok();
-    },
-  ],
+  ['DELETE', /^\/admin\/mailbox$/, act((sim) => sim.mailbox.clear())],
   ['GET', /^\/admin\/faults$/, (sim) => ok(sim.faults.list())],
   [
     'POST',
@@ -86,47 +87,12 @@ export const adminRoutes: [method: string, pattern: RegExp, route: Route][] = [
       return ok(sim.faults.list());
     },
   ],
-  [
-    'DELETE',
-    /^\/admin\/faults$/,
-    (sim) => {
-      sim.faults.clear();
-      return ok();
-    },
-  ],
-  [
-    'POST',
-    /^\/admin\/reset$/,
-    (sim) => {
-      sim.reset();
-      return ok();
-    },
-  ],
+  ['DELETE', /^\/admin\/faults$/, act((sim) => sim.faults.clear())],
+  ['POST', /^\/admin\/reset$/, act((sim) => sim.reset())],
   ['GET', /^\/admin\/sources$/, (sim) => ok(sim.sources.toFixture())],
-  [
-    'POST',
-    /^\/admin\/people$/,
-    (sim, b) => {
-      sim.addPerson(b as never);
-      return ok();
-    },
-  ],
-  [
-    'POST',
-    /^\/admin\/organizations$/,
-    (sim, b) => {
-      sim.addOrganization(b as never);
-      return ok();
-    },
-  ],
-  [
-    'POST',
-    /^\/admin\/mandates$/,
-    (sim, b) => {
-      sim.addMandate(b as never);
-      return ok();
-    },
-  ],
+  ['POST', /^\/admin\/people$/, act((sim, b) => sim.addPerson(b as never))],
+  ['POST', /^\/admin\/organizations$/, act((sim, b) => sim.addOrganization(b as never))],
+  ['POST', /^\/admin\/mandates$/, act((sim, b) => sim.addMandate(b as never))],
   [
     'GET',
     /^\/admin\/trust-anchors$/,

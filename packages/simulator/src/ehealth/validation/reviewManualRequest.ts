@@ -1,25 +1,17 @@
+import { normaliseDnName } from '../contract/buildDn.js';
 import type { AuthenticSources } from '../sources/AuthenticSources.js';
 import type { CertificateRecord } from '../state/CertificateRecord.js';
 
 /** The support team's verdict on a manual request: approve, or refuse with a reason for the e-mail. */
 export type ManualReview = { readonly decision: 'APPROVED' } | { readonly decision: 'REFUSED'; readonly reason: string };
 
-/** Case-, diacritic-, punctuation-spacing-insensitive form of an official name ("Hôpital  X" = "HOPITAL X"). */
-export function comparableName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * What the eHealth support team checks before approving a manual request (DOMAIN.md 2.4 item 5,
  * ambulance manual step 9M: "the name must be the official name in the CBE; the identifier is
  * the NIHII number of the AMBULANCE SERVICE, not of the hospital"): the typed identifier must
  * belong to an organisation of the typed type in the authentic sources, and the typed name must
- * be its official name (French or Dutch), compared without case or diacritics. A personal
+ * be its official name (French or Dutch), compared as the DN name OU is written (normaliseDnName:
+ * no case, no diacritics, single spaces). A personal
  * request (SSIN) was already proven by the eID and is approved.
  */
 export function reviewManualRequest(sources: AuthenticSources, r: Pick<CertificateRecord, 'entityType' | 'actor'>): ManualReview {
@@ -42,7 +34,7 @@ export function reviewManualRequest(sources: AuthenticSources, r: Pick<Certifica
     return { decision: 'REFUSED', reason: `no organisation of type ${id.type} has the identifier ${id.value} in the CBE / NIHII registers` };
   }
   const official = [organization.name, organization.nameNl].filter((n): n is string => n !== undefined);
-  if (!official.some((n) => comparableName(n) === comparableName(typed))) {
+  if (!official.some((n) => normaliseDnName(n) === normaliseDnName(typed))) {
     return { decision: 'REFUSED', reason: `the name "${typed}" is not the official name in the CBE of ${id.type} ${id.value}, "${organization.name}"` };
   }
   return { decision: 'APPROVED' };
