@@ -211,6 +211,28 @@ describe('CompleteCertificate', () => {
     expect(world.registry.operations().slice(calls)).toEqual(['GetCertificateInfoForAuthenticationCertificate', 'GetEtk']);
   });
 
+  it('continues from the newest file of the same key even when a newer keystore of another key has the same name', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    world.etkRegistry.failures.failNext('CompleteETKRegistration', timeoutError('CompleteETKRegistration'), 'after');
+    await rejection(complete(world, request.keystorePath));
+    const [, withChain, withEtkKey] = world.vault.paths();
+    // A second request for the same organisation: its keystore is saved (then eHealth refuses it).
+    world.clock.advance({ minutes: 5 });
+    expect((await rejection(submit(world))).code).toBe('EHEALTH_REJECTED');
+    expect(world.vault.paths()).toHaveLength(4);
+    const generated = world.keys.generated;
+    const calls = world.registry.operations().length;
+
+    const result = await complete(world, request.keystorePath);
+
+    const etkKeys = world.vault.files.get(withEtkKey as string)?.content.entries.filter((e) => e.kind === 'key' && e.alias !== 'authentication');
+    expect(result).toMatchObject({ status: 'completed', reference: request.reference, keystorePath: withEtkKey, etkSerial: etkKeys?.[0]?.alias });
+    expect(withChain).toBeDefined();
+    expect(world.keys.generated).toBe(generated);
+    expect(world.registry.operations().slice(calls)).toEqual(['GetCertificateInfoForAuthenticationCertificate', 'GetEtk']);
+  });
+
   it('fails with EHEALTH_REJECTED when eHealth refused the request', async () => {
     const world = fakeWorld();
     const request = await submit(world, { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société X' });

@@ -14,8 +14,9 @@ export interface OpenedKeystore {
 
 /**
  * Opens the keystore named by path or certificate name. Each save writes a new file, so after an
- * interrupted completion a newer file of the same key may exist: that one is used, so that a rerun
- * continues where the last run stopped instead of starting over (a second ETK).
+ * interrupted completion newer files of the same key may exist: the newest of them is used, so that
+ * a rerun continues where the last run stopped instead of starting over (a second ETK). Newer files
+ * of the same name that hold another key (a later request) or do not open are passed over.
  */
 export async function openLatestKeystore(
   vault: KeystoreVault,
@@ -34,12 +35,14 @@ export async function openLatestKeystore(
   const content = await vault.open(path, input.password);
   const authentication = authenticationEntry(content, path);
   const baseName = file?.baseName ?? parseKeystoreFileName(path)?.certificateName ?? path;
-  const latest = await vault.findLatest(baseName);
-  if (latest && latest.path !== path && (!file || latest.modifiedAt > file.modifiedAt)) {
-    const newer = await vault.open(latest.path, input.password).catch(() => undefined);
-    const newerAuthentication = newer?.entries.find((e): e is KeyEntry => e.kind === 'key' && e.alias === 'authentication');
-    if (newer && newerAuthentication && sameBytes(newerAuthentication.publicKey, authentication.publicKey)) {
-      return { path: latest.path, baseName, content: newer, authentication: newerAuthentication };
+  const newer = files
+    .filter((f) => f.baseName === baseName && f.path !== path && (!file || f.modifiedAt > file.modifiedAt))
+    .sort((a, b) => b.modifiedAt.getTime() - a.modifiedAt.getTime());
+  for (const candidate of newer) {
+    const candidateContent = await vault.open(candidate.path, input.password).catch(() => undefined);
+    const candidateAuthentication = candidateContent?.entries.find((e): e is KeyEntry => e.kind === 'key' && e.alias === 'authentication');
+    if (candidateContent && candidateAuthentication && sameBytes(candidateAuthentication.publicKey, authentication.publicKey)) {
+      return { path: candidate.path, baseName, content: candidateContent, authentication: candidateAuthentication };
     }
   }
   return { path, baseName, content, authentication };
