@@ -45,9 +45,11 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
       env: settings.processEnv ?? process.env,
     });
 
-  // Where an issued chain must end (KeyFactory.verifyIssuedChain): the simulator's fake eHealth
-  // root in sim, otherwise NodeKeyFactory's embedded production roots (DOMAIN.md 4.3).
-  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(simulated === undefined ? {} : { trustAnchors: simulated.trustAnchors });
+  // Where an issued chain must end (KeyFactory.verifyIssuedChain, DOMAIN.md 4.3): the embedded
+  // production roots for prd, plus the PEM files of EHEALTH_CERT_TRUST_ANCHORS (acc has no
+  // built-in roots); in sim the simulator's fake eHealth root replaces the built-in ones.
+  const anchors = ehealth.trustAnchorsFor(environment, settings.processEnv ?? process.env);
+  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(simulated === undefined ? anchors : { ...anchors, trustAnchors: simulated.trustAnchors });
   return {
     card,
     registry: overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
