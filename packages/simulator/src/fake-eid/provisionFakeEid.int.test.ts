@@ -111,6 +111,7 @@ describe('provisionFakeEid options and hygiene', () => {
   it('rejects an SSIN that is not 11 digits, a PIN that is not 4 to 12 digits and an unknown generation', async () => {
     const dir = join(root, 'invalid');
     await expect(provisionFakeEid({ dir, ssin: '123' })).rejects.toThrow('ssin "123" must be 11 digits');
+    await expect(provisionFakeEid({ dir, pin: '12' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'pin' } });
     await expect(provisionFakeEid({ dir, pin: '12' })).rejects.toThrow('pin must be 4 to 12 digits');
     await expect(provisionFakeEid({ dir, generation: 'rsa1024' as never })).rejects.toThrow('rsa2048 or ecp384');
   });

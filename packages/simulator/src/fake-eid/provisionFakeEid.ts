@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { EhealthCertError } from '@ehealth-cert/core';
 import * as pkijs from 'pkijs';
 import pkcs11js from 'pkcs11js';
 import { buildName } from './buildName.js';
@@ -66,9 +67,12 @@ export async function provisionFakeEid(options: FakeEidOptions): Promise<FakeEid
   const givenNames = options.givenNames ?? FAKE_EID_DEFAULTS.givenNames;
   const surname = options.surname ?? FAKE_EID_DEFAULTS.surname;
   const pin = options.pin ?? FAKE_EID_DEFAULTS.pin;
-  if (!/^\d{11}$/u.test(ssin)) throw new Error(`ssin "${ssin}" must be 11 digits`);
-  if (!/^\d{4,12}$/u.test(pin)) throw new Error('pin must be 4 to 12 digits, like the eID PIN');
-  if (generation !== 'rsa2048' && generation !== 'ecp384') throw new Error(`generation "${String(generation)}" must be rsa2048 or ecp384`);
+  // Bad options are INVALID_INPUT naming the field, the value (never the PIN) and the rule.
+  if (!/^\d{11}$/u.test(ssin)) throw new EhealthCertError('INVALID_INPUT', `ssin "${ssin}" must be 11 digits`, { field: 'ssin', value: ssin });
+  if (!/^\d{4,12}$/u.test(pin)) throw new EhealthCertError('INVALID_INPUT', 'pin must be 4 to 12 digits, like the eID PIN', { field: 'pin' });
+  if (generation !== 'rsa2048' && generation !== 'ecp384') {
+    throw new EhealthCertError('INVALID_INPUT', `generation "${String(generation)}" must be rsa2048 or ecp384`, { field: 'generation', value: String(generation) });
+  }
 
   const dir = resolve(options.dir);
   const softhsmConf = join(dir, 'softhsm2.conf');
