@@ -114,6 +114,7 @@ describe('Pkcs11EidCard sessions and PIN handling on a fake eID', () => {
 
   it('logs in without a PIN from us on a PIN pad reader and tells the PinEntry', async () => {
     const calls: string[] = [];
+    let notificationDelivered = true;
     const pinpadModule = () => {
       const inner = fake.pkcs11Module();
       return recording(inner, calls, {
@@ -124,6 +125,8 @@ describe('Pkcs11EidCard sessions and PIN handling on a fake eID', () => {
         // The reader's keypad supplies the PIN when we pass none (DOMAIN.md 6 "Token").
         C_Login: (session, userType, pin) => {
           if (pin !== undefined) throw new Error('a PIN was sent although the reader has a PIN pad');
+          // C_Login blocks the event loop: the notification's own I/O must have had its turn.
+          if (!notificationDelivered) throw new Error('C_Login ran before the PIN pad notification could go out');
           inner.C_Login(session, userType, fake.pin);
         },
       });
@@ -131,7 +134,13 @@ describe('Pkcs11EidCard sessions and PIN handling on a fake eID', () => {
     const card = new Pkcs11EidCard({ pkcs11Module: fake.modulePath, moduleFactory: pinpadModule });
     expect(await card.pinStatus()).toEqual({ state: 'ok', pinpad: true });
     const notified: PinRequest[] = [];
-    const pin = Object.assign(new RecordingPinEntry([]), { notifyPinpad: (request: PinRequest) => notified.push(request) });
+    const pin = Object.assign(new RecordingPinEntry([]), {
+      notifyPinpad: (request: PinRequest) => {
+        notified.push(request);
+        notificationDelivered = false;
+        setImmediate(() => (notificationDelivered = true));
+      },
+    });
     const data = Uint8Array.of(7, 7, 7);
     const { signer, signature } = await card.withSigner('signature', pin, async (signer) => ({ signer, signature: await signer.sign(data) }));
     expect(verifiesWithLeaf(signer, data, signature)).toBe(true);

@@ -66,6 +66,10 @@ export class Pkcs11Login {
     if (pinpad) {
       // The reader collects the PIN; PKCS#11 says to pass a NULL PIN (DOMAIN.md 6 "Token").
       this.pinEntry.notifyPinpad?.(request);
+      // pkcs11js has no C_LoginAsync: C_Login blocks the event loop while the holder types on the
+      // reader, so let the notification (a prompt line, a server event) go out first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.ended) throw endedError(this.request.key);
     } else {
       pin = ask ? await this.pinEntry.askPin(request) : this.pin;
       // The operation may have ended while the PIN was being typed.
