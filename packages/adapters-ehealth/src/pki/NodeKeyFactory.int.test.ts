@@ -55,6 +55,8 @@ describe('NodeKeyFactory keys and CSR', () => {
     expect(dump.match(/ SET /g)?.length).toBeGreaterThanOrEqual(6);
     // attributes [0] present and empty (PKCS#10 requires the field)
     expect(dump).toMatch(/l= +0 cons: cont \[ 0 \]/);
+    // sha256WithRSAEncryption with NULL parameters, as Java and OpenSSL write it (RFC 4055 5)
+    expect(dump).toMatch(/:sha256WithRSAEncryption\n.*prim: NULL\s*\n.*BIT STRING\s*$/);
   });
 });
 
