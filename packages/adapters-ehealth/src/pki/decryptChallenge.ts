@@ -22,7 +22,12 @@ export function decryptChallenge(encryptionKey: KeyPair, challenge: Bytes): stri
   const invalid = (rule: string) =>
     new EhealthCertError('EHEALTH_RESPONSE_INVALID', `the EtkRA challenge (${challenge.length} bytes) ${rule}`, { operation: 'StartETKRegistration', length: challenge.length });
   if (challenge.length <= DIGEST_LENGTH) throw invalid('is too short to hold an RSA block and a SHA-256');
-  const key = createPrivateKey({ key: Buffer.from(encryptionKey.privateKey), format: 'der', type: 'pkcs8' });
+  let key;
+  try {
+    key = createPrivateKey({ key: Buffer.from(encryptionKey.privateKey), format: 'der', type: 'pkcs8' });
+  } catch (cause) {
+    throw new EhealthCertError('INVALID_INPUT', 'encryptionKey.privateKey is not a PKCS#8 PrivateKeyInfo DER', { field: 'encryptionKey.privateKey' }, { cause });
+  }
   const encrypted = Buffer.from(challenge.subarray(0, challenge.length - DIGEST_LENGTH));
   const digest = Buffer.from(challenge.subarray(challenge.length - DIGEST_LENGTH));
   let block: Buffer;
