@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EhealthCertError, type Contract, type RevocationContract } from '@ehealth-cert/core';
 import { endpointsFromBase } from '../endpoints/EhealthEndpoints.js';
@@ -16,12 +11,12 @@ import {
   successResponse,
 } from '../test-support/ehealthResponses.js';
 import { recordingServer, TEST_BASE, xml, type CapturedRequest } from '../test-support/mswServer.js';
+import { opensslCsr } from '../test-support/openssl.js';
 import { makeTestSigner, type TestSigner } from '../test-support/testSigners.js';
 import { validateBodyPayload } from '../test-support/xmllint.js';
 import { xmlsecVerify } from '../test-support/xmlsec.js';
 import { SoapCertificateRegistry } from './SoapCertificateRegistry.js';
 
-const run = promisify(execFile);
 const CERTRA = 'urn:be:fgov:ehealth:certra:protocol:v2';
 const PERSON = { ids: [{ type: 'SSIN', value: '71715100070' }], firstNames: ['Alice'], name: 'Test' };
 const CONTACT = { emailPrivate: 'alice@example.org', phonePrivate: '+3221234567', emailGeneral: 'office@example.org' };
@@ -92,13 +87,7 @@ beforeAll(async () => {
     makeTestSigner('ec', 'authentication'),
     makeTestSigner('rsa', 'ehealth-authentication', '/CN=SSIN\\=71715100070/OU=eHealth-platform Belgium/O=Federal Government/C=BE'),
   ]);
-  const dir = await mkdtemp(join(tmpdir(), 'csr-'));
-  try {
-    await run('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-subj', '/C=BE/CN=test', '-outform', 'DER', '-out', join(dir, 'csr.der')]);
-    csr = new Uint8Array(await readFile(join(dir, 'csr.der')));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  csr = await opensslCsr();
   pki = publicKeyIdentifierOfCsr(csr);
 });
 afterEach(() => {

@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { delay } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EhealthCertError, type Contract } from '@ehealth-cert/core';
@@ -10,10 +5,9 @@ import { endpointsFromBase } from '../endpoints/EhealthEndpoints.js';
 import { publicKeyIdentifierOfCsr } from '../pki/publicKeyIdentifier.js';
 import { eteeErrorResponse, requestId, soapFault, successResponse } from '../test-support/ehealthResponses.js';
 import { recordingServer, TEST_BASE, xml, type CapturedRequest } from '../test-support/mswServer.js';
+import { opensslCsr } from '../test-support/openssl.js';
 import { makeTestSigner, type TestSigner } from '../test-support/testSigners.js';
 import { SoapCertificateRegistry, UNKNOWN_PUBLIC_KEY_IDENTIFIER } from './SoapCertificateRegistry.js';
-
-const run = promisify(execFile);
 
 /** Per-test answer; each test sets it. */
 let answer: (request: CapturedRequest) => Response | Promise<Response> = () => xml('unset', 500);
@@ -37,13 +31,7 @@ const CONTRACT: Contract = {
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   signer = await makeTestSigner('rsa', 'signature');
-  const dir = await mkdtemp(join(tmpdir(), 'csr-'));
-  try {
-    await run('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-subj', '/C=BE/CN=test', '-outform', 'DER', '-out', join(dir, 'csr.der')]);
-    csr = new Uint8Array(await readFile(join(dir, 'csr.der')));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  csr = await opensslCsr();
   pki = publicKeyIdentifierOfCsr(csr);
 });
 afterEach(() => {

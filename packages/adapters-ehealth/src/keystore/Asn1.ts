@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { toArrayBuffer } from '../pki/fromBerOrThrow.js';
 
 /** A DER/BER node as asn1js parses it. */
 export type Asn1Node = asn1js.AsnType;
@@ -8,14 +9,10 @@ export class Asn1ShapeError extends Error {
   override readonly name = 'Asn1ShapeError';
 }
 
-/** Copies into a fresh ArrayBuffer: a Buffer's `.buffer` is the whole pool (TOOLCHAIN.md 5). */
-export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  return Uint8Array.from(bytes).buffer;
-}
 
 /** Parses one BER/DER value that must fill `bytes` exactly. */
 export function parseAsn1(bytes: Uint8Array, what: string): Asn1Node {
-  const parsed = asn1js.fromBER(arrayBufferOf(bytes));
+  const parsed = asn1js.fromBER(toArrayBuffer(bytes));
   if (parsed.offset === -1 || parsed.offset !== bytes.length) {
     throw new Asn1ShapeError(`${what}: not a single DER/BER value (${parsed.result.error || 'trailing bytes'})`);
   }
@@ -92,13 +89,13 @@ export const der = {
   set: (...value: Asn1Node[]): asn1js.Set => new asn1js.Set({ value }),
   oid: (value: string): asn1js.ObjectIdentifier => new asn1js.ObjectIdentifier({ value }),
   integer: (value: number | bigint): asn1js.Integer => asn1js.Integer.fromBigInt(value),
-  octets: (bytes: Uint8Array): asn1js.OctetString => new asn1js.OctetString({ valueHex: arrayBufferOf(bytes) }),
+  octets: (bytes: Uint8Array): asn1js.OctetString => new asn1js.OctetString({ valueHex: toArrayBuffer(bytes) }),
   bmp: (value: string): asn1js.BmpString => new asn1js.BmpString({ value }),
   null: (): asn1js.Null => new asn1js.Null(),
   explicit: (tag: number, inner: Asn1Node): asn1js.Constructed =>
     new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: tag }, value: [inner] }),
   implicitOctets: (tag: number, bytes: Uint8Array): asn1js.Primitive =>
-    new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: tag }, valueHex: arrayBufferOf(bytes) }),
+    new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: tag }, valueHex: toArrayBuffer(bytes) }),
   /** An already-encoded DER value, embedded as is. */
   raw: (bytes: Uint8Array): Asn1Node => parseAsn1(bytes, 'embedded DER'),
   encode: (node: Asn1Node): Buffer => Buffer.from(node.toBER(false)),

@@ -19,3 +19,14 @@ export async function opensslDir() {
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
+
+/** A PKCS#10 request (DER) for a fresh RSA-2048 key, made by the openssl CLI so the tests do not trust our CSR code. */
+export async function opensslCsr(subject = '/C=BE/CN=test'): Promise<Uint8Array> {
+  const openssl = await opensslDir();
+  try {
+    await openssl.run('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-subj', subject, '-outform', 'DER', '-out', 'csr.der');
+    return await openssl.read('csr.der');
+  } finally {
+    await openssl.dispose();
+  }
+}
