@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EhealthCertError, type Contract } from '@ehealth-cert/core';
 import { endpointsFromBase } from '../endpoints/EhealthEndpoints.js';
 import { publicKeyIdentifierOfCsr } from '../pki/publicKeyIdentifier.js';
-import { eteeErrorResponse, requestId, soapFault, successResponse } from '../test-support/ehealthResponses.js';
+import { certificateInfo, eteeErrorResponse, requestId, soapFault, successResponse } from '../test-support/ehealthResponses.js';
 import { recordingServer, TEST_BASE, xml, type CapturedRequest } from '../test-support/mswServer.js';
 import { opensslCsr } from '../test-support/openssl.js';
 import { makeTestSigner, type TestSigner } from '../test-support/testSigners.js';
@@ -18,6 +18,7 @@ const operationOf = (request: CapturedRequest) => {
 };
 
 let signer: TestSigner;
+let authSigner: TestSigner;
 let csr: Uint8Array;
 let pki: string;
 const CONTRACT: Contract = {
@@ -30,7 +31,7 @@ const CONTRACT: Contract = {
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  signer = await makeTestSigner('rsa', 'signature');
+  [signer, authSigner] = await Promise.all([makeTestSigner('rsa', 'signature'), makeTestSigner('rsa', 'ehealth-authentication')]);
   csr = await opensslCsr();
   pki = publicKeyIdentifierOfCsr(csr);
 });
@@ -111,6 +112,14 @@ describe('SoapCertificateRegistry transport failures', () => {
   it('refuses a response of the wrong operation', async () => {
     answer = (request) => xml(successResponse('ns5', 'GetCertificate', requestId(request.body)));
     expect((await failure(registry().getGenericOrganizationTypes())).code).toBe('EHEALTH_RESPONSE_INVALID');
+  });
+
+  it('refuses a CertificateInfo status outside the XSD enumeration, naming the element and the value', async () => {
+    answer = (request) =>
+      xml(successResponse('ns5', 'GetCertificateInfoForAuthenticationCertificate', requestId(request.body), certificateInfo(pki).replace('>IN_PROGRESS<', '>PENDING<')));
+    const error = await failure(registry().getCertificateInfoForAuthenticationCertificate(authSigner.signer));
+    expect(error.code).toBe('EHEALTH_RESPONSE_INVALID');
+    expect(error.details).toMatchObject({ element: 'AuthenticationCertificateStatus', value: 'PENDING' });
   });
 
   it('does not retry a rejection', async () => {

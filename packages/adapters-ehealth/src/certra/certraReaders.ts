@@ -36,6 +36,20 @@ export function readBoolean(parent: Element, name: string, operation: string): b
   throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', `eHealth's ${name} is "${text}", not an xs:boolean`, { operation, element: name });
 }
 
+/** The XSD enumerations of certra core v2 (DOMAIN.md 2.3), as the port types list them. */
+const AUTHENTICATION_CERTIFICATE_STATUSES: readonly AuthenticationCertificateStatus[] = ['IN_PROGRESS', 'VALID_ACTIVE', 'REFUSED', 'REVOKED', 'EXPIRED'];
+const ETK_STATUSES: readonly EtkStatus[] = ['NOT_REQUESTED', 'IN_REQUEST', 'WAIT_FOR_ACTIVATION', 'VALID_ACTIVE', 'REVOKED', 'EXPIRED'];
+const REVOCATION_REASONS: readonly RevocationReason[] = ['keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation'];
+
+/** The text of the required child `name`, which must be one of `allowed` (an XSD enumeration). */
+export function readEnumeration<T extends string>(parent: Element, name: string, allowed: readonly T[], operation: string): T {
+  const text = requiredText(parent, name, operation);
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', `eHealth's ${name} is "${text}", not one of ${allowed.join(', ')}`, { operation, element: name, value: text });
+  }
+  return text as T;
+}
+
 /** xs:dateTime -> Date. */
 export function readDate(parent: Element, name: string, operation: string): Date {
   const text = requiredText(parent, name, operation);
@@ -93,13 +107,13 @@ export function readOrganisationType(type: Element, operation: string): Organisa
 
 /** certra core `ContractType` / `RevocationContractType`, keeping the element text for the way back. */
 export function readContract(contract: Element, operation: string): Contract & { revocationReason?: RevocationReason } {
-  const reason = childText(contract, 'RevocationReason');
+  const reason = child(contract, 'RevocationReason') ? readEnumeration(contract, 'RevocationReason', REVOCATION_REASONS, operation) : undefined;
   return {
     dn: requiredText(contract, 'DN', operation),
     signer: readActor(required(contract, 'Signer', operation), operation),
     text: readText(child(contract, 'Text')),
     source: new XMLSerializer().serializeToString(contract),
-    ...(reason !== undefined ? { revocationReason: reason as RevocationReason } : {}),
+    ...(reason !== undefined ? { revocationReason: reason } : {}),
   };
 }
 
@@ -130,8 +144,8 @@ export function readCertificateInfo(info: Element, operation: string): Certifica
       actor: readActor(required(identifier, 'Actor', operation), operation),
       ...(applicationId !== undefined ? { applicationId } : {}),
     },
-    status: requiredText(info, 'AuthenticationCertificateStatus', operation) as AuthenticationCertificateStatus,
-    etkStatus: requiredText(info, 'ETKStatus', operation) as EtkStatus,
+    status: readEnumeration(info, 'AuthenticationCertificateStatus', AUTHENTICATION_CERTIFICATE_STATUSES, operation),
+    etkStatus: readEnumeration(info, 'ETKStatus', ETK_STATUSES, operation),
     automaticallyValidated: readBoolean(info, 'AutomaticallyValidated', operation),
     ...(details
       ? {
