@@ -57,8 +57,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  server?.kill('SIGTERM');
-  await rm(dir, { recursive: true, force: true });
+  // The simulator writes its state file on SIGTERM: remove the folder once it has exited.
+  if (server !== undefined && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
 describe('the built ehealth-cert against ehealth-sim serve', () => {

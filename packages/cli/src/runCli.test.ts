@@ -29,7 +29,10 @@ describe('runCli without card or network', () => {
     expect(bare.stderr()).toContain('Usage: ehealth-cert');
     const unknown = captureIo({});
     expect(await runCli(['bogus'], unknown.io)).toBe(2);
-    expect(unknown.stderr()).toContain("unknown command 'bogus'");
+    expect(unknown.stderr()).toContain("Unknown command 'bogus'");
+    const inconnue = captureIo({ LANG: 'fr_BE.UTF-8' });
+    expect(await runCli(['bogus'], inconnue.io)).toBe(2);
+    expect(inconnue.stderr()).toContain('Commande inconnue « bogus »');
   });
 
   it('exits 2 on an unknown option or language', async () => {

@@ -171,7 +171,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
   // (welcome, then new request or completion); elsewhere it shows the help.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     if (command.args.length > 0) {
-      io.stderr.write(`error: unknown command '${command.args[0]}' (ehealth-cert --help)\n`);
+      io.stderr.write(`${i18n.t((x) => x.errors.unknownCommand, { command: command.args[0] ?? '' })}\n`);
       outcome = EXIT.badInput;
       return;
     }

@@ -1,20 +1,53 @@
 import { EhealthCertError } from '@ehealth-cert/core';
 import { describe, expect, it } from 'vitest';
 import { Translator } from '../i18n/Translator.js';
-import { describeError } from './describeError.js';
+import { describeError, errorDetail } from './describeError.js';
+import { inChosenLanguage } from './inChosenLanguage.js';
 
 describe('describeError', () => {
   it('says what happened, the precise rule and what to do, in one line of the chosen language', () => {
     const error = new EhealthCertError('PIN_INCORRECT', 'The eID PIN is incorrect.', { triesLeft: 2 });
     const described = describeError(error, new Translator('nl'));
     expect(described.exitCode).toBe(4);
-    expect(described.line).toBe('Foute pincode: The eID PIN is incorrect. Nog 2 poging(en) voor de kaart geblokkeerd wordt. Probeer opnieuw met de juiste pincode; na 3 foute pincodes wordt de kaart geblokkeerd.');
+    expect(described.line).toBe('Foute pincode: Nog 2 poging(en) voor de kaart geblokkeerd wordt. Probeer opnieuw met de juiste pincode; na 3 foute pincodes wordt de kaart geblokkeerd.');
     expect(described.line).not.toContain('\n');
+    // Core's English text stays for --verbose and --json.
+    expect(described.message).toBe('The eID PIN is incorrect.');
   });
 
-  it('treats anything that is not an EhealthCertError as INTERNAL (exit 1)', () => {
+  it('builds the French line from the code and details, never from core\'s English message', () => {
+    const error = new EhealthCertError('INVALID_IDENTIFIER', 'organisation: "12345679" is not valid: check digits: expected 97, got 12', {
+      field: 'organisation',
+      value: '12345679',
+      rule: 'check-digits',
+      expected: 97,
+      actual: 12,
+    });
+    expect(describeError(error, new Translator('fr')).line).toBe(
+      "Identifiant incorrect : identifiant de l'organisation « 12345679 », chiffres de contrôle erronés, attendu 97, reçu 12. Vérifiez l'identifiant (type et numéro) et recommencez.",
+    );
+  });
+
+  it('names the password rule, the keystore file and eHealth\'s own code in the chosen language', () => {
+    const fr = new Translator('fr');
+    expect(errorDetail(new EhealthCertError('WEAK_PASSWORD', 'keystore password: too short', { field: 'password', rule: 'length' }), fr)).toContain('trop court : au moins 12 caractères');
+    expect(errorDetail(new EhealthCertError('KEYSTORE_PASSWORD_WRONG', 'Wrong password for /k/a.p12.', { path: '/k/a.p12' }), fr)).toBe('fichier /k/a.p12');
+    expect(errorDetail(new EhealthCertError('EHEALTH_REJECTED', 'eHealth refused: X', { ehealthCode: 'NOT_AUTHORIZED', ehealthMessage: 'pas de mandat' }), new Translator('nl'))).toBe(
+      'antwoord van eHealth: NOT_AUTHORIZED pas de mandat',
+    );
+  });
+
+  it('keeps core\'s message in English and the CLI\'s own message when it is already in the chosen language', () => {
+    const error = new EhealthCertError('PIN_INCORRECT', 'The eID PIN is incorrect. 2 tries left.', { triesLeft: 2 });
+    expect(describeError(error, new Translator('en')).line).toContain('Wrong PIN: The eID PIN is incorrect. 2 tries left.');
+    const own = inChosenLanguage(new EhealthCertError('INVALID_INPUT', '--org-index 9 ne figure pas dans la liste (1 à 2)', { flag: '--org-index', max: 2 }));
+    expect(describeError(own, new Translator('fr')).line).toContain('--org-index 9 ne figure pas dans la liste (1 à 2).');
+  });
+
+  it('treats anything that is not an EhealthCertError as INTERNAL (exit 1), its text only under --verbose', () => {
     const described = describeError(new TypeError('boom'), new Translator('fr'));
-    expect(described).toMatchObject({ code: 'INTERNAL', exitCode: 1 });
-    expect(described.line).toContain('Erreur inattendue: boom.');
+    expect(described).toMatchObject({ code: 'INTERNAL', exitCode: 1, message: 'boom' });
+    expect(described.line).toMatch(/^Erreur inattendue\. /);
+    expect(described.line).not.toContain('boom');
   });
 });

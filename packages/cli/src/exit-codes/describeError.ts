@@ -1,5 +1,6 @@
 import type { Translator } from '../i18n/Translator.js';
 import { exitCodeFor } from './exitCodeFor.js';
+import { isInChosenLanguage } from './inChosenLanguage.js';
 
 /** An error as the CLI reports it: the code, the exit status and one line for the person. */
 export interface DescribedError {
@@ -21,24 +22,74 @@ function isCoded(error: unknown): error is CodedError {
   return error instanceof Error && (error as { name?: string }).name === 'EhealthCertError' && typeof (error as { code?: unknown }).code === 'string';
 }
 
+function coded(error: unknown): CodedError {
+  return isCoded(error) ? error : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+const text = (value: unknown): string | undefined =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+
 /**
- * One line saying what happened (in the chosen language, with the precise rule from the error)
- * and what to do. Anything that is not an EhealthCertError is INTERNAL.
+ * The precise part of an error in the chosen language, built from its code and details (field,
+ * value, rule, expected/actual, triesLeft, keystore path, eHealth's code...), never from core's
+ * English message (that one is for --verbose). English keeps core's message, already precise.
+ */
+export function errorDetail(error: unknown, i18n: Translator): string {
+  const { code, message, details = {} } = coded(error);
+  if (i18n.language === 'en' || isInChosenLanguage(error)) return code === 'INTERNAL' && i18n.language !== 'en' ? '' : message.replace(/[\s.]+$/, '');
+  const m = i18n.m.errors;
+  const parts: string[] = [];
+  // The password prompt names its field already; its rule says the rest.
+  const field = code === 'WEAK_PASSWORD' ? undefined : (text(details['field']) ?? text(details['flag']));
+  const fieldName = field === undefined ? undefined : ((m.fields as Record<string, string>)[field] ?? field);
+  const value = text(details['value']);
+  if (fieldName !== undefined && value !== undefined) parts.push(i18n.t((x) => x.errors.detail.fieldValue, { field: fieldName, value }));
+  else if (fieldName !== undefined) parts.push(fieldName);
+  else if (value !== undefined) parts.push(i18n.t((x) => x.errors.detail.value, { value }));
+  const rule = text(details['rule']);
+  if (rule !== undefined) {
+    const rules = (code === 'WEAK_PASSWORD' ? m.passwordRules : m.rules) as Record<string, string>;
+    parts.push(rules[rule] ?? i18n.t((x) => x.errors.detail.rule, { rule }));
+  }
+  const expected = text(details['expected']);
+  const actual = text(details['actual']);
+  if (expected !== undefined && actual !== undefined) parts.push(i18n.t((x) => x.errors.detail.expected, { expected, actual }));
+  const triesLeft = text(details['triesLeft']);
+  if (triesLeft !== undefined) parts.push(i18n.t((x) => x.wizard.pinTriesLeft, { n: triesLeft }).replace(/[\s.]+$/, ''));
+  const path = text(details['keystorePath']) ?? text(details['path']) ?? text(details['file']);
+  if (path !== undefined) parts.push(i18n.t((x) => x.errors.detail.file, { path }));
+  const folder = text(details['folder']);
+  if (folder !== undefined) parts.push(i18n.t((x) => x.errors.detail.folder, { folder }));
+  const ehealthCode = text(details['ehealthCode']);
+  if (ehealthCode !== undefined) parts.push(i18n.t((x) => x.errors.detail.ehealth, { code: ehealthCode, message: text(details['ehealthMessage']) ?? '' }).trim());
+  else if (text(details['operation']) !== undefined) parts.push(i18n.t((x) => x.errors.detail.operation, { operation: text(details['operation']) ?? '' }));
+  const reference = text(details['reference']);
+  if (reference !== undefined) parts.push(i18n.t((x) => x.errors.detail.reference, { reference }));
+  if (details['state'] === 'expired' && text(details['notAfter']) !== undefined) parts.push(i18n.t((x) => x.errors.detail.expiredOn, { date: text(details['notAfter']) ?? '' }));
+  else if (text(details['windowStart']) !== undefined) parts.push(i18n.t((x) => x.errors.detail.renewalOpens, { date: text(details['windowStart']) ?? '' }));
+  const etkStatus = text(details['etkStatus']);
+  if (etkStatus !== undefined) parts.push(i18n.t((x) => x.errors.detail.etkStatus, { status: etkStatus }));
+  const max = text(details['max']);
+  if (max !== undefined) parts.push(i18n.t((x) => x.errors.detail.range, { max }));
+  const url = text(details['url']);
+  if (url !== undefined) parts.push(i18n.t((x) => x.errors.detail.url, { url }));
+  return parts.join(', ');
+}
+
+/**
+ * One line saying what happened and the precise rule (both in the chosen language), then what to
+ * do. Anything that is not an EhealthCertError is INTERNAL.
  */
 export function describeError(error: unknown, i18n: Translator): DescribedError {
-  const coded: CodedError = isCoded(error)
-    ? error
-    : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-  const happened = (i18n.m.errors.happened as Record<string, string>)[coded.code] ?? i18n.m.errors.happened.INTERNAL;
-  const what = (i18n.m.errors.what as Record<string, string>)[coded.code] ?? i18n.m.errors.what.INTERNAL;
-  const detail = coded.message.replace(/[\s.]+$/, '');
-  const triesLeft = coded.details?.triesLeft;
-  const tries = typeof triesLeft === 'number' && i18n.language !== 'en' ? ` ${i18n.t((m) => m.wizard.pinTriesLeft, { n: triesLeft })}` : '';
+  const { code, message, details = {} } = coded(error);
+  const happened = (i18n.m.errors.happened as Record<string, string>)[code] ?? i18n.m.errors.happened.INTERNAL;
+  const what = (i18n.m.errors.what as Record<string, string>)[code] ?? i18n.m.errors.what.INTERNAL;
+  const detail = errorDetail(error, i18n);
   return {
-    code: coded.code,
-    exitCode: exitCodeFor(coded.code),
-    line: `${happened}: ${detail}.${tries} ${what}`,
-    message: coded.message,
-    details: coded.details ?? {},
+    code,
+    exitCode: exitCodeFor(code),
+    line: detail === '' ? i18n.t((x) => x.errors.lineShort, { happened, what }) : i18n.t((x) => x.errors.lineFormat, { happened, detail, what }),
+    message,
+    details,
   };
 }

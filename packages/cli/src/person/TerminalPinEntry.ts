@@ -23,11 +23,11 @@ export class TerminalPinEntry implements PinEntry {
     if (request.triesLeft !== undefined) {
       this.prompter.say(this.i18n.t((m) => m.wizard.pinTriesLeft, { n: request.triesLeft }));
     }
-    const key = request.key === 'authentication' ? 'Authentication' : 'Signature';
+    const key = this.i18n.m.wizard.pinKeys[request.key === 'authentication' ? 'authentication' : 'signature'];
     return this.prompter.password(
       this.i18n.t((m) => m.wizard.pinPrompt, { name: request.holderName ?? 'eID', key }),
       { what: 'PIN', how: this.i18n.m.errors.pinHow, code: 'PIN_UNAVAILABLE' },
-      (value) => (/^\d{4,12}$/.test(value) ? true : '4-12'),
+      (value) => (/^\d{4,12}$/.test(value) ? true : this.i18n.m.wizard.pinFormat),
     );
   }
 

@@ -4,6 +4,7 @@ import { formatTable } from '../commands/formatTable.js';
 import type { Language, Translator } from '../i18n/Translator.js';
 import type { StepLog } from '../progress/StepLog.js';
 import type { Prompter } from '../terminal/Prompter.js';
+import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 
 /** The contract text in the person's language, else French, else Dutch (eHealth writes FR and NL). */
 export function contractTextFor(text: LocalizedText, language: Language): string {
@@ -66,9 +67,9 @@ export class TerminalReview implements RequestReview {
   private async agree(question: string, defaultValue = false): Promise<boolean> {
     if (this.acceptTerms) return true;
     if (!this.prompter.interactive) {
-      throw new EhealthCertError('TERMS_NOT_ACCEPTED', this.i18n.t((m) => m.errors.noTty, { what: question, how: this.i18n.m.errors.termsHow }), {
+      throw inChosenLanguage(new EhealthCertError('TERMS_NOT_ACCEPTED', this.i18n.t((m) => m.errors.noTty, { what: question, how: this.i18n.m.errors.termsHow }), {
         flag: '--accept-terms',
-      });
+      }));
     }
     return this.prompter.confirm(question, { what: question, how: this.i18n.m.errors.termsHow, code: 'TERMS_NOT_ACCEPTED' }, defaultValue);
   }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { EhealthCertError } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import type { Prompter } from '../terminal/Prompter.js';
+import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 
 /** Where a keystore password may come from: never argv (ARCHITECTURE.md "Data that must never be lost or leaked"). */
 export interface PasswordSources {
@@ -26,7 +27,7 @@ export async function readKeystorePassword(
     try {
       return (await readFile(file, 'utf8')).split(/\r?\n/)[0] ?? '';
     } catch (error) {
-      throw new EhealthCertError('INVALID_INPUT', i18n.t((m) => m.errors.passwordFile, { file }), { field: 'password-file', file }, { cause: error });
+      throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', i18n.t((m) => m.errors.passwordFile, { file }), { field: 'password-file', file }, { cause: error }));
     }
   }
   const fromEnv = sources.env[options.variable ?? 'EHEALTH_CERT_KEYSTORE_PASSWORD'];

@@ -1,7 +1,9 @@
+import { styleText } from 'node:util';
 import type * as InquirerPrompts from '@inquirer/prompts';
 import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import type { CliIo, CliOutput } from './CliIo.js';
+import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 
 /** One choice of a menu. */
 export interface Choice<T> {
@@ -63,17 +65,28 @@ export class Prompter {
       { name: yes.charAt(0).toUpperCase() + yes.slice(1), value: true },
       { name: no.charAt(0).toUpperCase() + no.slice(1), value: false },
     ];
-    return select({ message, choices, default: defaultValue }, this.context());
+    return select({ message, choices, default: defaultValue, theme: this.theme() }, this.context());
   }
 
   async select<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback): Promise<T> {
     const { select } = await this.load(fallback);
-    return select({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })), pageSize: 12 }, this.context());
+    return select({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })), pageSize: 12, theme: this.theme() }, this.context());
   }
 
   async checkbox<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback): Promise<T[]> {
     const { checkbox } = await this.load(fallback);
-    return checkbox({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })) }, this.context());
+    return checkbox({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })), theme: this.theme() }, this.context());
+  }
+
+  /**
+   * The key help under menus ("↑↓ navigate • ⏎ select") in the person's language: @inquirer/prompts
+   * writes its actions in English and lets a theme render them.
+   */
+  private theme() {
+    const names = this.i18n.m.labels.keys as Readonly<Record<string, string>>;
+    const keysHelpTip = (keys: [string, string][]) =>
+      keys.map(([key, action]) => `${styleText('bold', names[key] ?? key)} ${styleText('dim', names[action] ?? action)}`).join(styleText('dim', ' • '));
+    return { style: { keysHelpTip } };
   }
 
   private context() {
@@ -82,11 +95,11 @@ export class Prompter {
 
   private async load(fallback: Fallback): Promise<Inquirer> {
     if (!this.interactive) {
-      throw new EhealthCertError(
+      throw inChosenLanguage(new EhealthCertError(
         fallback.code ?? 'INVALID_INPUT',
         this.i18n.t((m) => m.errors.noTty, { what: fallback.what, how: fallback.how }),
         { missing: fallback.what },
-      );
+      ));
     }
     this.inquirer ??= await import('@inquirer/prompts');
     this.beforePrompt();

@@ -4,6 +4,7 @@ import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { Prompter } from '../terminal/Prompter.js';
 import type { CliIo } from '../terminal/CliIo.js';
 import type { OrganisationMode, PasswordContext, RequestAnswers, Whose } from './RequestAnswers.js';
+import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 
 /** The flags of `ehealth-cert request` (scripted runs: no TTY, or --yes). */
 export interface RequestFlags {
@@ -31,9 +32,9 @@ export class FlagAnswers implements RequestAnswers {
 
   async start(): Promise<'request'> {
     if (this.flags.acceptTerms !== true) {
-      throw new EhealthCertError('TERMS_NOT_ACCEPTED', this.i18n.t((m) => m.errors.noTty, { what: this.i18n.m.wizard.acceptTerms, how: '--accept-terms' }), {
+      throw inChosenLanguage(new EhealthCertError('TERMS_NOT_ACCEPTED', this.i18n.t((m) => m.errors.noTty, { what: this.i18n.m.wizard.acceptTerms, how: '--accept-terms' }), {
         flag: '--accept-terms',
-      });
+      }));
     }
     // Everything given on the command line is checked before the card or eHealth is touched.
     this.orgFlag();
@@ -61,13 +62,13 @@ export class FlagAnswers implements RequestAnswers {
     const max = organisations.length;
     if (this.flags.orgIndex === undefined) {
       if (max === 1) return organisations[0]!;
-      if (max === 0) throw new EhealthCertError('EHEALTH_REJECTED', this.i18n.m.wizard.noOrganisations, { organisations: 0 });
-      throw new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.orgChoose, { max }), { flag: '--org-index', max });
+      if (max === 0) throw inChosenLanguage(new EhealthCertError('EHEALTH_REJECTED', this.i18n.m.wizard.noOrganisations, { organisations: 0 }));
+      throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.orgChoose, { max }), { flag: '--org-index', max }));
     }
     const index = Number(this.flags.orgIndex);
     const chosen = Number.isInteger(index) ? organisations[index - 1] : undefined;
     if (chosen === undefined || index < 1) {
-      throw new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.orgIndex, { value: this.flags.orgIndex ?? '', max }), { flag: '--org-index', max });
+      throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.orgIndex, { value: this.flags.orgIndex ?? '', max }), { flag: '--org-index', max }));
     }
     return chosen;
   }
@@ -76,7 +77,7 @@ export class FlagAnswers implements RequestAnswers {
     const org = this.orgFlag();
     const at = org.indexOf('=');
     if (this.flags.orgName === undefined || this.flags.orgName.trim() === '') {
-      throw new EhealthCertError('INVALID_INPUT', this.i18n.m.errors.orgNameMissing, { flag: '--org-name' });
+      throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', this.i18n.m.errors.orgNameMissing, { flag: '--org-name' }));
     }
     return { kind: 'manual', identifierType: org.slice(0, at), identifierValue: org.slice(at + 1), officialName: this.flags.orgName };
   }
@@ -92,9 +93,9 @@ export class FlagAnswers implements RequestAnswers {
       ['--phone-private', this.flags.phonePrivate],
     ] as const) {
       if (value === undefined) {
-        throw new EhealthCertError('INVALID_CONTACT_DATA', this.i18n.t((m) => m.errors.noTty, { what: flag.slice(2), how: this.i18n.t((m) => m.errors.answerHow, { flag }) }), {
+        throw inChosenLanguage(new EhealthCertError('INVALID_CONTACT_DATA', this.i18n.t((m) => m.errors.noTty, { what: flag.slice(2), how: this.i18n.t((m) => m.errors.answerHow, { flag }) }), {
           flag,
-        });
+        }));
       }
     }
     return {
@@ -121,11 +122,11 @@ export class FlagAnswers implements RequestAnswers {
   private orgFlag(): string {
     const org = this.flags.org;
     if (org === undefined) {
-      throw new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.noTty, { what: 'organisation', how: this.i18n.t((m) => m.errors.answerHow, { flag: '--org' }) }), {
+      throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.noTty, { what: 'organisation', how: this.i18n.t((m) => m.errors.answerHow, { flag: '--org' }) }), {
         flag: '--org',
-      });
+      }));
     }
     if (org === 'auto' || org === 'personal' || /^[A-Za-z0-9_-]+=.+$/.test(org)) return org;
-    throw new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.orgFlag, { value: org }), { flag: '--org', value: org });
+    throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.orgFlag, { value: org }), { flag: '--org', value: org }));
   }
 }

@@ -12,18 +12,20 @@ import {
 } from '@ehealth-cert/core';
 import { localized } from '../commands/orgsCommand.js';
 import type { Translator } from '../i18n/Translator.js';
+import { errorDetail } from '../exit-codes/describeError.js';
 import type { StepLog } from '../progress/StepLog.js';
 import type { Prompter } from '../terminal/Prompter.js';
 import type { OrganisationMode, PasswordContext, RequestAnswers, Whose } from './RequestAnswers.js';
 import type { RequestFlags } from './FlagAnswers.js';
+import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 
-/** An error message for a prompt's `validate` (the rule broken), or true. */
-function check(validate: () => unknown): true | string {
+/** An error message for a prompt's `validate` (the rule broken, in the person's language), or true. */
+function check(i18n: Translator, validate: () => unknown): true | string {
   try {
     validate();
     return true;
   } catch (error) {
-    if (EhealthCertError.is(error)) return error.message;
+    if (EhealthCertError.is(error)) return errorDetail(error, i18n);
     throw error;
   }
 }
@@ -62,7 +64,7 @@ export class WizardAnswers implements RequestAnswers {
     this.steps.show('4');
     this.prompter.say(...m.wizard.terms.map((line) => `  ${line}`));
     if (this.flags.acceptTerms !== true && !(await this.prompter.confirm(m.wizard.acceptTerms, this.how, false))) {
-      throw new EhealthCertError('TERMS_NOT_ACCEPTED', m.wizard.cancelled);
+      throw inChosenLanguage(new EhealthCertError('TERMS_NOT_ACCEPTED', m.wizard.cancelled));
     }
     this.steps.show('5');
     await this.prompter.select(m.wizard.nationality, [{ name: m.wizard.belgian, value: 'be' }], this.how);
@@ -141,7 +143,7 @@ export class WizardAnswers implements RequestAnswers {
     const identifierValue =
       preset?.slice(preset.indexOf('=') + 1) ??
       (await this.prompter.input(this.i18n.t((x) => x.wizard.orgId, { type: identifierType }), this.how, {
-        validate: (v) => check(() => parseIdentifier(identifierType, v, 'organisation')),
+        validate: (v) => check(this.i18n, () => parseIdentifier(identifierType, v, 'organisation')),
       }));
     return { kind: 'manual', identifierType, identifierValue, officialName };
   }
@@ -150,7 +152,7 @@ export class WizardAnswers implements RequestAnswers {
     if (this.flags.appId !== undefined) return this.flags.appId;
     const value = await this.prompter.input(this.i18n.m.wizard.appId, this.how, {
       default: '',
-      validate: (v) => (v.trim() === '' ? true : check(() => validateApplicationId(v))),
+      validate: (v) => (v.trim() === '' ? true : check(this.i18n, () => validateApplicationId(v))),
     });
     return value.trim() === '' ? undefined : value;
   }
@@ -169,7 +171,7 @@ export class WizardAnswers implements RequestAnswers {
         phonePrivate: await ask(f.phonePrivate, m.wizard.phonePrivate, previous.phonePrivate),
         phoneGeneral: (await ask(f.phoneGeneral, m.wizard.phoneGeneral, previous.phoneGeneral)) || undefined,
       };
-      const problem = check(() => validateContactData(input));
+      const problem = check(this.i18n, () => validateContactData(input));
       if (problem === true) return input;
       this.prompter.say(`${m.errors.happened.INVALID_CONTACT_DATA}: ${problem}`);
       previous = input;
@@ -186,7 +188,7 @@ export class WizardAnswers implements RequestAnswers {
     this.steps.show('11');
     const fallback = { what: m.wizard.password, how: m.errors.passwordHow };
     for (;;) {
-      const first = await this.prompter.password(m.wizard.password, fallback, (v) => check(() => checkKeystorePassword(v, context)));
+      const first = await this.prompter.password(m.wizard.password, fallback, (v) => check(this.i18n, () => checkKeystorePassword(v, context)));
       const second = await this.prompter.password(m.wizard.passwordAgain, fallback);
       if (first === second) return first;
       this.prompter.say(m.wizard.passwordMismatch);

@@ -126,7 +126,7 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
     type('Up', 'Enter');
     await answer('Envoyer la demande de certificat à eHealth', 'Enter');
     await waitFor('Étape 14');
-    await answer('Code PIN de Alice Geldigekaart (clé Signature)', '1234', 'Enter');
+    await answer('Code PIN de Alice Geldigekaart (clé de signature)', '1234', 'Enter');
 
     const end = await waitFor('EXIT=');
     expect(end).toContain('EXIT=0');
