@@ -2,13 +2,11 @@ import { generateKeyPair as generateNodeKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Bytes, CertificateSummary, EtkSummary, KeyFactory, KeyPair, Signer } from '@ehealth-cert/core';
 import { EhealthCertError } from '@ehealth-cert/core';
-import { RelativeDistinguishedNames, Time } from 'pkijs';
 import { createCsr } from './createCsr.js';
 import { createEncryptionCertificate, type EncryptionCertificateInput } from './createEncryptionCertificate.js';
-import { createClientCertificate } from './createClientCertificate.js';
+import { createPlaceholderCertificate } from '../keystore/PlaceholderCertificate.js';
 import { decryptChallenge } from './decryptChallenge.js';
-import { describeCertificate, PLACEHOLDER_SUBJECT } from './describeCertificate.js';
-import { encodeDn } from './DistinguishedName.js';
+import { describeCertificate } from './describeCertificate.js';
 import { publicKeyIdentifierOfSpki } from './publicKeyIdentifier.js';
 import { SoftwareSigner } from './SoftwareSigner.js';
 import { resolveTrustAnchors, type TrustAnchorOptions } from './trustAnchors.js';
@@ -24,8 +22,6 @@ const generate = promisify(generateNodeKeyPair);
 export type NodeKeyFactoryOptions = TrustAnchorOptions;
 
 export { prdTrustAnchors, trustAnchorsFor, TRUST_ANCHORS_VARIABLE, type TrustAnchorOptions } from './trustAnchors.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** KeyFactory on node:crypto + pkijs (DOMAIN.md 2.4-2.5). */
 export class NodeKeyFactory implements KeyFactory {
@@ -50,19 +46,9 @@ export class NodeKeyFactory implements KeyFactory {
     return createCsr(keyPair, dn);
   }
 
-  /** `C=Dummy`, serial 0, valid one minute starting 24 h before `now` (DOMAIN.md 2.4 item 9). */
+  /** `C=Dummy`, serial 0, valid one minute starting 24 h before `now` (DOMAIN.md 2.4 item 9): the keystore writer's own. */
   async createPlaceholderCertificate(keyPair: KeyPair, now: Date): Promise<Bytes> {
-    const name = RelativeDistinguishedNames.fromBER(encodeDn(PLACEHOLDER_SUBJECT));
-    const start = new Date(Math.floor((now.getTime() - DAY_MS) / 1000) * 1000);
-    return createClientCertificate({
-      serialNumber: 0n,
-      issuer: name,
-      subject: name,
-      notBefore: new Time({ type: 0, value: start }),
-      notAfter: new Time({ type: 0, value: new Date(start.getTime() + 60_000) }),
-      publicKey: keyPair.publicKey,
-      signingKey: keyPair.privateKey,
-    });
+    return new Uint8Array(createPlaceholderCertificate(keyPair.privateKey, keyPair.publicKey, now));
   }
 
   describeCertificate(certificate: Bytes): CertificateSummary {
