@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScriptedPinEntry, anAmbulanceService, completedKeystore, fakeWorld, keyEntryOf, rejectionOf, type FakeWorld } from '../testing/index.js';
+import { ScriptedPinEntry, anAmbulanceService, completedKeystore, fakeWorld, keyEntryOf, rejectionOf, timeoutError, type FakeWorld } from '../testing/index.js';
 import { CompleteCertificate } from '../certificate-completion/CompleteCertificate.js';
 import { ActivateEtk } from './ActivateEtk.js';
 import { RenewCertificate } from './RenewCertificate.js';
@@ -49,6 +49,23 @@ describe('RenewCertificate', () => {
     expect(published).toHaveLength(1);
     const newEtkCertificate = keyEntryOf(world.vault.files.get(completed.keystorePath)?.content, completed.etkSerial).chain[0] as Uint8Array;
     await expect(world.keys.verifyEtk(published[0] as Uint8Array, newEtkCertificate)).resolves.toMatchObject({ serialNumber: completed.etkSerial });
+  });
+
+  it('keeps the new key and the old ETK keys saved in a new file, and the old keystore as it was, when GenerateCertificate times out', async () => {
+    const world = fakeWorld();
+    const current = await completedKeystore(world);
+    const before = structuredClone(world.vault.files.get(current.keystorePath)?.content);
+    world.clock.set('2029-01-15T10:00:00Z');
+    world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'after');
+
+    const error = await rejectionOf(renew(world, current.keystorePath));
+
+    expect(error.code).toBe('EHEALTH_UNAVAILABLE');
+    const saved = world.vault.files.get(error.details.keystorePath as string)?.content;
+    expect(saved?.entries.map((e) => e.alias)).toEqual(['authentication', current.etkSerial]);
+    expect(await world.keys.publicKeyIdentifier(keyEntryOf(saved).publicKey)).toBe(error.details.reference);
+    expect(world.registry.requests.get(error.details.reference as string)?.publicKey).toEqual(keyEntryOf(saved).publicKey);
+    expect(world.vault.files.get(current.keystorePath)?.content).toEqual(before);
   });
 
   it('refuses before the renewal window with the date it opens, without calling the card or eHealth', async () => {
