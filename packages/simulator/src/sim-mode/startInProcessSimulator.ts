@@ -24,7 +24,7 @@ export interface InProcessSimulator extends SimulatedEhealth {
   advance(ms: number): Promise<void>;
   /** The e-mails the platform "sent" (request received, certificate ready...). */
   mails(): readonly SimulatedMail[];
-  /** Stops msw and writes the state a last time; idempotent. */
+  /** Stops msw, writes the state a last time and releases the simulator's temporary files; idempotent. */
   close(): Promise<void>;
 }
 
@@ -87,6 +87,8 @@ export async function startInProcessSimulator(options: InProcessSimulatorOptions
       (closing ??= (async () => {
         server.close();
         await save();
+        // Releases the XSD validator's temporary folder.
+        simulator.close();
       })()),
   };
 }
