@@ -67,6 +67,15 @@ describe('signature checks', () => {
     expect((await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey()))).errorCode).toBe('SIGNER_MISMATCH');
   });
 
+  it('refuses GenerateCertificate when the contract Signer has the SSIN of the card but another name (wrong name)', async () => {
+    const f = await flow();
+    const renamed = { ...bed.alice, surname: 'Anderekaart' };
+    const { dn, contractXml } = await f.generateContract(renamed, AMBULANCE);
+    const answer = await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey()));
+    expect(answer.errorCode).toBe('SIGNER_MISMATCH');
+    expect(answer.text('StatusMessage')).toBe('Signer Name "Anderekaart" is not the surname on the eID "Geldigekaart"');
+  });
+
   it('accepts an EC (applet 1.8) card signing with ecdsa-sha384 and raw r||s', async () => {
     const ec = await createTestEid({ generation: 'ecp384' });
     const a = await qualities(await flow(), ec);
