@@ -2,7 +2,8 @@
 // Set-up that the README's two commands include, so that they work on a fresh clone:
 // system packages (SoftHSM2, OpenSC, libxml2-utils, xmlsec1), `npm ci`, and the TypeScript build.
 // System packages are installed with apt-get when we are root; otherwise we name what is missing.
-// `--system-packages-only` stops after the system packages (`.ci/run`, before its own `npm ci`).
+// `--tests` adds the tools only the tests use; `--system-packages-only` stops after the system
+// packages (`.ci/run`, before its own `npm ci`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,9 +16,17 @@ const required = [
   { command: 'xmllint', pkg: 'libxml2-utils', why: 'XSD validation of SOAP messages' },
   { command: 'xmlsec1', pkg: 'xmlsec1', why: 'independent XML signature checks' },
 ];
+// Only `npm test` needs these: interop checks against OpenSSL and Java's keytool (some tests call
+// them unconditionally), and the wizard driven in a real terminal (skipped without tmux).
+const requiredForTests = [
+  { command: 'openssl', pkg: 'openssl', why: 'certificate, keystore and TLS interop tests' },
+  { command: 'keytool', pkg: 'default-jre-headless', why: 'Java keystore interop tests' },
+  { command: 'tmux', pkg: 'tmux', why: 'the wizard test in a real terminal' },
+];
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-const missing = required.filter((r) => !has(r.command) || (r.file && !existsSync(r.file)));
+const wanted = process.argv.includes('--tests') ? [...required, ...requiredForTests] : required;
+const missing = wanted.filter((r) => !has(r.command) || (r.file && !existsSync(r.file)));
 
 if (missing.length > 0) {
   const pkgs = [...new Set(missing.map((m) => m.pkg))];
