@@ -45,8 +45,8 @@ async function syncFolder(fs: KeystoreFileSystem, folder: string): Promise<void>
 /**
  * Writes `data` under the first of `candidates` (full paths in one folder) that does not exist:
  * temp file in the same folder, write, fsync, then `link` (which fails instead of replacing), unlink
- * the temp, fsync the folder. An existing file is never replaced, and a crash at any step leaves
- * at most a stray `.tmp-` file, never a partial file under a real name.
+ * the temp (best effort), fsync the folder. An existing file is never replaced, and a crash or
+ * failure at any step leaves at most a stray `.tmp-` file, never a partial file under a real name.
  */
 export async function writeNewFileAtomically(
   fs: KeystoreFileSystem,
@@ -72,7 +72,9 @@ export async function writeNewFileAtomically(
         await syncFolder(fs, folder);
         return target;
       }
-      await fs.unlink(temp);
+      // The data is durable under its name now: failing to remove the hidden temp name must not
+      // report a failed save (a caller would then distrust a file that tools pick as the newest).
+      await fs.unlink(temp).catch(() => undefined);
       await syncFolder(fs, folder);
       return target;
     }

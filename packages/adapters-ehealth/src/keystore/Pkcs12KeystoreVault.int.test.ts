@@ -216,6 +216,18 @@ describe('Pkcs12KeystoreVault', () => {
     expect((await errorOf(vault().save('SSIN=1/../../x', content, PASSWORD))).code).toBe('INVALID_INPUT');
   });
 
+  it('reports a save as done once the file has its name, even when the temp name cannot be removed', async () => {
+    const dir = join(folder, 'keystore');
+    const existing = await vault().save(NAME, content, PASSWORD);
+    const before = await folderSnapshot(dir);
+    const path = await vault({ fileSystem: failingFileSystem(nodeKeystoreFileSystem, 'unlink', 'EIO'), clock: steppingClock(new Date(2026, 0, 1)) }).save(NAME, content, PASSWORD);
+    expect((await vault().open(path, PASSWORD)).entries).toHaveLength(content.entries.length);
+    expect((await folderSnapshot(dir))[basename(existing)]).toBe(before[basename(existing)]);
+    expect((await vault().findLatest(NAME))?.path).toBe(path);
+    // Only the hidden temp name may be left over.
+    expect((await readdir(dir)).filter((name) => name !== basename(existing) && name !== basename(path))).toEqual([expect.stringMatching(/^\..*\.tmp-[0-9a-f]+$/)]);
+  });
+
   describe('failures leave every existing file byte-for-byte as it was', () => {
     const cases: [FailingStep, string][] = [
       ['mkdir', 'EROFS'],
@@ -224,7 +236,6 @@ describe('Pkcs12KeystoreVault', () => {
       ['sync', 'EIO'],
       ['close', 'ENOSPC'],
       ['link', 'ENOSPC'],
-      ['unlink', 'EIO'],
       ['readFile', 'EIO'],
     ];
     it.each(cases)('failure at %s (%s)', async (step, code) => {
@@ -236,8 +247,9 @@ describe('Pkcs12KeystoreVault', () => {
       expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
       expect(error.message).toContain(code);
       const after = await folderSnapshot(dir);
-      // The existing keystore is untouched; a file under a new name may exist only if it opens.
+      // The existing keystore is untouched and still the newest; a file under a new name may exist only if it opens.
       expect(after[`${NAME} 20251117-122425.acc-p12`]).toBe(before[`${NAME} 20251117-122425.acc-p12`]);
+      expect((await vault().findLatest(NAME))?.path).toBe(existing);
       for (const name of Object.keys(after)) {
         if (name in before) continue;
         expect(name.startsWith('.')).toBe(false);

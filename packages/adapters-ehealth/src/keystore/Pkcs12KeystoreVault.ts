@@ -196,10 +196,18 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       };
       const path = await writeNewFileAtomically(this.fs, candidates(), data);
       // Read back: what is on disk must be what we encoded (catches a lying disk or a short write).
-      const written = await this.fs.readFile(path);
-      if (!written.equals(data)) {
-        // A file that is not what we encoded must not become "the newest keystore": it goes aside.
+      let written: Buffer | undefined;
+      let readError: unknown;
+      try {
+        written = await this.fs.readFile(path);
+      } catch (error) {
+        readError = error;
+      }
+      if (written === undefined || !written.equals(data)) {
+        // A file we could not check, or that is not what we encoded, must not become "the newest
+        // keystore" (findLatest) while the previous one is good: it goes aside, never deleted.
         const aside = await moveAside(this.fs, path, `${basename(path)}.unverified-${fileTimestamp(this.clock.now())}`).catch(() => path);
+        if (written === undefined) throw readError;
         throw Object.assign(new Error(`read-back of ${path} differs from what was written, kept as ${aside}`), { code: 'EIO' });
       }
       return path;
