@@ -18,7 +18,7 @@ describe('ehealth-sim serve', () => {
     const fixture = join(dir, 'fixture.yaml');
     const state = join(dir, 'state.json');
     await writeFile(fixture, 'people:\n  - { ssin: "01010100126", firstNames: [Zoé], name: Nouvelle }\n');
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, 'serve', '--port', '0', '--fixture', fixture, '--state', state, '--seed', 'cli'], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, 'serve', '--port', '0', '--fixture', fixture, '--state', state, '--seed', 'cli', '--now', '2026-03-01T08:00:00Z'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const url = await new Promise<string>((resolve, reject) => {
@@ -32,6 +32,7 @@ describe('ehealth-sim serve', () => {
     });
     const sources = (await (await fetch(`${url}/admin/sources`)).json()) as { people: { ssin: string }[] };
     expect(sources.people.map((p) => p.ssin)).toEqual(['01010100126']);
+    expect(await (await fetch(`${url}/admin/clock`)).json()).toEqual({ now: '2026-03-01T08:00:00.000Z' });
     const soap = await fetch(`${url}/CertRa/v2`, { method: 'GET' });
     expect(soap.status).toBe(405);
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));

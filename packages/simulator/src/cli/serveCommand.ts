@@ -5,7 +5,7 @@ import type { AuthenticSourcesFixture } from '../ehealth/sources/AuthenticSource
 import { startSimulatorServer } from '../server/startSimulatorServer.js';
 import type { Subcommand } from './Subcommand.js';
 
-const USAGE = 'usage: ehealth-sim serve [--port N] [--state FILE] [--fixture FILE] [--seed TEXT] [--issuance-delay SECONDS] [--manual-validation-delay SECONDS]';
+const USAGE = 'usage: ehealth-sim serve [--port N] [--state FILE] [--fixture FILE] [--seed TEXT] [--now ISO-INSTANT] [--issuance-delay SECONDS] [--manual-validation-delay SECONDS]';
 
 function seconds(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -26,6 +26,7 @@ export const serveCommand: Subcommand = {
         state: { type: 'string' },
         fixture: { type: 'string' },
         seed: { type: 'string' },
+        now: { type: 'string' },
         'issuance-delay': { type: 'string' },
         'manual-validation-delay': { type: 'string' },
         help: { type: 'boolean' },
@@ -41,12 +42,18 @@ export const serveCommand: Subcommand = {
       output.stderr(`--port must be an integer 0..65535, got "${values.port ?? ''}"\n${USAGE}`);
       return 2;
     }
+    // A fixed clock with --seed gives byte-identical answers to the same requests (tests, demos).
+    if (values.now !== undefined && Number.isNaN(new Date(values.now).getTime())) {
+      output.stderr(`--now must be an ISO 8601 instant (e.g. 2026-03-01T08:00:00Z), got "${values.now}"\n${USAGE}`);
+      return 2;
+    }
     const fixture = values.fixture ? (parseYaml(await readFile(values.fixture, 'utf8')) as AuthenticSourcesFixture) : undefined;
     const server = await startSimulatorServer({
       port,
       statePath: values.state,
       fixture,
       seed: values.seed,
+      now: values.now,
       issuanceDelayMs: seconds(values['issuance-delay'], '--issuance-delay'),
       manualValidationDelayMs: seconds(values['manual-validation-delay'], '--manual-validation-delay'),
     });
