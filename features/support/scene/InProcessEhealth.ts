@@ -39,14 +39,18 @@ export class InProcessEhealth implements SimulatorControl {
       fixture: { people: [], organizations: [], mandates: [] },
     });
     const baseUrl = `http://ehealth-${randomUUID()}.invalid`;
-    // The trust anchors as `ehealth-sim serve` publishes them on its admin face, for front ends
-    // that are pointed at a simulator by its base URL (the API's env sim with an endpoint base).
-    const trustAnchors = http.get(`${baseUrl}/admin/trust-anchors`, () =>
-      new HttpResponse(simulator.trustAnchors().map((der) => new X509Certificate(Buffer.from(der)).toString()).join(''), {
-        headers: { 'Content-Type': 'application/x-pem-file' },
-      }),
-    );
-    const server = setupServer(trustAnchors, ...createEhealthHandlers(simulator, { baseUrls: [baseUrl], includeRealHosts: true }));
+    // The two read-only answers of the admin face of `ehealth-sim serve` that a front end asks
+    // when pointed at a simulator by its base URL (the API's env sim with an endpoint base):
+    // the fake eHealth root (PEM) and the simulated clock.
+    const admin = [
+      http.get(`${baseUrl}/admin/trust-anchors`, () =>
+        new HttpResponse(simulator.trustAnchors().map((der) => new X509Certificate(Buffer.from(der)).toString()).join(''), {
+          headers: { 'Content-Type': 'application/x-pem-file' },
+        }),
+      ),
+      http.get(`${baseUrl}/admin/clock`, () => HttpResponse.json({ now: simulator.clock.now().toISOString() })),
+    ];
+    const server = setupServer(...admin, ...createEhealthHandlers(simulator, { baseUrls: [baseUrl], includeRealHosts: true }));
     server.listen({ onUnhandledRequest: 'error' });
     return new InProcessEhealth(simulator, baseUrl, server);
   }
