@@ -6,6 +6,7 @@ import { EhealthCertError, type KeyEntry, type KeystoreContent } from '@ehealth-
 import { describeCertificate } from '../pki/describeCertificate.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from './Pkcs12KeystoreVault.js';
+import { usesPkcs12Pbe } from './Pkcs12Reader.js';
 import { type FailingStep, failingFileSystem } from './testing/FailingFileSystem.js';
 import { folderSnapshot } from './testing/folderSnapshot.js';
 import { realisticKeystoreContent, TEST_AUTH_DN, TEST_CA_DN } from './testing/realisticKeystoreContent.js';
@@ -180,6 +181,15 @@ describe('Pkcs12KeystoreVault', () => {
     expect(after[basename(old)]).toBe(before[basename(old)]);
     expect(Object.keys(after).filter((name) => !(name in before))).toEqual([expect.stringMatching(/\.acc-p12\.unverified-\d{8}-\d{6}$/)]);
     expect((await vault().findLatest(NAME))?.path).toBe(old);
+  });
+
+  it('keeps a legacy file legacy when it changes the password, for the old software that reads it', async () => {
+    const old = await vault({ format: 'legacy' }).save(NAME, content, PASSWORD);
+    const created = await vault({ format: 'default' }).changePassword(old, PASSWORD, 'new password');
+    const bytes = await nodeKeystoreFileSystem.readFile(created);
+    expect(usesPkcs12Pbe(bytes)).toBe(true);
+    expect(usesPkcs12Pbe(await nodeKeystoreFileSystem.readFile(await vault().save(NAME, content, PASSWORD)))).toBe(false);
+    expect((await vault().open(created, 'new password')).entries).toHaveLength(content.entries.length);
   });
 
   it('changes nothing when the old password is wrong', async () => {

@@ -14,7 +14,7 @@ import { moveAside, writeNewFileAtomically } from './AtomicFile.js';
 import { checkKeystoreContent } from './checkKeystoreContent.js';
 import { fileTimestamp } from './fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
-import { readPkcs12 } from './Pkcs12Reader.js';
+import { readPkcs12, usesPkcs12Pbe } from './Pkcs12Reader.js';
 import { writePkcs12 } from './Pkcs12Writer.js';
 
 /** Settings of a keystore folder. */
@@ -89,9 +89,12 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
   }
 
   async open(path: string, password: string): Promise<KeystoreContent> {
-    let bytes: Buffer;
+    return readPkcs12(await this.readKeystoreFile(path), password, path);
+  }
+
+  private async readKeystoreFile(path: string): Promise<Buffer> {
     try {
-      bytes = await this.fs.readFile(path);
+      return await this.fs.readFile(path);
     } catch (error) {
       if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'EISDIR') {
         throw new EhealthCertError('KEYSTORE_NOT_FOUND', `No keystore file at ${path}`, { path }, { cause: error });
@@ -99,7 +102,6 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
       // Not "corrupt": a user told that might delete a good file they merely cannot read (EACCES).
       throw new EhealthCertError('KEYSTORE_NOT_FOUND', `Keystore ${path} cannot be read (${errnoOf(error) ?? (error as Error).message})`, { path }, { cause: error });
     }
-    return readPkcs12(bytes, password, path);
   }
 
   async list(): Promise<readonly KeystoreFile[]> {
@@ -137,14 +139,17 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
 
   async changePassword(path: string, oldPassword: string, newPassword: string): Promise<string> {
     if (newPassword.length === 0) throw new EhealthCertError('INVALID_INPUT', 'the new keystore password must not be empty', {});
-    const content = await this.open(path, oldPassword);
+    const oldBytes = await this.readKeystoreFile(path);
+    const content = await readPkcs12(oldBytes, oldPassword, path);
+    // A legacy file (the official tool's, DOMAIN.md 3) stays legacy: the software that reads it may be too old for PBES2.
+    const format = this.format === 'legacy' || usesPkcs12Pbe(oldBytes) ? 'legacy' : 'default';
     const parsed = parseKeystoreFileName(basename(path));
     if (parsed === undefined) {
       throw new EhealthCertError('INVALID_INPUT', `${path} is not named like a keystore (TYPE=ID[,APPID] yyyyMMdd-HHmmss.p12, DOMAIN.md 3)`, { path });
     }
     const baseName = parsed.certificateName;
     const now = this.clock.now();
-    const bytes = await writePkcs12(content, newPassword, { format: this.format, iterations: this.iterations, now });
+    const bytes = await writePkcs12(content, newPassword, { format, iterations: this.iterations, now });
     const environment = parsed.environment;
     const created = await this.writeNew(bytes, this.keystoreNames(baseName, now, environment));
     // The new file must open with the new password and hold the same entries before the old one

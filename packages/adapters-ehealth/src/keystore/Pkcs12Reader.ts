@@ -33,6 +33,18 @@ function bagAttributes(node: Asn1Node | undefined): Bag {
   return { ...(friendlyName !== undefined && { friendlyName }), ...(localKeyId !== undefined && { localKeyId }) };
 }
 
+/** DER of the OID arc pkcs-12PbeIds (1.2.840.113549.1.12.1), whose last arc follows: `06 0a 2a 86 48 86 f7 0d 01 0c 01 xx`. */
+const PKCS12_PBE_ARC = Buffer.from('060a2a864886f70d010c01', 'hex');
+
+/**
+ * True when the file encrypts with a PKCS#12 PBE scheme (3DES, RC2: the official tool's and keytool
+ * legacy files, DOMAIN.md 3) rather than PBES2. AlgorithmIdentifiers are not encrypted, so a scan
+ * of the DER finds them (a chance match in ciphertext has probability 2^-96 per position).
+ */
+export function usesPkcs12Pbe(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(PKCS12_PBE_ARC);
+}
+
 /** Reads PKCS#12 bytes into the format-independent content; the two failures a user can fix are distinct errors. */
 export async function readPkcs12(bytes: Uint8Array, password: string, source: string): Promise<KeystoreContent> {
   const corrupt = (reason: string, cause?: unknown): EhealthCertError =>
