@@ -31,18 +31,6 @@ interface Pending {
 /** Which libxml2 runs the validation: the system `xmllint` (fast) or xmllint-wasm (portable). */
 export type XsdEngine = 'native' | 'wasm';
 
-// Temporary folders of native validators still open when the process exits.
-const openDirs = new Set<string>();
-let exitHook = false;
-
-function trackDir(dir: string): void {
-  openDirs.add(dir);
-  if (!exitHook) {
-    exitHook = true;
-    process.once('exit', () => openDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  }
-}
-
 function nativeXmllintAvailable(): boolean {
   const probe = spawnSync('xmllint', ['--version'], { stdio: 'ignore', timeout: 5000 });
   return probe.status === 0;
@@ -60,7 +48,6 @@ export class XsdValidator {
   private readonly wrapperPath: string | undefined;
   private queue: Pending[] = [];
   private running = 0;
-  private dir: string | undefined;
   private batchCounter = 0;
 
   constructor(
@@ -92,11 +79,9 @@ export class XsdValidator {
 
   // One xmllint process for the whole batch: the schemas are compiled once per batch.
   private async runNative(batch: Pending[]): Promise<Map<number, string[]>> {
-    if (!this.dir) {
-      this.dir = mkdtempSync(join(tmpdir(), 'ehealth-sim-xsd-'));
-      trackDir(this.dir);
-    }
-    const dir = this.dir;
+    // A folder per batch, removed when the batch ends: nothing is left behind even when the process
+    // is killed between batches or never calls close() (test workers, Ctrl-C).
+    const dir = mkdtempSync(join(tmpdir(), 'ehealth-sim-xsd-'));
     const id = this.batchCounter++;
     const files = batch.map((p, i) => {
       const f = join(dir, `b${id}-doc${i}.xml`);
@@ -124,7 +109,7 @@ export class XsdValidator {
       }
       return errors;
     } finally {
-      files.forEach((f) => rmSync(f, { force: true }));
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 
@@ -145,14 +130,8 @@ export class XsdValidator {
     return errors;
   }
 
-  /** Removes the temporary folder of the native engine. */
-  close(): void {
-    if (this.dir) {
-      rmSync(this.dir, { recursive: true, force: true });
-      openDirs.delete(this.dir);
-    }
-    this.dir = undefined;
-  }
+  /** Nothing to release: each native batch removes its own temporary folder. */
+  close(): void {}
 
   private pump(): void {
     if (this.running >= this.maxConcurrentRuns || this.queue.length === 0) return;
