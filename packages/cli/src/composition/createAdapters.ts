@@ -28,9 +28,14 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
       ? await sim.startInProcessSimulator(settings.simulatorStateDir === undefined ? {} : { stateDir: settings.simulatorStateDir })
       : undefined;
   const simulator = overrides.simulator ?? started;
+  // A clock handed in (tests, features) wins; the loopback simulator's is then not asked.
+  const given = overrides.clock ?? settings.clock;
   const simulated: SimulatedEhealth | undefined =
-    simulator ?? (sim !== undefined && settings.endpointBase !== undefined ? await sim.connectLoopbackSimulator(settings.endpointBase, ehealth.pemCertificates) : undefined);
-  const clock = overrides.clock ?? simulated?.clock ?? settings.clock ?? systemClock;
+    simulator ??
+    (sim !== undefined && settings.endpointBase !== undefined
+      ? await sim.connectLoopbackSimulator(settings.endpointBase, ehealth.pemCertificates, given === undefined ? {} : { clock: given })
+      : undefined);
+  const clock = given ?? simulated?.clock ?? systemClock;
   const environment = settings.env;
   const endpointBase = simulated?.baseUrl ?? settings.endpointBase;
   const endpoints = endpointBase !== undefined ? ehealth.endpointsFromBase(endpointBase) : ehealth.ehealthEndpoints(environment === 'sim' ? 'acc' : environment, '');

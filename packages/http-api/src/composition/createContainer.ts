@@ -64,7 +64,7 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
   if (settings.softhsmConf !== undefined) process.env['SOFTHSM2_CONF'] = settings.softhsmConf;
   const simulated =
     settings.env === 'sim' && overrides.registry === undefined && overrides.simulator === undefined
-      ? await startSimulatedWorld(settings, { withCard: overrides.card === undefined })
+      ? await startSimulatedWorld(settings, { withCard: overrides.card === undefined, ...(overrides.clock === undefined ? {} : { clock: overrides.clock }) })
       : undefined;
   try {
     const container = new Container({ defaultScope: 'Singleton' });

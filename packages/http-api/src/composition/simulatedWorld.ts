@@ -1,3 +1,4 @@
+import type { Clock } from '@ehealth-cert/core';
 import type { EhealthSimulator, FakeEid, SimulatedEhealth } from '@ehealth-cert/simulator';
 import type { ApiSettings } from '../server/ApiSettings.js';
 
@@ -15,10 +16,11 @@ export interface SimulatedWorld extends SimulatedEhealth {
 /**
  * Env `sim` (ARCHITECTURE.md "Composition"): the simulator at EHEALTH_CERT_ENDPOINT_BASE when
  * set, otherwise one in this process behind msw; and, without a configured PKCS#11 module, a fresh
- * fake eID on SoftHSM in a temporary folder, removed at close. The simulator package is imported
+ * fake eID on SoftHSM in a temporary folder, removed at close. A loopback simulator's clock is
+ * asked only when the caller brings none. The simulator package is imported
  * only here, so prd/acc servers never load it.
  */
-export async function startSimulatedWorld(settings: ApiSettings, options: { readonly withCard: boolean }): Promise<SimulatedWorld> {
+export async function startSimulatedWorld(settings: ApiSettings, options: { readonly withCard: boolean; readonly clock?: Clock }): Promise<SimulatedWorld> {
   const sim = await import('@ehealth-cert/simulator');
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -30,7 +32,8 @@ export async function startSimulatedWorld(settings: ApiSettings, options: { read
     const withCard = fakeCard === undefined ? {} : { fakeCard };
     if (settings.endpointBase !== undefined) {
       const { pemCertificates } = await import('@ehealth-cert/adapters-ehealth');
-      return { ...(await sim.connectLoopbackSimulator(settings.endpointBase, pemCertificates)), ...withCard, close };
+      const loopback = await sim.connectLoopbackSimulator(settings.endpointBase, pemCertificates, options.clock === undefined ? {} : { clock: options.clock });
+      return { ...loopback, ...withCard, close };
     }
     const inProcess = await sim.startInProcessSimulator();
     closers.push(inProcess.close);

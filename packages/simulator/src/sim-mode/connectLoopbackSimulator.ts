@@ -8,21 +8,26 @@ export interface LoopbackSimulator extends SimulatedEhealth {
 }
 
 /**
- * Reads what a client needs from a loopback simulator's admin API: its clock (GET /admin/clock,
- * kept as an offset from this machine's) and its fake eHealth root (GET /admin/trust-anchors, a
- * PEM bundle parsed by `pemCertificates`: the client's own parser, adapters-ehealth's, since the
- * simulator does not share the client's code, ARCHITECTURE.md dependency rule).
+ * Reads what a client needs from a loopback simulator's admin API: its fake eHealth root (GET
+ * /admin/trust-anchors, a PEM bundle parsed by `pemCertificates`: the client's own parser,
+ * adapters-ehealth's, since the simulator does not share the client's code, ARCHITECTURE.md
+ * dependency rule) and, unless the caller brings a clock, its clock (GET /admin/clock, kept as an
+ * offset from this machine's).
  */
-export async function connectLoopbackSimulator(endpointBase: string, pemCertificates: (pem: string) => Bytes[]): Promise<LoopbackSimulator> {
+export async function connectLoopbackSimulator(
+  endpointBase: string,
+  pemCertificates: (pem: string) => Bytes[],
+  options: { readonly clock?: Clock } = {},
+): Promise<LoopbackSimulator> {
   const baseUrl = endpointBase.replace(/\/+$/, '');
-  const [clockAnswer, anchorsAnswer] = await Promise.all([askAdmin(baseUrl, 'clock'), askAdmin(baseUrl, 'trust-anchors')]);
-  const { now } = (await clockAnswer.json()) as { now: string };
+  const [anchorsAnswer, clock] = await Promise.all([askAdmin(baseUrl, 'trust-anchors'), options.clock ?? simulatorClock(baseUrl)]);
+  return { baseUrl: endpointBase, trustAnchors: pemCertificates(await anchorsAnswer.text()), clock };
+}
+
+async function simulatorClock(baseUrl: string): Promise<Clock> {
+  const { now } = (await (await askAdmin(baseUrl, 'clock')).json()) as { now: string };
   const offset = new Date(now).getTime() - Date.now();
-  return {
-    baseUrl: endpointBase,
-    trustAnchors: pemCertificates(await anchorsAnswer.text()),
-    clock: { now: () => new Date(Date.now() + offset) },
-  };
+  return { now: () => new Date(Date.now() + offset) };
 }
 
 async function askAdmin(baseUrl: string, path: string): Promise<Response> {

@@ -35,6 +35,11 @@ describe('env sim for the front ends', () => {
     expect(Math.abs(loopback.clock.now().getTime() - server.simulator.clock.now().getTime())).toBeLessThan(60_000);
   });
 
+  it('keeps a clock the caller brings', async () => {
+    const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
+    expect((await connectLoopbackSimulator(server.url, pemBlocks, { clock })).clock).toBe(clock);
+  });
+
   it('names the loopback simulator that does not answer', async () => {
     await expect(connectLoopbackSimulator('http://127.0.0.1:9/', pemBlocks)).rejects.toMatchObject({ code: 'EHEALTH_UNAVAILABLE' });
   });
