@@ -5,6 +5,9 @@ import type { KeystoreFileSystem } from './KeystoreFileSystem.js';
 /** Owner-only: keystores and their companions hold private keys or secrets (issue 5). */
 export const PRIVATE_FILE_MODE = 0o600;
 
+/** What `link` fails with where the file system has no hard links. */
+const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EOPNOTSUPP'];
+
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
@@ -65,7 +68,7 @@ export async function writeNewFileAtomically(
         await fs.link(temp, target);
       } catch (error) {
         if (errorCode(error) === 'EEXIST') continue;
-        if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EOPNOTSUPP'].includes(errorCode(error) ?? '')) throw error;
+        if (!NO_HARD_LINKS.includes(errorCode(error) ?? '')) throw error;
         // No hard links here (FAT, some shares): check then rename, the best this file system allows.
         if (await exists(fs, target)) continue;
         await fs.rename(temp, target);
@@ -111,7 +114,11 @@ export async function moveAside(fs: KeystoreFileSystem, path: string, asideName:
       await fs.link(path, target);
     } catch (error) {
       if (errorCode(error) === 'EEXIST') continue;
-      throw error;
+      if (!NO_HARD_LINKS.includes(errorCode(error) ?? '')) throw error;
+      // No hard links here (FAT, some shares): check then rename, as writeNewFileAtomically does.
+      if (await exists(fs, target)) continue;
+      await fs.rename(path, target);
+      return target;
     }
     await fs.unlink(path);
     return target;

@@ -192,6 +192,23 @@ describe('Pkcs12KeystoreVault', () => {
     expect((await vault().open(created, 'new password')).entries).toHaveLength(content.entries.length);
   });
 
+  it('saves and changes the password on a file system without hard links (check then rename), never replacing a file', async () => {
+    const noLinks: KeystoreFileSystem = {
+      ...nodeKeystoreFileSystem,
+      link: async () => {
+        throw Object.assign(new Error('EPERM: hard links are not supported'), { code: 'EPERM' });
+      },
+    };
+    const v = vault({ fileSystem: noLinks });
+    const old = await v.save(NAME, content, PASSWORD);
+    const oldBytes = await nodeKeystoreFileSystem.readFile(old);
+    const created = await v.changePassword(old, PASSWORD, 'new password');
+    expect((await v.open(created, 'new password')).entries).toHaveLength(content.entries.length);
+    const names = await readdir(join(folder, 'keystore'));
+    expect(names.sort()).toEqual([basename(created), `${basename(old)}.old-20251117-122426`].sort());
+    expect(await nodeKeystoreFileSystem.readFile(join(folder, 'keystore', `${basename(old)}.old-20251117-122426`))).toEqual(oldBytes);
+  });
+
   it('changes nothing when the old password is wrong', async () => {
     const v = vault();
     const old = await v.save(NAME, content, PASSWORD);
