@@ -28,6 +28,17 @@ describe('describeError', () => {
     );
   });
 
+  it('says the words core puts in an expected value in the chosen language', () => {
+    const error = new EhealthCertError('INVALID_IDENTIFIER', 'SSIN: bad check digits', {
+      field: 'SSIN',
+      value: '85071400253',
+      rule: 'check-digits',
+      expected: '54 (born before 2000) or 83 (born in or after 2000)',
+      actual: '53',
+    });
+    expect(errorDetail(error, new Translator('fr'))).toContain('attendu 54 (né avant 2000) ou 83 (né en 2000 ou après), reçu 53');
+  });
+
   it('names the password rule, the keystore file and eHealth\'s own code in the chosen language', () => {
     const fr = new Translator('fr');
     expect(errorDetail(new EhealthCertError('WEAK_PASSWORD', 'keystore password: too short', { field: 'password', rule: 'length' }), fr)).toContain('trop court : au moins 12 caractères');

@@ -51,7 +51,10 @@ export function errorDetail(error: unknown, i18n: Translator): string {
     const rules = (code === 'WEAK_PASSWORD' ? m.passwordRules : m.rules) as Record<string, string>;
     parts.push(rules[rule] ?? i18n.t((x) => x.errors.detail.rule, { rule }));
   }
-  const expected = text(details['expected']);
+  // Core writes a few words into expected values (SSIN and NIHII check digits): said in the language.
+  const words = Object.entries(m.valueWords as Record<string, string>).sort(([a], [b]) => b.length - a.length);
+  const said = (value: string | undefined) => (value === undefined ? undefined : words.reduce((v, [en, local]) => v.split(en).join(local), value));
+  const expected = said(text(details['expected']));
   const actual = text(details['actual']);
   if (expected !== undefined && actual !== undefined) parts.push(i18n.t((x) => x.errors.detail.expected, { expected, actual }));
   const triesLeft = text(details['triesLeft']);

@@ -326,6 +326,7 @@ export const en = {
       'generic-email-distinct': 'the generic address must differ from yours, so that reminders still arrive when you leave',
       'application-id': 'not a valid application identifier',
     },
+    valueWords: { ' or ': ' or ', 'born before 2000': 'born before 2000', 'born in or after 2000': 'born in or after 2000' },
     passwordRules: {
       length: 'too short: at least 12 characters, or a passphrase of 4 words or more',
       identifier: 'contains the identifier of the certificate',

@@ -328,6 +328,7 @@ export const fr: Messages = {
       'generic-email-distinct': "l'adresse générique doit être différente de la vôtre, pour que les rappels arrivent encore si vous partez",
       'application-id': "identifiant d'application non valable",
     },
+    valueWords: { ' or ': ' ou ', 'born before 2000': 'né avant 2000', 'born in or after 2000': 'né en 2000 ou après' },
     passwordRules: {
       length: 'trop court : au moins 12 caractères, ou une phrase de 4 mots ou plus',
       identifier: "contient l'identifiant du certificat",

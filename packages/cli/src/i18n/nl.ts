@@ -328,6 +328,7 @@ export const nl: Messages = {
       'generic-email-distinct': 'het generieke adres moet verschillen van het uwe, zodat de herinneringen blijven aankomen als u vertrekt',
       'application-id': 'geen geldige applicatie-identificatie',
     },
+    valueWords: { ' or ': ' of ', 'born before 2000': 'geboren voor 2000', 'born in or after 2000': 'geboren in of na 2000' },
     passwordRules: {
       length: 'te kort: minstens 12 tekens, of een zin van 4 woorden of meer',
       identifier: 'bevat de identificatie van het certificaat',
