@@ -10,6 +10,8 @@ export async function run(ctx: CommandContext, args: readonly string[]): Promise
   if (!check.valid) {
     const described = describeError(check.error, ctx.i18n);
     ctx.say(described.line);
+    // Core's own (English) text, as for every other command's error under --verbose.
+    if (ctx.verbose) ctx.io.stderr.write(`${JSON.stringify({ level: 'error', code: described.code, message: described.message, details: described.details })}\n`);
     return { exitCode: EXIT.badInput, json: { ok: false, valid: false, input: text, code: check.error.code, message: check.error.message, details: check.error.details } };
   }
   const id = formatIdentifier(check.identifier);
