@@ -1,11 +1,15 @@
+import { createHmac } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EhealthCertError, type KeyEntry, type KeystoreContent } from '@ehealth-cert/core';
+import type * as asn1js from 'asn1js';
 import { describeCertificate } from '../pki/describeCertificate.js';
+import { childrenOf, der, explicitOf, octetsOf, parseAsn1 } from './Asn1.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from './Pkcs12KeystoreVault.js';
+import { bmpPassword, pkcs12Kdf } from './Pkcs12Kdf.js';
 import { usesPkcs12Pbe } from './Pkcs12Reader.js';
 import { type FailingStep, failingFileSystem } from './testing/FailingFileSystem.js';
 import { folderSnapshot } from './testing/folderSnapshot.js';
@@ -287,6 +291,17 @@ describe('Pkcs12KeystoreVault', () => {
   });
 });
 
+/** The same file with its MAC recomputed under `password` (RFC 7292 appendix B, purpose 3): intact bytes, content under another password. */
+function withMacUnder(pfx: Buffer, password: string): Buffer {
+  const [version, authSafe, macData] = childrenOf(parseAsn1(pfx, 'PFX'), 'PFX', 3);
+  const authenticated = octetsOf(explicitOf(childrenOf(authSafe, 'authSafe', 2)[1], 0, 'content'), 'authSafe');
+  const [digestInfo, salt, iterations] = childrenOf(macData, 'MacData', 3);
+  const key = pkcs12Kdf('sha256', bmpPassword(password), octetsOf(salt, 'salt'), 3, Number((iterations as asn1js.Integer).toBigInt()), 32);
+  const mac = createHmac('sha256', key).update(authenticated).digest();
+  const algorithm = childrenOf(digestInfo, 'DigestInfo', 2)[0]!;
+  return der.encode(der.sequence(version!, authSafe!, der.sequence(der.sequence(algorithm, der.octets(mac)), salt!, iterations!)));
+}
+
 describe('damaged files', () => {
   it.each(['default', 'legacy'] as const)('report every flipped byte of a %s file as corrupt, never as a wrong password', async (format) => {
     const small = { entries: content.entries.slice(0, 2) };
@@ -303,5 +318,15 @@ describe('damaged files', () => {
       expect(error.code, `byte ${position} of ${bytes.length}`).toBe('KEYSTORE_CORRUPT');
     }
     expect((await errorOf(v.open(path, 'wrong'))).code).toBe('KEYSTORE_PASSWORD_WRONG');
+  });
+
+  it('says "another password" when the password checks the MAC but the content was encrypted under another one', async () => {
+    const path = await vault().save(NAME, { entries: content.entries.slice(0, 1) }, 'the keys password');
+    const mixed = join(folder, `${NAME} 20251117-122426.acc-p12`);
+    await writeFile(mixed, withMacUnder(await nodeKeystoreFileSystem.readFile(path), PASSWORD));
+    const error = await errorOf(vault().open(mixed, PASSWORD));
+    expect(error.code).toBe('KEYSTORE_PASSWORD_WRONG');
+    expect(error.details).toMatchObject({ reason: 'content-password-differs' });
+    expect(error.message).not.toContain(PASSWORD);
   });
 });

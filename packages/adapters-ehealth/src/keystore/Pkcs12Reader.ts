@@ -148,6 +148,15 @@ export async function readPkcs12(bytes: Uint8Array, password: string, source: st
       if (passwordWorks) throw corrupt('the integrity check (MAC) fails although the password decrypts the content: the file is damaged');
       throw wrongPassword();
     }
+    if (decryptError instanceof DecryptionFailedError && macVerified) {
+      // The MAC proves the bytes intact and the password right for the file, yet a safe or key does
+      // not decrypt: it was encrypted under another password (DOMAIN.md 3 wants one for all).
+      throw new EhealthCertError(
+        'KEYSTORE_PASSWORD_WRONG',
+        `The password checks keystore ${source}'s integrity but does not decrypt its keys or certificates: they use another password (this tool needs one password for the file and its keys)`,
+        { path: source, reason: 'content-password-differs' },
+      );
+    }
     if (decryptError !== undefined) throw decryptError;
     const decrypted = keys.map(({ bag, privateKey }) => ({ ...bag, privateKey: privateKey! }));
     return assemble(decrypted, certs);
