@@ -3,6 +3,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { keystoreFileName, type KeystoreEnvironment } from '@ehealth-cert/core';
 import { resultOf } from '../support/drivers/Outcome.js';
 import { openKeystore } from '../support/scene/keystoreFiles.js';
+import { expectFailure } from '../support/world/expectations.js';
 import type { EhealthWorld } from '../support/world/EhealthWorld.js';
 
 // 05-au-dela-du-manuel.feature: what the Certificate Manager does besides the request.
@@ -26,7 +27,7 @@ When('je renouvelle le certificat', async function (this: EhealthWorld) {
 });
 
 Then("on me dit que le renouvellement n'est possible qu'à partir de la date de début de la fenêtre", function (this: EhealthWorld) {
-  const refused = this.expectFailure('RENEWAL_NOT_ALLOWED');
+  const refused = expectFailure(this, 'RENEWAL_NOT_ALLOWED');
   assert.ok(refused.details['windowStart'] ?? /\d{4}-\d{2}-\d{2}/.test(refused.message), refused.message);
 });
 

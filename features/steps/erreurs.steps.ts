@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
+import { expectFailure, expectKeptKeystore } from '../support/world/expectations.js';
 import type { EhealthWorld } from '../support/world/EhealthWorld.js';
 
 // 04-erreurs.feature: what the person is told, and that nothing was lost.
@@ -9,7 +10,7 @@ When("j'introduis un code PIN erroné \\(étape 7)", async function (this: Eheal
 });
 
 Then("on me dit que le code PIN est erroné et qu'il reste {int} essais", function (this: EhealthWorld, tries: number) {
-  const refused = this.expectFailure('PIN_INCORRECT');
+  const refused = expectFailure(this, 'PIN_INCORRECT');
   assert.equal(refused.details['triesLeft'], tries);
   assert.match(refused.message, new RegExp(`${tries}`));
 });
@@ -24,7 +25,7 @@ Given('ma carte est bloquée après trois codes PIN erronés', async function (t
 });
 
 Then("on me dit que ma carte est bloquée et qu'il faut le code PUK à la commune", function (this: EhealthWorld) {
-  assert.match(this.expectFailure('PIN_BLOCKED').message, /PUK/);
+  assert.match(expectFailure(this, 'PIN_BLOCKED').message, /PUK/);
 });
 
 Given("aucune carte n'est dans le lecteur", async function (this: EhealthWorld) {
@@ -32,7 +33,7 @@ Given("aucune carte n'est dans le lecteur", async function (this: EhealthWorld) 
 });
 
 Then("on me dit d'insérer ma carte eID dans le lecteur", function (this: EhealthWorld) {
-  assert.match(this.expectFailure('CARD_ABSENT').message, /insert|insérez/i);
+  assert.match(expectFailure(this, 'CARD_ABSENT').message, /insert|insérez/i);
 });
 
 When("je retire ma carte pendant l'envoi de la demande \\(étapes 13 et 14)", async function (this: EhealthWorld) {
@@ -41,11 +42,11 @@ When("je retire ma carte pendant l'envoi de la demande \\(étapes 13 et 14)", as
 });
 
 Then('on me dit que la carte a été retirée', function (this: EhealthWorld) {
-  this.expectFailure('CARD_REMOVED');
+  expectFailure(this, 'CARD_REMOVED');
 });
 
 Then('le keystore avec la nouvelle clé privée est enregistré et intact', async function (this: EhealthWorld) {
-  await this.expectKeptKeystore();
+  await expectKeptKeystore(this);
 });
 
 When("j'introduis mes données de contact sans adresse générique \\(étape 10)", async function (this: EhealthWorld) {
@@ -54,7 +55,7 @@ When("j'introduis mes données de contact sans adresse générique \\(étape 10)
 });
 
 Then("on me dit qu'il faut au moins une adresse e-mail générique pour les rappels d'expiration", function (this: EhealthWorld) {
-  const refused = this.expectFailure('INVALID_CONTACT_DATA');
+  const refused = expectFailure(this, 'INVALID_CONTACT_DATA');
   assert.equal(refused.details['field'], 'emailGeneral');
 });
 
@@ -64,7 +65,7 @@ When("j'introduis le mot de passe {string} pour le keystore \\(étape 11)", asyn
 });
 
 Then('on me dit que le mot de passe est trop faible, sans le répéter', function (this: EhealthWorld) {
-  const refused = this.expectFailure('WEAK_PASSWORD');
+  const refused = expectFailure(this, 'WEAK_PASSWORD');
   assert.ok(!refused.message.includes(this.requestDraft().password), 'le message répète le mot de passe');
 });
 
@@ -78,7 +79,7 @@ When("j'introduis le mot de passe {string} et j'ouvre le keystore \\(étape 17)"
 });
 
 Then('on me dit que le mot de passe du keystore est erroné', function (this: EhealthWorld) {
-  this.expectFailure('KEYSTORE_PASSWORD_WRONG');
+  expectFailure(this, 'KEYSTORE_PASSWORD_WRONG');
 });
 
 Given("eHealth est injoignable", async function (this: EhealthWorld) {
@@ -90,7 +91,7 @@ When('eHealth est de nouveau joignable', async function (this: EhealthWorld) {
 });
 
 Then("on me dit qu'eHealth est injoignable et de réessayer plus tard", function (this: EhealthWorld) {
-  this.expectFailure('EHEALTH_UNAVAILABLE');
+  expectFailure(this, 'EHEALTH_UNAVAILABLE');
 });
 
 Given(
@@ -112,7 +113,7 @@ When('eHealth refuse la demande car {string}', async function (this: EhealthWorl
 });
 
 Then("on me dit qu'eHealth a refusé la demande", function (this: EhealthWorld) {
-  this.expectFailure('EHEALTH_REJECTED');
+  expectFailure(this, 'EHEALTH_REJECTED');
 });
 
 Given('un certificat actif pour {string}, fabriqué il y a {int} an', async function (this: EhealthWorld, name: string, years: number) {
@@ -122,9 +123,9 @@ Given('un certificat actif pour {string}, fabriqué il y a {int} an', async func
 });
 
 Then("on me dit qu'un certificat actif existe déjà pour ce DN", function (this: EhealthWorld) {
-  assert.match(this.expectFailure('EHEALTH_REJECTED').message, /active certificate|certificat actif/i);
+  assert.match(expectFailure(this, 'EHEALTH_REJECTED').message, /active certificate|certificat actif/i);
 });
 
 Then("aucun keystore n'a été perdu", async function (this: EhealthWorld) {
-  await this.expectKeptKeystore();
+  await expectKeptKeystore(this);
 });

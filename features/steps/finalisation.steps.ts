@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { resultOf } from '../support/drivers/Outcome.js';
 import { openKeystore } from '../support/scene/keystoreFiles.js';
+import { expectInstalledKeystore, expectKeystoreUnchanged, expectMail } from '../support/world/expectations.js';
 import type { EhealthWorld } from '../support/world/EhealthWorld.js';
 
 // Manual steps 16 to 19: waiting for eHealth, then completing the request (certificate and ETK).
 
 Given("eHealth a fabriqué le certificat et envoyé le mail {string}", async function (this: EhealthWorld, mail: string) {
   await this.issueCertificate();
-  await this.expectMail(mail, this.requestDraft().contactData.emailGeneral);
+  await expectMail(this, mail, this.requestDraft().contactData.emailGeneral);
 });
 
 When('eHealth fabrique le certificat', async function (this: EhealthWorld) {
@@ -62,17 +63,17 @@ Then("l'ETK est enregistré et publié par eHealth", async function (this: Eheal
 Then(
   'le nouveau keystore s\'ouvre avec mon mot de passe et contient la clé "authentication", la clé de l\'ETK et la chaîne du certificat',
   async function (this: EhealthWorld) {
-    await this.expectInstalledKeystore();
+    await expectInstalledKeystore(this);
   },
 );
 
 Then("l'ancien keystore est conservé tel quel", async function (this: EhealthWorld) {
   assert.notEqual(this.installedKeystore, this.sentRequest.keystorePath);
-  await this.expectKeystoreUnchanged(this.sentRequest.keystorePath);
+  await expectKeystoreUnchanged(this, this.sentRequest.keystorePath);
 });
 
 Then('le keystore est intact', async function (this: EhealthWorld) {
-  await this.expectKeystoreUnchanged(this.sentRequest.keystorePath);
+  await expectKeystoreUnchanged(this, this.sentRequest.keystorePath);
   await openKeystore(this.sentRequest.keystorePath, this.requestDraft().password);
 });
 
@@ -81,7 +82,7 @@ Then("eHealth n'a reçu qu'une seule demande de certificat", async function (thi
 });
 
 Then('la boîte mail du simulateur contient un mail {string} pour {string}', async function (this: EhealthWorld, mail: string, to: string) {
-  await this.expectMail(mail, to);
+  await expectMail(this, mail, to);
 });
 
 Given('une demande manuelle envoyée pour {string} \\(étapes 8M à 15)', async function (this: EhealthWorld, name: string) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Then, When } from '@cucumber/cucumber';
 import { failureOf, resultOf } from '../support/drivers/Outcome.js';
+import { expectVerdict } from '../support/world/expectations.js';
 import type { EhealthWorld } from '../support/world/EhealthWorld.js';
 
 // 06-regles-de-saisie.feature: the input rules of manual steps 9M, 10 and 11.
@@ -28,7 +29,7 @@ When(
 );
 
 Then('les données de contact sont {string}', async function (this: EhealthWorld, verdict: string) {
-  await this.expectVerdict(verdict === 'acceptées', 'INVALID_CONTACT_DATA');
+  await expectVerdict(this, verdict === 'acceptées', 'INVALID_CONTACT_DATA');
 });
 
 When("je choisis le mot de passe {string} pour le keystore et j'envoie la demande", async function (this: EhealthWorld, password: string) {
@@ -37,7 +38,7 @@ When("je choisis le mot de passe {string} pour le keystore et j'envoie la demand
 });
 
 Then('le mot de passe est {string}', async function (this: EhealthWorld, verdict: string) {
-  await this.expectVerdict(verdict === 'accepté', 'WEAK_PASSWORD');
+  await expectVerdict(this, verdict === 'accepté', 'WEAK_PASSWORD');
 });
 
 // The rule of manual step 11 that the refusal names (WEAK_PASSWORD details.rule).

@@ -7,10 +7,10 @@ import type { KeystoreEnvironment } from '@ehealth-cert/core';
 import type { FakeEidGeneration } from '@ehealth-cert/simulator';
 import type { CompletionView, ContactDataDraft, Driver, OrganisationDraft, OrganisationView, RequestDraft, RequestView } from '../drivers/Driver.js';
 import type { DriverScene } from '../drivers/DriverScene.js';
-import { failureOf, resultOf, type Outcome } from '../drivers/Outcome.js';
+import { resultOf, type Outcome } from '../drivers/Outcome.js';
 import { createDriver, type DriverName } from '../drivers/createDriver.js';
 import type { InProcessEhealth } from '../scene/InProcessEhealth.js';
-import { hashKeystores, openKeystore } from '../scene/keystoreFiles.js';
+import { hashKeystores } from '../scene/keystoreFiles.js';
 import { ScenarioCard } from '../scene/ScenarioCard.js';
 import type { SimulatorControl, SourceOrganisation } from '../scene/SimulatorControl.js';
 import { testPerson, type TestPerson } from '../scene/testPeople.js';
@@ -28,13 +28,6 @@ export const STRONG_PASSWORD = 'Tulipe-Horloge-Brouillard-42';
 const NEW_PASSWORD = 'Girafe-Parapluie-Cerisier-17';
 /** A PIN that is not the card's. */
 const WRONG_PIN = '9999';
-/** What the steps call the simulator's e-mails (Mailbox kinds). */
-const MAILS: Readonly<Record<string, string>> = {
-  'demande reçue': 'REQUEST_RECEIVED',
-  'certificat fabriqué': 'CERTIFICATE_READY',
-  'demande refusée': 'REQUEST_REFUSED',
-  'certificat révoqué': 'CERTIFICATE_REVOKED',
-};
 
 /**
  * One scenario's world (STYLE.md "Features"): its own temporary folder, fake card and simulator,
@@ -246,74 +239,6 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
   get etkToBeActivated(): boolean {
     const done = resultOf(this.completion, 'la finalisation');
     return done.status === 'installed' && done.etkToBeActivated;
-  }
-
-  /** The last answer was this error (and its user-facing message). */
-  expectFailure(code: string) {
-    const refused = failureOf(this.last, 'l’opération');
-    assert.equal(refused.code, code, `${refused.code}: ${refused.message}`);
-    return refused;
-  }
-
-  /**
-   * The front end accepted what was typed (the request went to eHealth), or refused it with
-   * `code` and sent nothing.
-   */
-  async expectVerdict(accepted: boolean, code: string): Promise<void> {
-    if (accepted) {
-      assert.ok(this.last?.ok, JSON.stringify(this.last));
-      assert.ok(await this.record(), "eHealth n'a pas reçu la demande");
-      return;
-    }
-    this.expectFailure(code);
-    assert.equal(await this.sim.contractCount(), 0, 'un contrat a été demandé à eHealth');
-    assert.equal((await this.sim.records()).length, 0, 'une demande a été envoyée à eHealth');
-  }
-
-  /**
-   * The keystore of the last completion opens with the password of step 11 and holds the key
-   * `authentication` with the certificate eHealth issued and its chain, and the ETK key under the
-   * decimal serial of the ETK eHealth registered (DOMAIN.md 3).
-   */
-  async expectInstalledKeystore(): Promise<void> {
-    const keys = (await openKeystore(this.installedKeystore, this.requestDraft().password)).entries.filter((e) => e.kind === 'key');
-    const record = await this.record();
-    const authentication = keys.find((e) => e.alias === 'authentication');
-    assert.ok(authentication && authentication.chain.length >= 2, 'la clé "authentication" avec la chaîne du certificat');
-    assert.equal(Buffer.from(authentication.chain[0] ?? []).toString('base64'), record.certificate, "le certificat n'est pas celui d'eHealth");
-    const etkAlias = BigInt(`0x${record.etks[0]?.serialHex ?? '0'}`).toString();
-    assert.ok(keys.some((e) => e.alias === etkAlias), `pas de clé de l'ETK ${etkAlias} (clés : ${keys.map((e) => e.alias).join(', ')})`);
-  }
-
-  /** The simulator's mailbox holds an e-mail of this kind for this address. */
-  async expectMail(mail: string, to: string): Promise<void> {
-    const kind = MAILS[mail];
-    assert.ok(kind, `mail inconnu "${mail}"`);
-    const mails = await this.sim.mails();
-    assert.ok(mails.some((m) => m.kind === kind && m.to.includes(to)), `boîte mail : ${mails.map((m) => `${m.kind} → ${m.to.join(', ')}`).join('; ')}`);
-  }
-
-  /** The keystore file has the bytes it had right after the request. */
-  async expectKeystoreUnchanged(path: string): Promise<void> {
-    const now = await hashKeystores(this.keystoreDir);
-    assert.ok(this.keystoreHashes.has(path), `${path} n'était pas enregistré après la demande`);
-    assert.equal(now.get(path), this.keystoreHashes.get(path), `${path} a changé ou disparu`);
-  }
-
-  /**
-   * Nothing was lost by a failed request: every keystore present before is byte-for-byte the
-   * same, and each new one opens with the password and holds the new private key.
-   */
-  async expectKeptKeystore(): Promise<void> {
-    const now = await hashKeystores(this.keystoreDir);
-    for (const [path, hash] of this.hashesBefore) assert.equal(now.get(path), hash, `${path} a changé ou disparu`);
-    const added = [...now.keys()].filter((path) => !this.hashesBefore.has(path));
-    assert.ok(added.length > 0, 'aucun keystore n’a été enregistré avant l’envoi');
-    for (const path of added) {
-      assert.equal(now.get(path), this.keystoreHashes.get(path), `${path} a changé depuis l'échec`);
-      const content = await openKeystore(path, this.requestDraft().password);
-      assert.ok(content.entries.some((e) => e.kind === 'key' && e.alias === 'authentication'), `${path} n'a pas de clé privée`);
-    }
   }
 
   /** Steps 16-18 with the keystore of the last request and a password (step 11's by default). */
