@@ -110,6 +110,9 @@ export class LoopbackEhealth implements SimulatorControl {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
+    // Never leave a simulator behind: SIGKILL when it has not stopped within 10 s.
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await exited;
+    clearTimeout(timer);
   }
 }

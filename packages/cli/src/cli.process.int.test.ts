@@ -61,7 +61,10 @@ afterAll(async () => {
   if (server !== undefined && server.exitCode === null && server.signalCode === null) {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    // Never leave a simulator behind: SIGKILL when it has not stopped within 10 s.
+    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
     await exited;
+    clearTimeout(timer);
   }
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });

@@ -90,11 +90,14 @@ export async function startSimulatorServer(options: SimulatorServerOptions = {})
     port,
     url: `http://${host}:${port}`,
     async close() {
+      // Stop serving first, so that a failing final save (its folder gone, disk full) can never
+      // leave a process listening on the port after SIGTERM.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      sockets.forEach((s) => s.destroy());
+      await closed;
+      if (!options.simulator) simulator.close();
       save();
       await saving;
-      sockets.forEach((s) => s.destroy());
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (!options.simulator) simulator.close();
     },
   };
 }
