@@ -7,6 +7,7 @@ export { writePkcs12, type Pkcs12WriteOptions } from './keystore/Pkcs12Writer.js
 export { createPlaceholderCertificate } from './keystore/PlaceholderCertificate.js';
 export * from './pending-requests/JsonPendingRequests.js';
 // Public entry for the composition roots (CLI, HTTP API).
+export * from './composition/createEhealthAdapters.js';
 export * from './endpoints/EhealthEndpoints.js';
 export * from './certra/SoapCertificateRegistry.js';
 export * from './etkra/SoapEtkRegistry.js';

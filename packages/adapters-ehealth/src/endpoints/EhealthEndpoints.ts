@@ -1,4 +1,4 @@
-import { EhealthCertError } from '@ehealth-cert/core';
+import { EhealthCertError, type KeystoreEnvironment } from '@ehealth-cert/core';
 
 /** The three SOAP endpoints the client talks to (DOMAIN.md 1.1). */
 export interface EhealthEndpoints {
@@ -40,4 +40,13 @@ export function ehealthEndpoints(
 ): EhealthEndpoints {
   if (override !== undefined && override !== '') return endpointsFromBase(override);
   return endpointsFromBase(HOSTS[environment]);
+}
+
+/**
+ * The endpoints a front end calls: all under `base` when it has one (a simulator), else the
+ * environment's published hosts, acc's for sim, which has none. The front ends have already
+ * resolved EHEALTH_CERT_ENDPOINT_BASE into `base`: process.env is not read again.
+ */
+export function endpointsFor(environment: KeystoreEnvironment, base: string | undefined): EhealthEndpoints {
+  return base !== undefined ? endpointsFromBase(base) : ehealthEndpoints(environment === 'sim' ? 'acc' : environment, '');
 }

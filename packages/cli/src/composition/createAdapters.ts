@@ -36,9 +36,14 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
       ? await sim.connectLoopbackSimulator(settings.endpointBase, ehealth.pemCertificates, given === undefined ? {} : { clock: given })
       : undefined);
   const clock = given ?? simulated?.clock ?? systemClock;
-  const environment = settings.env;
+
+  // In sim the simulator's base URL and fake eHealth root replace the published hosts and roots.
   const endpointBase = simulated?.baseUrl ?? settings.endpointBase;
-  const endpoints = endpointBase !== undefined ? ehealth.endpointsFromBase(endpointBase) : ehealth.ehealthEndpoints(environment === 'sim' ? 'acc' : environment, '');
+  const processEnv = settings.processEnv ?? process.env;
+  const ehealthPorts = ehealth.createEhealthAdapters(
+    { environment: settings.env, endpointBase, keystoreDir: settings.keystoreDir, clock, trustAnchors: simulated?.trustAnchors, processEnv },
+    overrides,
+  );
 
   // A SoftHSM fake card in sim mode goes through the simulator's PIN-locking wrapper (issue 3).
   const card =
@@ -47,23 +52,11 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
       ...(sim !== undefined && settings.softhsmConf !== undefined ? { moduleFactory: sim.fakeCardModule(settings.softhsmConf) } : {}),
       ...(settings.pkcs11Module !== undefined ? { pkcs11Module: settings.pkcs11Module } : {}),
       ...(settings.cardSerial !== undefined ? { tokenSerial: settings.cardSerial } : {}),
-      env: settings.processEnv ?? process.env,
+      env: processEnv,
     });
-
-  // Where an issued chain must end (KeyFactory.verifyIssuedChain, DOMAIN.md 4.3): the embedded
-  // production roots for prd, plus the PEM files of EHEALTH_CERT_TRUST_ANCHORS (acc has no
-  // built-in roots); in sim the simulator's fake eHealth root replaces the built-in ones.
-  const anchors = ehealth.trustAnchorsFor(environment, settings.processEnv ?? process.env);
-  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(simulated === undefined ? anchors : { ...anchors, trustAnchors: simulated.trustAnchors });
   return {
     card,
-    registry: overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
-    etkRegistry: overrides.etkRegistry ?? new ehealth.SoapEtkRegistry({ endpoints, clock }),
-    keys,
-    // Pkcs12KeystoreVault reads a pending key back with its C=Dummy placeholder as the chain
-    // (DOMAIN.md 2.4 item 9), which is how completion recognises a pending request.
-    vault: overrides.vault ?? new ehealth.Pkcs12KeystoreVault({ environment, folder: settings.keystoreDir, clock }),
-    pending: overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
+    ...ehealthPorts,
     clock,
     ...(simulator !== undefined ? { simulator } : {}),
     // A simulator handed in (the demo's) belongs to the caller, which closes it.

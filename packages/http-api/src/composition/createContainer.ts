@@ -130,28 +130,21 @@ async function bindAdapters(
   const ehealth = await import('@ehealth-cert/adapters-ehealth');
   const ehealthSimulator: SimulatedEhealth | undefined = overrides.simulator ?? simulated;
   const clock = overrides.clock ?? ehealthSimulator?.clock ?? systemClock;
+  // In sim the simulator's base URL and fake eHealth root replace the published hosts and roots.
+  // EHEALTH_CERT_TRUST_ANCHORS is read from process.env (the factory's default).
   const endpointBase = ehealthSimulator?.baseUrl ?? settings.endpointBase;
-  const endpoints =
-    endpointBase !== undefined ? ehealth.endpointsFromBase(endpointBase) : ehealth.ehealthEndpoints(settings.env === 'sim' ? 'acc' : settings.env, '');
-  // EHEALTH_CERT_TRUST_ANCHORS adds PEM roots (acc has none built in); the simulator's root replaces the built-in ones.
-  const anchors = ehealth.trustAnchorsFor(settings.env, process.env);
-  const keys = overrides.keys ?? new ehealth.NodeKeyFactory(ehealthSimulator === undefined ? anchors : { ...anchors, trustAnchors: ehealthSimulator.trustAnchors });
+  const { registry, etkRegistry, keys, vault, pending } = ehealth.createEhealthAdapters(
+    { environment: settings.env, endpointBase, keystoreDir: settings.keystoreDir, clock, trustAnchors: ehealthSimulator?.trustAnchors },
+    overrides,
+  );
   const card = overrides.card ?? (await eidCard(settings, simulated));
   container.bind<Clock>(TOKENS.Clock).toConstantValue(clock);
   container.bind<KeyFactory>(TOKENS.KeyFactory).toConstantValue(keys);
   container.bind<EidCard>(TOKENS.EidCard).toConstantValue(card);
-  container.bind<CertificateRegistry>(TOKENS.CertificateRegistry).toConstantValue(
-    overrides.registry ?? new ehealth.SoapCertificateRegistry({ endpoints, clock }),
-  );
-  container.bind<EtkRegistry>(TOKENS.EtkRegistry).toConstantValue(overrides.etkRegistry ?? new ehealth.SoapEtkRegistry({ endpoints, clock }));
-  // Pkcs12KeystoreVault reads a pending key back with its C=Dummy placeholder as the chain
-  // (DOMAIN.md 2.4 item 9), which is how completion recognises a pending request.
-  container.bind<KeystoreVault>(TOKENS.KeystoreVault).toConstantValue(
-    overrides.vault ?? new ehealth.Pkcs12KeystoreVault({ environment: settings.env, folder: settings.keystoreDir, clock }),
-  );
-  container.bind<PendingRequests>(TOKENS.PendingRequests).toConstantValue(
-    overrides.pending ?? new ehealth.JsonPendingRequests({ folder: settings.keystoreDir, clock }),
-  );
+  container.bind<CertificateRegistry>(TOKENS.CertificateRegistry).toConstantValue(registry);
+  container.bind<EtkRegistry>(TOKENS.EtkRegistry).toConstantValue(etkRegistry);
+  container.bind<KeystoreVault>(TOKENS.KeystoreVault).toConstantValue(vault);
+  container.bind<PendingRequests>(TOKENS.PendingRequests).toConstantValue(pending);
   container.bind<Progress>(TOKENS.Progress).toConstantValue(progress);
 }
 

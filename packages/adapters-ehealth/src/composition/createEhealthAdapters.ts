@@ -1,0 +1,68 @@
+import type { Bytes, CertificateRegistry, Clock, EtkRegistry, KeyFactory, KeystoreEnvironment, KeystoreVault, PendingRequests } from '@ehealth-cert/core';
+import { SoapCertificateRegistry } from '../certra/SoapCertificateRegistry.js';
+import { endpointsFor } from '../endpoints/EhealthEndpoints.js';
+import { SoapEtkRegistry } from '../etkra/SoapEtkRegistry.js';
+import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from '../keystore/Pkcs12KeystoreVault.js';
+import { JsonPendingRequests } from '../pending-requests/JsonPendingRequests.js';
+import { NodeKeyFactory } from '../pki/NodeKeyFactory.js';
+import { trustAnchorsFor } from '../pki/trustAnchors.js';
+
+/** What the composition roots (CLI, HTTP API) know when they build the eHealth adapters; `undefined` means unset. */
+export interface EhealthAdaptersOptions {
+  readonly environment: KeystoreEnvironment;
+  /** A loopback or in-process simulator's base URL; without it, the environment's published hosts. */
+  readonly endpointBase?: string | undefined;
+  /** The keystore folder: PKCS#12 files and the pending-requests record beside them (DOMAIN.md 3). */
+  readonly keystoreDir: string;
+  readonly clock: Clock;
+  /** DER roots replacing the environment's built-in ones (the simulator's fake eHealth root). */
+  readonly trustAnchors?: readonly Bytes[] | undefined;
+  /** Where EHEALTH_CERT_TRUST_ANCHORS is read (default process.env). */
+  readonly processEnv?: Readonly<Record<string, string | undefined>> | undefined;
+  /** PKCS#12 key derivation iterations of saved keystores (Pkcs12KeystoreVault's default otherwise). */
+  readonly iterations?: number | undefined;
+  /** `legacy`: the official tool's 3DES/RC2-40/SHA-1 PKCS#12; by default PBES2/AES-256 (Pkcs12KeystoreVault). */
+  readonly keystoreFormat?: Pkcs12KeystoreVaultOptions['format'] | undefined;
+}
+
+/** The eHealth-side ports the front ends share. */
+export interface EhealthAdapters {
+  readonly registry: CertificateRegistry;
+  readonly etkRegistry: EtkRegistry;
+  readonly keys: KeyFactory;
+  readonly vault: KeystoreVault;
+  readonly pending: PendingRequests;
+}
+
+/** The ports a caller may bring instead (tests, features): those are returned as given. */
+export type GivenEhealthAdapters = Partial<EhealthAdapters>;
+
+/**
+ * Builds the SOAP clients, key factory, keystore vault and pending-requests record the front ends
+ * share, so that the CLI and the API choose endpoints and trust anchors by the same rules.
+ */
+export function createEhealthAdapters(options: EhealthAdaptersOptions, given: GivenEhealthAdapters = {}): EhealthAdapters {
+  const { environment, keystoreDir: folder, clock } = options;
+  const endpoints = endpointsFor(environment, options.endpointBase);
+  // Where an issued chain must end (KeyFactory.verifyIssuedChain, DOMAIN.md 4.3): the embedded
+  // production roots for prd (acc has none), or the simulator's root instead, plus the PEM files
+  // of EHEALTH_CERT_TRUST_ANCHORS.
+  const anchors = trustAnchorsFor(environment, options.processEnv ?? process.env);
+  return {
+    registry: given.registry ?? new SoapCertificateRegistry({ endpoints, clock }),
+    etkRegistry: given.etkRegistry ?? new SoapEtkRegistry({ endpoints, clock }),
+    keys: given.keys ?? new NodeKeyFactory(options.trustAnchors === undefined ? anchors : { ...anchors, trustAnchors: options.trustAnchors }),
+    // Pkcs12KeystoreVault reads a pending key back with its C=Dummy placeholder as the chain
+    // (DOMAIN.md 2.4 item 9), which is how completion recognises a pending request.
+    vault:
+      given.vault ??
+      new Pkcs12KeystoreVault({
+        environment,
+        folder,
+        clock,
+        ...(options.iterations === undefined ? {} : { iterations: options.iterations }),
+        ...(options.keystoreFormat === undefined ? {} : { format: options.keystoreFormat }),
+      }),
+    pending: given.pending ?? new JsonPendingRequests({ folder, clock }),
+  };
+}
