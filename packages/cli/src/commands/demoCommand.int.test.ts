@@ -29,6 +29,9 @@ describe('ehealth-cert demo', () => {
     for (const step of ['1', '2', '3', '4', '5', '6', '7', '8A', '9A', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19']) {
       expect(run.stdout).toContain(`Étape ${step} `);
     }
+    // The demo runs on the simulator whatever --env / EHEALTH_CERT_ENV says (default prd).
+    expect(run.stdout).toContain('Étape 1 : démarrez ehealth-cert (SIM)');
+    expect(run.stdout).not.toContain('(PRD)');
     expect(run.stdout).toContain('Contenu du nouveau keystore');
     expect(run.stdout).toContain('Numéros des ETK');
   });

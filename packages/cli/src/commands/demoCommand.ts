@@ -73,6 +73,8 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       simulatorStateDir: dir,
     };
     delete (settings as { endpointBase?: string }).endpointBase;
+    // The steps name the environment the demo really uses, not the one of --env (default PRD).
+    ctx.steps.useValues({ env: settings.env.toUpperCase() });
     const simulator = await (await import('@ehealth-cert/simulator')).startInProcessSimulator({ stateDir: dir });
     // The card's PIN and the generated password reach the commands as automation does (never argv).
     const io = { ...ctx.io, env: { ...ctx.io.env, EHEALTH_CERT_PIN: card.pin, EHEALTH_CERT_KEYSTORE_PASSWORD: password } };

@@ -15,8 +15,13 @@ export class StepLog {
     private readonly out: CliOutput | undefined,
     private readonly i18n: Translator,
     private readonly bold: (text: string) => string = (t) => t,
-    private readonly values: Readonly<Record<string, string>> = {},
+    private values: Readonly<Record<string, string>> = {},
   ) {}
+
+  /** Replaces the values of the titles (the demo runs on SIM whatever --env said: step 1 names it). */
+  useValues(values: Readonly<Record<string, string>>): void {
+    this.values = { ...this.values, ...values };
+  }
 
   /** Called before a title is written (clears a pending progress line). */
   beforeWrite: () => void = () => undefined;
