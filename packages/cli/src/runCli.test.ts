@@ -17,6 +17,17 @@ describe('runCli without card or network', () => {
     expect(run.stdout()).toContain('EHEALTH_CERT_PIN');
   });
 
+  it('describes revoke --reference as the request reference of step 15, in each language', async () => {
+    const en = captureIo({ LANG: 'C' });
+    expect(await runCli(['revoke', '--help'], en.io)).toBe(0);
+    // Commander wraps the descriptions: compared with the line breaks undone.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat(en.stdout())).toContain('--reference <publicKeyIdentifier> the request reference to revoke (PublicKeyIdentifier, 40 hex digits, the "secret key" shown at step 15)');
+    const fr = captureIo({ LANG: 'C' });
+    expect(await runCli(['--lang', 'fr', 'revoke', '--help'], fr.io)).toBe(0);
+    expect(flat(fr.stdout())).toContain("la « clé secrète » affichée à l'étape 15");
+  });
+
   it('prefers --lang over the locale', async () => {
     const run = captureIo({ LANG: 'nl_BE.UTF-8' });
     expect(await runCli(['--help', '--lang', 'fr'], run.io)).toBe(0);

@@ -132,7 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .command('revoke')
     .description(m.commands.revoke)
     .requiredOption('--reason <reason>', m.options.reason)
-    .option('--reference <publicKeyIdentifier>', m.labels.reference)
+    .option('--reference <publicKeyIdentifier>', m.options.reference)
     .option('--keystore <file>', m.options.keystore)
     .option('--password-file <file>', m.options.passwordFile)
     .option('--yes', m.options.yes)

@@ -53,6 +53,7 @@ export const en = {
     wait: 'wait until eHealth has made the certificate',
     interval: 'seconds between two checks with --wait',
     reason: 'revocation reason: keyCompromise, affiliationChanged, superseded, cessationOfOperation',
+    reference: 'the request reference to revoke (PublicKeyIdentifier, 40 hex digits, the "secret key" shown at step 15); default: the certificate of --keystore',
     dir: 'keep the fake card, the simulator state and the keystore in this folder',
     card: 'token serial of the card to use when several are inserted',
   },

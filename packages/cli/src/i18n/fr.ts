@@ -55,6 +55,7 @@ export const fr: Messages = {
     wait: 'attend qu\'eHealth ait fabriqué le certificat',
     interval: 'secondes entre deux vérifications avec --wait',
     reason: 'motif de révocation : keyCompromise, affiliationChanged, superseded, cessationOfOperation',
+    reference: 'référence de la demande à révoquer (PublicKeyIdentifier, 40 chiffres hexadécimaux, la « clé secrète » affichée à l\'étape 15) ; par défaut : le certificat de --keystore',
     dir: 'garde la fausse carte, l\'état du simulateur et le keystore dans ce dossier',
     card: 'numéro de série du token de la carte à utiliser s\'il y en a plusieurs',
   },

@@ -55,6 +55,7 @@ export const nl: Messages = {
     wait: 'wacht tot eHealth het certificaat heeft aangemaakt',
     interval: 'seconden tussen twee controles met --wait',
     reason: 'reden van intrekking: keyCompromise, affiliationChanged, superseded, cessationOfOperation',
+    reference: 'referentie van de aanvraag die u intrekt (PublicKeyIdentifier, 40 hexadecimale cijfers, de "geheime sleutel" getoond in stap 15); standaard: het certificaat van --keystore',
     dir: 'bewaart de nepkaart, de toestand van de simulator en de keystore in deze map',
     card: 'serienummer van de token van de kaart als er meerdere zijn',
   },
