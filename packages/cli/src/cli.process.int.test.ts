@@ -93,3 +93,17 @@ describe('the built ehealth-cert against ehealth-sim serve', () => {
     expect(JSON.parse(completed.stdout)).toMatchObject({ status: 'completed', reference });
   });
 });
+
+describe('the built ehealth-cert writing into a closed pipe (`ehealth-cert --help | head -0`)', () => {
+  it('stops writing quietly on EPIPE and exits as usual, without an "Unhandled \'error\' event"', async () => {
+    const child = spawn(process.execPath, [cliJs, '--help'], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env['PATH'], LANG: 'C' } });
+    // The reader goes away before the CLI writes its first line.
+    child.stdout!.destroy();
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('close', (exitCode) => resolve(exitCode)));
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toContain('Unhandled');
+    expect(code).toBe(0);
+  });
+});

@@ -2,6 +2,10 @@
 // The `ehealth-cert` executable: only the argument parser loads here; every command imports its
 // heavy modules (pkijs, pkcs11js, msw, the simulator) when it runs (TOOLCHAIN.md 3, start-up time).
 import { runCli } from './runCli.js';
+import { ignoreBrokenPipe } from './terminal/ignoreBrokenPipe.js';
+
+ignoreBrokenPipe(process.stdout);
+ignoreBrokenPipe(process.stderr);
 
 const abort = new AbortController();
 process.once('SIGINT', () => {
