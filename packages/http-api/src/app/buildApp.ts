@@ -6,6 +6,7 @@ import { ApiError } from '../errors/ApiError.js';
 import { problemFromError } from '../errors/ProblemDocument.js';
 import { installProblemHandling } from '../errors/problemHandling.js';
 import { problemSchema } from '../errors/problemSchema.js';
+import { SharedRateLimitStore } from '../person/SharedRateLimitStore.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { jobRoutes } from '../jobs/jobRoutes.js';
 import { jobSchema } from '../jobs/jobSchema.js';
@@ -54,6 +55,8 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
   installBearerAuth(app, deps.auth);
   await app.register(rateLimit, {
     global: false,
+    // One table for every route, so the routes of one group (secretRateLimit) share one budget.
+    store: SharedRateLimitStore,
     errorResponseBuilder: (_request, context) =>
       new ApiError('RATE_LIMITED', `Too many requests with a PIN or password; retry in ${context.after}.`, {
         limit: context.max,
