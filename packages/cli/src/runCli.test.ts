@@ -54,6 +54,47 @@ describe('runCli without card or network', () => {
     expect(lang.stderr()).toContain('fr, nl or en');
   });
 
+  it('says commander\'s parse errors in the chosen language, one line, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['--lang', 'fr', 'revoke'], "L'option --reason <reason> est obligatoire : voir ehealth-cert revoke --help."],
+      [['--lang', 'nl', 'revoke'], 'De optie --reason <reason> is verplicht: zie ehealth-cert revoke --help.'],
+      [['--lang', 'en', 'revoke'], 'Option --reason <reason> is required: see ehealth-cert revoke --help.'],
+      [['--lang', 'fr', 'request', '--bogus'], 'Option inconnue --bogus : voir ehealth-cert request --help.'],
+      [['--lang', 'nl', '--env', 'test', 'card'], 'Optie --env <env>: "test" is niet toegestaan; gebruik prd, acc, sim.'],
+      [['--lang', 'fr', 'inspect'], 'Argument <file> manquant : voir ehealth-cert inspect --help.'],
+      [['--lang', 'nl', 'request', '--org'], 'De optie --org <org> heeft een waarde nodig: zie ehealth-cert request --help.'],
+      [['--lang', 'fr', 'request', '--acept-terms'], 'Option inconnue --acept-terms (vouliez-vous dire --accept-terms ?) : voir ehealth-cert request --help.'],
+    ];
+    for (const [argv, line] of cases) {
+      const run = captureIo({ LANG: 'C' });
+      expect(await runCli(argv, run.io), argv.join(' ')).toBe(2);
+      expect(run.stderr()).toBe(`${line}\n`);
+      expect(run.stderr()).not.toContain('error:');
+    }
+    const json = captureIo({ LANG: 'C' });
+    expect(await runCli(['revoke', '--json'], json.io)).toBe(2);
+    expect(JSON.parse(json.stdout())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
+  });
+
+  it('never echoes the value of an unknown option, and says where a PIN or password must come from', async () => {
+    const cases: [string[], string, RegExp][] = [
+      [['request', '--pin=1234'], '1234', /^There is no option --pin: .*EHEALTH_CERT_PIN/],
+      [['request', '--pin', '1234'], '1234', /^There is no option --pin: .*masked prompt/],
+      [['request', '--password=abc-secret'], 'abc-secret', /^There is no option --password: .*--password-file FILE or EHEALTH_CERT_KEYSTORE_PASSWORD/],
+      [['--lang', 'fr', 'complete', '--passphrase=cheval-agrafe'], 'cheval-agrafe', /^L'option --passphrase n'existe pas : .*--password-file FICHIER/],
+      [['--lang', 'nl', 'status', '--secret=geheim-42'], 'geheim-42', /^De optie --secret bestaat niet: /],
+      [['card', '--colour=blue-9'], 'blue-9', /^Unknown option --colour: /],
+    ];
+    for (const [argv, secret, line] of cases) {
+      const run = captureIo({ LANG: 'C' });
+      expect(await runCli([...argv, '--json'], run.io), argv.join(' ')).toBe(2);
+      expect(run.stderr()).toMatch(line);
+      expect(run.stderr().trim().split('\n')).toHaveLength(1);
+      expect(run.stderr()).not.toContain(secret);
+      expect(run.stdout()).not.toContain(secret);
+    }
+  });
+
   it('checks identifiers: valid is 0, invalid is 2 with the rule broken', async () => {
     const ok = captureIo({ LANG: 'fr_BE' });
     expect(await runCli(['check-id', 'NIHII-AMBU_SERVICE=81234530'], ok.io)).toBe(0);

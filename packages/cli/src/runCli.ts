@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Loader } from './commands/executeCommand.js';
 import type { Adapters } from './composition/createAdapters.js';
+import { describeParseError } from './exit-codes/describeParseError.js';
 import { EXIT } from './exit-codes/exitCodeFor.js';
 import { detectLanguage, Translator, type Language } from './i18n/Translator.js';
 import { processIo, type CliIo } from './terminal/CliIo.js';
@@ -61,7 +62,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .configureHelp({ styleTitle: (title) => (m.helpTitles as Readonly<Record<string, string>>)[title] ?? title })
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    // Commander's own error lines are English and echo what was typed (`--pin=1234`): they are
+    // silenced here and said again by describeParseError, in the chosen language, without values.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+  let commandPath = 'ehealth-cert';
+  program.hook('preSubcommand', (_program, sub) => {
+    commandPath = `ehealth-cert ${sub.name()}`;
+  });
 
   // Manual step titles ("Étape 14 : ...") belong to the flows of the manual, not to look-ups.
   const action = (load: Loader, manualSteps = false) => async (...args: unknown[]) => {
@@ -190,7 +197,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.done;
-      // commander already wrote its message (unknown option, missing argument...).
+      const line = describeParseError(error, i18n, commandPath);
+      io.stderr.write(`${line}\n`);
+      if (argv.includes('--json')) {
+        io.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', exitCode: EXIT.badInput, message: line, details: { parser: error.code } } }, null, 2)}\n`);
+      }
       return EXIT.badInput;
     }
     throw error;
