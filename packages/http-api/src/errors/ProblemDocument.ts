@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifySchemaValidationError } from 'fastify';
 import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
 import { ApiError } from './ApiError.js';
 import type { ApiErrorCode } from './ApiErrorCode.js';
@@ -42,20 +42,7 @@ export function problemFromError(error: unknown): Problem {
   }
   const fastifyError = error as Partial<FastifyError> & { validationContext?: string };
   if (Array.isArray(fastifyError.validation)) {
-    // Ajv names the field in `instancePath` or `params.missingProperty`, never the value.
-    const [first] = fastifyError.validation;
-    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
-    const path = `${fastifyError.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replaceAll('/', '.');
-    const field = missing === undefined ? path : `${path}.${missing}`;
-    if (field === 'headers.idempotency-key' && missing !== undefined) {
-      return build('IDEMPOTENCY_KEY_MISSING', 'This POST needs an Idempotency-Key header (e.g. a UUID), so that a retry never acts twice.', {
-        field,
-      });
-    }
-    return build('INVALID_INPUT', fastifyError.message ?? 'invalid request', {
-      field,
-      rule: first?.keyword ?? 'schema',
-    });
+    return validationProblem(fastifyError.validation[0], fastifyError.validationContext ?? 'body', fastifyError.message);
   }
   const mapped = fastifyError.code === undefined ? undefined : FASTIFY_CODES[fastifyError.code];
   if (mapped !== undefined) {
@@ -67,6 +54,37 @@ export function problemFromError(error: unknown): Problem {
   }
   // Anything else is a bug: say so without leaking its message (it may quote input).
   return build('INTERNAL', 'Internal error; the server log has the details.', {});
+}
+
+/** Longest property name echoed back: a name is the client's own input, not a value, but bounded. */
+const MAX_ECHOED_NAME = 64;
+
+/** The problem for the first ajv error: `field` names the property, never its value. */
+function validationProblem(first: FastifySchemaValidationError | undefined, context: string, message: string | undefined): Problem {
+  // Ajv names the field in `instancePath`, `params.missingProperty` or, for a property the
+  // schema does not allow, `params.additionalProperty`.
+  const params = first?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+  const path = `${context}${first?.instancePath ?? ''}`.replaceAll('/', '.');
+  const missing = params?.missingProperty;
+  if (field(path, missing) === 'headers.idempotency-key' && missing !== undefined) {
+    return build('IDEMPOTENCY_KEY_MISSING', 'This POST needs an Idempotency-Key header (e.g. a UUID), so that a retry never acts twice.', {
+      field: 'headers.idempotency-key',
+    });
+  }
+  const rule = first?.keyword ?? 'schema';
+  const unknown = rule === 'additionalProperties' ? params?.additionalProperty?.slice(0, MAX_ECHOED_NAME) : undefined;
+  if (unknown !== undefined) {
+    const name = field(path, unknown);
+    return build('INVALID_INPUT', `Unknown property ${name}: ${path} must NOT have additional properties (rule additionalProperties; check its spelling).`, {
+      field: name,
+      rule,
+    });
+  }
+  return build('INVALID_INPUT', message ?? 'invalid request', { field: field(path, missing), rule });
+}
+
+function field(path: string, property: string | undefined): string {
+  return property === undefined ? path : `${path}.${property}`;
 }
 
 function build(

@@ -62,9 +62,13 @@ describe('POST /organisations/query', () => {
   it('refuses unknown body fields with 400 naming them', async () => {
     const { app: built } = await fakeApp();
     app = built;
-    const response = await app.inject({ method: 'POST', url: '/organisations/query', headers: authorized(), payload: { pin: '1234', ssin: 'x' } });
+    const response = await app.inject({ method: 'POST', url: '/organisations/query', headers: authorized(), payload: { pinn: '1234' } });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', details: { rule: 'additionalProperties' } });
+    const problem = response.json();
+    expect(problem).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'body.pinn', rule: 'additionalProperties' } });
+    expect(problem.detail).toContain('body.pinn');
+    expect(problem.detail).toContain('additional properties');
+    expect(problem.detail).not.toContain('1234');
   });
 
   it('limits the rate of PIN-taking requests per client', async () => {

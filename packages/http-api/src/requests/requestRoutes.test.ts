@@ -98,6 +98,8 @@ describe('POST /requests', () => {
     ['terms not accepted', { acceptTerms: false }, 'body.acceptTerms'],
     ['a wrong contact field', { contactData: { emailPrivate: 3 } }, 'body.contactData.emailPrivate'],
     ['an unknown organisation kind', { organisation: { kind: 'other' } }, 'body.organisation.kind'],
+    ['a misspelt contact field', { contactData: { ...someContactData(), emailPrivat: 'a@b.be' } }, 'body.contactData.emailPrivat'],
+    ['a misspelt password field', { passwrd: 'x' }, 'body.passwrd'],
   ])('refuses %s with 400 naming the field, before any card or eHealth call', async (_title, change, field) => {
     const { app: built, world } = await fakeApp();
     app = built;
