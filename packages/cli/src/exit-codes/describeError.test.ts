@@ -1,7 +1,7 @@
 import { EhealthCertError } from '@ehealth-cert/core';
 import { describe, expect, it } from 'vitest';
 import { Translator } from '../i18n/Translator.js';
-import { describeError, errorDetail } from './describeError.js';
+import { describeError, errorDetail, withoutInternalReferences } from './describeError.js';
 import { inChosenLanguage } from './inChosenLanguage.js';
 
 describe('describeError', () => {
@@ -60,5 +60,35 @@ describe('describeError', () => {
     expect(described).toMatchObject({ code: 'INTERNAL', exitCode: 1, message: 'boom' });
     expect(described.line).toMatch(/^Erreur inattendue\. /);
     expect(described.line).not.toContain('boom');
+  });
+
+  it('says what happened once when core\'s English message starts with it', () => {
+    const en = new Translator('en');
+    const absent = describeError(new EhealthCertError('CARD_ABSENT', 'No eID card found: connect the card reader and insert the card (no token labelled BELPIC).'), en);
+    expect(absent.line).toBe('No eID card found: connect the card reader and insert the card (no token labelled BELPIC). Insert your eID in the reader and try again.');
+    const refused = describeError(
+      new EhealthCertError('EHEALTH_REJECTED', 'eHealth refused GetCertificate: UNKNOWN_PUBLIC_KEY_IDENTIFIER', { operation: 'GetCertificate', ehealthCode: 'UNKNOWN_PUBLIC_KEY_IDENTIFIER' }),
+      en,
+    );
+    expect(refused.line).toMatch(/^eHealth refused GetCertificate: UNKNOWN_PUBLIC_KEY_IDENTIFIER\. /);
+    expect(refused.line.match(/eHealth refused/g)).toHaveLength(1);
+  });
+
+  it('shows no developer references (DOMAIN.md sections, issues) to the person', () => {
+    const unknownType = new EhealthCertError('INVALID_IDENTIFIER', 'identifier type: "FOO" is not valid: unknown identifier type (see DOMAIN.md 4.2)', {
+      field: 'identifier type',
+      value: 'FOO',
+      rule: 'unknown-type',
+    });
+    const en = describeError(unknownType, new Translator('en')).line;
+    expect(en).not.toMatch(/DOMAIN|\.md/);
+    expect(en).toContain('unknown identifier type. Check the identifier');
+    expect(withoutInternalReferences('not an eHealth DN (CN must be TYPE=ID[, APPID], DOMAIN.md 4.1).')).toBe('not an eHealth DN (CN must be TYPE=ID[, APPID]).');
+    expect(withoutInternalReferences('locked by the simulator (issue 3)')).toBe('locked by the simulator');
+    // French and Dutch name the field in their language too.
+    expect(describeError(unknownType, new Translator('fr')).line).toBe(
+      "Identifiant incorrect : type d'identifiant « FOO », type d'identifiant inconnu. Vérifiez l'identifiant (type et numéro) et recommencez.",
+    );
+    expect(describeError(unknownType, new Translator('nl')).line).toContain('type identificatie "FOO"');
   });
 });

@@ -26,6 +26,18 @@ function coded(error: unknown): CodedError {
   return isCoded(error) ? error : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * Core's English message without the references meant for developers ("(see DOMAIN.md 4.2)",
+ * ", DOMAIN.md 4.1" inside a parenthesis, "(issue 3)"): the person cannot look them up.
+ */
+export function withoutInternalReferences(message: string): string {
+  const doc = String.raw`(?:DOMAIN|ARCHITECTURE|TOOLCHAIN|STYLE)\.md(?:\s+\d+(?:\.\d+)*)?`;
+  return message
+    .replace(new RegExp(String.raw`\s*\((?:see\s+)?${doc}\)|\s*\(issue\s+\d+\)`, 'g'), '')
+    .replace(new RegExp(String.raw`[,;]\s*(?:see\s+)?${doc}(?=\))`, 'g'), '')
+    .replace(new RegExp(String.raw`\s*(?:see\s+)?${doc}`, 'g'), '');
+}
+
 const text = (value: unknown): string | undefined =>
   value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 
@@ -36,7 +48,7 @@ const text = (value: unknown): string | undefined =>
  */
 export function errorDetail(error: unknown, i18n: Translator): string {
   const { code, message, details = {} } = coded(error);
-  if (i18n.language === 'en' || isInChosenLanguage(error)) return code === 'INTERNAL' && i18n.language !== 'en' ? '' : message.replace(/[\s.]+$/, '');
+  if (i18n.language === 'en' || isInChosenLanguage(error)) return code === 'INTERNAL' && i18n.language !== 'en' ? '' : withoutInternalReferences(message).replace(/[\s.]+$/, '');
   const m = i18n.m.errors;
   const parts: string[] = [];
   // The password prompt names its field already; its rule says the rest.
@@ -88,10 +100,18 @@ export function describeError(error: unknown, i18n: Translator): DescribedError 
   const happened = (i18n.m.errors.happened as Record<string, string>)[code] ?? i18n.m.errors.happened.INTERNAL;
   const what = (i18n.m.errors.what as Record<string, string>)[code] ?? i18n.m.errors.what.INTERNAL;
   const detail = errorDetail(error, i18n);
+  // Core's English message often starts with what happened ("No eID card found: connect...",
+  // "eHealth refused GetCertificate: ..."): then it is the whole first part, said once.
+  const saysItAlready = detail.toLowerCase().startsWith(happened.toLowerCase());
   return {
     code,
     exitCode: exitCodeFor(code),
-    line: detail === '' ? i18n.t((x) => x.errors.lineShort, { happened, what }) : i18n.t((x) => x.errors.lineFormat, { happened, detail, what }),
+    line:
+      detail === ''
+        ? i18n.t((x) => x.errors.lineShort, { happened, what })
+        : saysItAlready
+          ? i18n.t((x) => x.errors.lineShort, { happened: detail, what })
+          : i18n.t((x) => x.errors.lineFormat, { happened, detail, what }),
     message,
     details,
   };

@@ -324,6 +324,8 @@ export const en = {
       applicationId: 'application identifier',
       env: 'environment',
       'password-file': 'password file',
+      'identifier type': 'identifier type',
+      'organisation type': 'organisation type',
     },
     rules: {
       format: 'expected TYPE=VALUE',

@@ -326,6 +326,8 @@ export const fr: Messages = {
       applicationId: "identifiant d'application",
       env: 'environnement',
       'password-file': 'fichier du mot de passe',
+      'identifier type': "type d'identifiant",
+      'organisation type': "type d'identifiant de l'organisation",
     },
     rules: {
       format: 'format TYPE=VALEUR attendu',

@@ -326,6 +326,8 @@ export const nl: Messages = {
       applicationId: 'applicatie-identificatie',
       env: 'omgeving',
       'password-file': 'wachtwoordbestand',
+      'identifier type': 'type identificatie',
+      'organisation type': 'type identificatie van de organisatie',
     },
     rules: {
       format: 'formaat TYPE=WAARDE verwacht',
