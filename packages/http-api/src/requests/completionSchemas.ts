@@ -36,7 +36,7 @@ export const completionOutcomeSchema = {
     keystore: { type: 'string' },
     dn: { type: 'string' },
     etkSerial: { type: 'string' },
-    toBeActivated: { type: 'boolean', description: 'The new ETK waits for POST /certificates/{name}/etk-activation (renewal).' },
+    toBeActivated: { type: 'boolean', description: 'The new ETK waits for POST /keystores/{name}/etk-activation (renewal).' },
     notAfter: { type: 'string', format: 'date-time' },
   },
 } as const;
