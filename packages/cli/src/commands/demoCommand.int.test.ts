@@ -48,7 +48,7 @@ describe('ehealth-cert demo', () => {
     expect(existsSync(join(kept, 'card', 'softhsm2.conf'))).toBe(true);
     expect(report.steps).toContain('19');
 
-    const inspect = captureIo({ LANG: 'en_US.UTF-8', EHEALTH_CERT_KEYSTORE_PASSWORD: report.keystorePassword, EHEALTH_CERT_ENV: 'sim' }, dir);
+    const inspect = captureIo({ LANG: 'en_US.UTF-8', HOME: dir, EHEALTH_CERT_KEYSTORE_PASSWORD: report.keystorePassword, EHEALTH_CERT_ENV: 'sim' }, dir);
     expect(await runCli(['inspect', report.keystorePath, '--json'], inspect.io)).toBe(0);
     expect(JSON.parse(inspect.stdout())).toMatchObject({ authentication: { state: 'issued', reference: report.reference } });
 

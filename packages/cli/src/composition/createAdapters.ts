@@ -1,4 +1,6 @@
-import type { Clock, UseCasePorts } from '@ehealth-cert/core';
+import { chmod, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EhealthCertError, type Clock, type UseCasePorts } from '@ehealth-cert/core';
 import type { InProcessSimulator, SimulatedEhealth } from '@ehealth-cert/simulator';
 import type { CliSettings } from '../settings/CliSettings.js';
 
@@ -9,6 +11,26 @@ export interface Adapters extends Omit<UseCasePorts, 'progress'> {
 }
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** Folder, inside the keystore folder, where the in-process simulator keeps its state between runs. */
+export const SIM_STATE_FOLDER = '.ehealth-sim';
+
+/**
+ * The in-process simulator's state folder: EHEALTH_CERT_SIM_STATE_DIR, else `.ehealth-sim` in the
+ * keystore folder, so that `request` and a later `complete`, `status` or `renew` (separate runs)
+ * meet the same simulated eHealth: its CA, requests and clock. Owner-only (0700): it holds the
+ * simulated CA's keys and the requests' contact data.
+ */
+async function simulatorStateDir(settings: CliSettings): Promise<string> {
+  const dir = settings.simulatorStateDir ?? join(settings.keystoreDir, SIM_STATE_FOLDER);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (settings.simulatorStateDir === undefined) await chmod(dir, 0o700);
+  } catch (error) {
+    throw new EhealthCertError('KEYSTORE_WRITE_FAILED', `The simulator state folder ${dir} cannot be created`, { folder: dir }, { cause: error });
+  }
+  return dir;
+}
 
 /**
  * Builds the adapters the settings choose. The heavy modules (pkcs11js, pkijs, msw, the simulator)
@@ -22,10 +44,10 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
   const sim = settings.env === 'sim' ? await import('@ehealth-cert/simulator') : undefined;
 
   // Env sim: the simulator handed in (the demo's), the one at EHEALTH_CERT_ENDPOINT_BASE
-  // (`ehealth-sim serve`), or one in this process behind msw.
+  // (`ehealth-sim serve`), or one in this process behind msw whose state persists between runs.
   const started =
     sim !== undefined && overrides.simulator === undefined && settings.endpointBase === undefined && overrides.registry === undefined
-      ? await sim.startInProcessSimulator(settings.simulatorStateDir === undefined ? {} : { stateDir: settings.simulatorStateDir })
+      ? await sim.startInProcessSimulator({ stateDir: await simulatorStateDir(settings) })
       : undefined;
   const simulator = overrides.simulator ?? started;
   // A clock handed in (tests, features) wins; the loopback simulator's is then not asked.

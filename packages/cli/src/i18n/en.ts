@@ -23,7 +23,7 @@ export const en = {
       'EHEALTH_CERT_PIN                eID PIN, only for automation with fake cards',
       'EHEALTH_CERT_PKCS11_MODULE      PKCS#11 library of the card (default: beid, then OpenSC)',
       'EHEALTH_CERT_ENDPOINT_BASE      base URL of a loopback simulator (ehealth-sim serve)',
-      'EHEALTH_CERT_SIM_STATE_DIR      state folder of the in-process simulator (--env sim), kept between runs',
+      'EHEALTH_CERT_SIM_STATE_DIR      state folder of the in-process simulator (--env sim), kept between runs (default: <keystore folder>/.ehealth-sim)',
       'NO_COLOR                        no colours',
     ],
   },

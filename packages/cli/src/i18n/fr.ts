@@ -25,7 +25,7 @@ export const fr: Messages = {
       'EHEALTH_CERT_PIN                code PIN, uniquement pour l\'automatisation avec de fausses cartes',
       'EHEALTH_CERT_PKCS11_MODULE      bibliothèque PKCS#11 de la carte (par défaut : beid, puis OpenSC)',
       'EHEALTH_CERT_ENDPOINT_BASE      URL de base d\'un simulateur local (ehealth-sim serve)',
-      'EHEALTH_CERT_SIM_STATE_DIR      dossier d\'état du simulateur intégré (--env sim), conservé entre deux lancements',
+      'EHEALTH_CERT_SIM_STATE_DIR      dossier d\'état du simulateur intégré (--env sim), conservé entre deux lancements (par défaut : <dossier des keystores>/.ehealth-sim)',
       'NO_COLOR                        pas de couleurs',
     ],
   },

@@ -25,7 +25,7 @@ export const nl: Messages = {
       'EHEALTH_CERT_PIN                pincode, enkel voor automatisering met nepkaarten',
       'EHEALTH_CERT_PKCS11_MODULE      PKCS#11-bibliotheek van de kaart (standaard: beid, dan OpenSC)',
       'EHEALTH_CERT_ENDPOINT_BASE      basis-URL van een lokale simulator (ehealth-sim serve)',
-      'EHEALTH_CERT_SIM_STATE_DIR      toestandsmap van de ingebouwde simulator (--env sim), bewaard tussen twee runs',
+      'EHEALTH_CERT_SIM_STATE_DIR      toestandsmap van de ingebouwde simulator (--env sim), bewaard tussen twee runs (standaard: <keystoremap>/.ehealth-sim)',
       'NO_COLOR                        geen kleuren',
     ],
   },

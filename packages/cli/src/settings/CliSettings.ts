@@ -27,7 +27,7 @@ export interface CliSettings {
   readonly cardSerial?: string;
   /** Base URL of a loopback simulator (`ehealth-sim serve`); with env `sim` and none, the in-process one. */
   readonly endpointBase?: string;
-  /** Folder of the in-process simulator's state (demo --dir); a fresh one in memory otherwise. */
+  /** Folder of the in-process simulator's state (EHEALTH_CERT_SIM_STATE_DIR); default `<keystoreDir>/.ehealth-sim`. */
   readonly simulatorStateDir?: string;
   readonly interaction?: Partial<Interaction>;
   readonly clock?: Clock;
