@@ -68,11 +68,11 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
     reply.header('cache-control', 'no-store');
   });
   deps.jobs.onFailure = (error, job) => {
-    const { document } = problemFromError(error);
+    const { document, logFields } = problemFromError(error);
     if (document.status >= 500) {
-      app.log.error({ err: error, jobId: job.id, kind: job.kind, code: document.code }, 'job failed');
+      app.log.error({ err: error, jobId: job.id, kind: job.kind, code: document.code, ...logFields }, 'job failed');
     } else {
-      app.log.info({ jobId: job.id, kind: job.kind, code: document.code }, 'job refused');
+      app.log.info({ jobId: job.id, kind: job.kind, code: document.code, ...logFields }, 'job refused');
     }
   };
   healthRoutes(app, deps);

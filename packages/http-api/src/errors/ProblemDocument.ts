@@ -3,6 +3,7 @@ import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
 import { ApiError } from './ApiError.js';
 import type { ApiErrorCode } from './ApiErrorCode.js';
 import { HTTP_STATUS_FOR_CODE } from './httpStatusForCode.js';
+import { withoutServerPaths } from './withoutServerPaths.js';
 
 /** An RFC 9457 problem document carrying the domain `code` and its structured `details`. */
 export interface ProblemDocument {
@@ -18,6 +19,8 @@ export interface ProblemDocument {
 export interface Problem {
   readonly document: ProblemDocument;
   readonly headers: Readonly<Record<string, string>>;
+  /** What was cut from the document (server file paths, withoutServerPaths): for the server log only. */
+  readonly logFields?: { readonly paths: Readonly<Record<string, string>> };
 }
 
 /** Fastify's own client errors (content-type parser, body limit) translated to API codes. */
@@ -38,7 +41,9 @@ export function problemType(code: string): string {
 export function problemFromError(error: unknown): Problem {
   if (error instanceof EhealthCertError || error instanceof ApiError) {
     const headers = error instanceof ApiError ? error.headers : {};
-    return build(error.code, error.message, error.details, headers);
+    const view = withoutServerPaths(error.message, error.details);
+    const problem = build(error.code, view.message, view.details, headers);
+    return Object.keys(view.serverPaths).length === 0 ? problem : { ...problem, logFields: { paths: view.serverPaths } };
   }
   const fastifyError = error as Partial<FastifyError> & { validationContext?: string };
   if (Array.isArray(fastifyError.validation)) {

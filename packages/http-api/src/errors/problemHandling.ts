@@ -8,11 +8,11 @@ import { problemFromError } from './ProblemDocument.js';
  */
 export function installProblemHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error, request, reply) => {
-    const { document, headers } = problemFromError(error);
+    const { document, headers, logFields } = problemFromError(error);
     if (document.status >= 500) {
-      request.log.error({ err: error, code: document.code }, 'request failed');
+      request.log.error({ err: error, code: document.code, ...logFields }, 'request failed');
     } else {
-      request.log.info({ code: document.code, status: document.status }, 'request refused');
+      request.log.info({ code: document.code, status: document.status, ...logFields }, 'request refused');
     }
     return reply.code(document.status).headers(headers).type('application/problem+json').send(document);
   });

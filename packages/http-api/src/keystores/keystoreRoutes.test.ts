@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { completedKeystore, submitRequest } from '@ehealth-cert/core/testing';
@@ -81,6 +81,28 @@ describe('keystore routes', () => {
       payload: { password: NEW_PASSWORD },
     });
     expect(reopened.statusCode).toBe(200);
+  });
+
+  it('answers a wrong password with 422 naming the keystore by file name; only the server log has its path', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => lines.push(line) };
+    const { app: built, world } = await fakeApp({}, { logger: { level: 'info', stream } });
+    app = built;
+    const completed = await completedKeystore(world);
+    const name = basename(completed.keystorePath);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/keystores/${encodeURIComponent(name)}/inspection`,
+      headers: authorized(),
+      payload: { password: 'guess guess guess' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG', details: { keystore: name } });
+    expect(response.json().detail).toContain(name);
+    expect(response.body).not.toContain(dirname(completed.keystorePath));
+    const refused = lines.map((line) => JSON.parse(line) as { msg: string; paths?: Record<string, string> }).find(({ msg }) => msg === 'request refused');
+    expect(refused?.paths).toEqual({ path: completed.keystorePath });
+    expect(lines.join('')).not.toContain('guess guess guess');
   });
 
   it('refuses a weak new password with 400 WEAK_PASSWORD and a wrong current one with 422', async () => {

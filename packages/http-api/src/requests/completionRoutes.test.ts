@@ -95,7 +95,9 @@ describe('POST /requests/{reference}/completion', () => {
     const { reference } = await requestOne(app);
     const response = await complete(app, `/requests/${reference}/completion`, { password: 'not the right one at all' });
     expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG' });
+    expect(response.json()).toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG', details: { keystore: expect.stringMatching(/\.acc-p12$/) } });
+    // The problem names the keystore by file name, never by the server's folder.
+    expect(response.body).not.toContain('/home/');
     expect(response.body).not.toContain('not the right one at all');
   });
 

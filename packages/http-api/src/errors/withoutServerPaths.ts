@@ -1,0 +1,35 @@
+import { basename, isAbsolute } from 'node:path';
+import type { ErrorDetails } from '@ehealth-cert/core';
+
+/** A keystore file (`.p12`, `.acc-p12`, `.sim-p12`, DOMAIN.md 3): the client knows it by this name. */
+const KEYSTORE_FILE = /\.(?:acc-|sim-)?p12$/i;
+
+/** What a client may see of an error, and the server paths that only the server log gets. */
+export interface ClientView {
+  readonly message: string;
+  readonly details: ErrorDetails;
+  /** The detail keys that held a server path, with the full path, for the server log. */
+  readonly serverPaths: Readonly<Record<string, string>>;
+}
+
+/**
+ * Cuts every absolute server path in an error's `path` or `keystorePath` detail (adapters put the
+ * keystore file there) to its file name, in the details and in the message: clients name
+ * keystores by file name (GET /keystores), and the server's folders are not theirs to know.
+ */
+export function withoutServerPaths(message: string, details: ErrorDetails): ClientView {
+  let clientMessage = message;
+  const clientDetails: Record<string, unknown> = {};
+  const serverPaths: Record<string, string> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if ((key !== 'path' && key !== 'keystorePath') || typeof value !== 'string' || !isAbsolute(value)) {
+      clientDetails[key] = value;
+      continue;
+    }
+    const name = basename(value);
+    serverPaths[key] = value;
+    clientDetails[key === 'keystorePath' || KEYSTORE_FILE.test(name) ? 'keystore' : 'file'] = name;
+    clientMessage = clientMessage.replaceAll(value, name);
+  }
+  return { message: clientMessage, details: clientDetails, serverPaths };
+}
