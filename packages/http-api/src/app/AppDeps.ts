@@ -50,6 +50,6 @@ export interface AppDeps {
   readonly cardQueue: CardQueue;
   readonly jobs: JobStore;
   readonly idempotency: IdempotencyStore;
-  /** Requests per minute per client on routes that take a PIN or a password. */
+  /** Requests per minute per client, one budget for all routes that take a PIN or a password. */
   readonly secretRateLimit?: number;
 }
