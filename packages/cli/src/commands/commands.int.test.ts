@@ -6,6 +6,7 @@ import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcess
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { captureIo } from '../test-support/captureIo.js';
+import { simCardEnv } from '../test-support/simCardEnv.js';
 
 // Every command in-process: the real SOAP client, keystore and PKCS#11 adapter, against the msw
 // simulator and a SoftHSM fake eID (ARCHITECTURE.md "The fakes sit at the boundary").
@@ -26,16 +27,7 @@ async function cli(argv: readonly string[], extraEnv: Record<string, string | un
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-cli-'));
   card = await provisionFakeEid({ dir: join(dir, 'card') });
-  env = {
-    LANG: 'fr_BE.UTF-8',
-    HOME: dir,
-    EHEALTH_CERT_ENV: 'sim',
-    EHEALTH_CERT_KEYSTORE_DIR: join(dir, 'keystore'),
-    SOFTHSM2_CONF: card.softhsmConf,
-    EHEALTH_CERT_PKCS11_MODULE: card.modulePath,
-    EHEALTH_CERT_PIN: card.pin,
-    EHEALTH_CERT_KEYSTORE_PASSWORD: PASSWORD,
-  };
+  env = simCardEnv(dir, card, { lang: 'fr_BE.UTF-8', password: PASSWORD });
   simulator = await startInProcessSimulator();
 });
 

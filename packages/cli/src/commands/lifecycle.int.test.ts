@@ -5,6 +5,7 @@ import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcess
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { captureIo } from '../test-support/captureIo.js';
+import { simCardEnv } from '../test-support/simCardEnv.js';
 
 // Beyond the manual: waiting with --wait, a refused duplicate, the card-wide status, renewal in
 // the last three months, and the activation of the replacement ETK (DOMAIN.md 2.5, 4.3).
@@ -24,16 +25,7 @@ async function cli(argv: readonly string[]) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-lifecycle-'));
   card = await provisionFakeEid({ dir: join(dir, 'card') });
-  env = {
-    LANG: 'nl_BE.UTF-8',
-    HOME: dir,
-    EHEALTH_CERT_ENV: 'sim',
-    EHEALTH_CERT_KEYSTORE_DIR: join(dir, 'keystore'),
-    SOFTHSM2_CONF: card.softhsmConf,
-    EHEALTH_CERT_PKCS11_MODULE: card.modulePath,
-    EHEALTH_CERT_PIN: card.pin,
-    EHEALTH_CERT_KEYSTORE_PASSWORD: 'paarden-staan-op-stal-42',
-  };
+  env = simCardEnv(dir, card, { lang: 'nl_BE.UTF-8', password: 'paarden-staan-op-stal-42' });
   simulator = await startInProcessSimulator();
 });
 

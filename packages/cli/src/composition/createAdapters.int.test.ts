@@ -6,6 +6,7 @@ import { provisionFakeEid, SIMULATOR_STATE_FILE, startInProcessSimulator, type F
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { captureIo } from '../test-support/captureIo.js';
+import { simCardEnv } from '../test-support/simCardEnv.js';
 import { SIM_STATE_FOLDER } from './createAdapters.js';
 
 // `--env sim` without EHEALTH_CERT_SIM_STATE_DIR nor a simulator handed in: each runCli is a
@@ -24,16 +25,7 @@ async function cli(argv: readonly string[]) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-sim-state-'));
   card = await provisionFakeEid({ dir: join(dir, 'card') });
-  env = {
-    LANG: 'en_US.UTF-8',
-    HOME: dir,
-    EHEALTH_CERT_ENV: 'sim',
-    EHEALTH_CERT_KEYSTORE_DIR: join(dir, 'keystore'),
-    SOFTHSM2_CONF: card.softhsmConf,
-    EHEALTH_CERT_PKCS11_MODULE: card.modulePath,
-    EHEALTH_CERT_PIN: card.pin,
-    EHEALTH_CERT_KEYSTORE_PASSWORD: 'horses-sleep-in-the-stable-7',
-  };
+  env = simCardEnv(dir, card, { lang: 'en_US.UTF-8', password: 'horses-sleep-in-the-stable-7' });
 }, 60_000);
 
 afterAll(async () => {
