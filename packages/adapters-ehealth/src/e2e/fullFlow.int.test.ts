@@ -416,32 +416,44 @@ async function newCard(name: string, generation: FakeEidGeneration): Promise<Fak
   return provisionFakeEid({ dir: join(root, name, 'card'), generation });
 }
 
+/**
+ * One test's real stack in process: a fresh simulator behind msw, a fake card, the real adapters
+ * wired on a keystore folder of its own; the simulator is closed whatever happens.
+ */
+async function withMswStack(
+  name: string,
+  generation: FakeEidGeneration,
+  test: (stack: Stack, simulator: EhealthSimulator) => Promise<void>,
+  options: { readonly format?: 'default' | 'legacy'; readonly includeRealHosts?: boolean } = {},
+): Promise<void> {
+  const simulator = await newSimulator();
+  msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE], includeRealHosts: options.includeRealHosts ?? false }));
+  try {
+    const fake = await newCard(name, generation);
+    await test(await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, name, 'keystore'), simulator.trustAnchors(), options.format), simulator);
+  } finally {
+    simulator.close();
+  }
+}
+
 // The EC run also writes the official tool's legacy PKCS#12 algorithms (DOMAIN.md 3).
 describe.each<[FakeEidGeneration, 'default' | 'legacy']>([
   ['rsa2048', 'default'],
   ['ecp384', 'legacy'],
 ])('the real stack in process (msw), %s card, %s keystore format', (generation, format) => {
   it('requests, completes, inspects, renews, activates and revokes', async () => {
-    const simulator = await newSimulator();
-    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE], includeRealHosts: true }));
-    try {
-      const fake = await newCard(`msw-${generation}`, generation);
-      await fullLife(await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, `msw-${generation}`, 'keystore'), simulator.trustAnchors(), format));
+    await withMswStack(`msw-${generation}`, generation, async (stack) => {
+      await fullLife(stack);
       // Requests and responses of ~30 operations (request, completion, status, renewal, revocation...).
       await expectTrafficValidAgainstXsd(40);
-    } finally {
-      simulator.close();
-    }
+    }, { format, includeRealHosts: true });
   }, FLOW_TIMEOUT_MS);
 });
 
 describe('a personal certificate and an application id through the real stack (msw)', () => {
   it('completes both, names the keystores TYPE=ID[,APPID] and publishes each ETK under its identifier', async () => {
-    const simulator = await newSimulator();
-    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
-    try {
-      const fake = await newCard('variants', 'ecp384');
-      const stack = await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, 'variants', 'keystore'), simulator.trustAnchors());
+    await withMswStack('variants', 'ecp384', async (stack, simulator) => {
+      const { fake } = stack;
       const send = (organisation: OrganisationChoice, applicationId?: string) =>
         new RequestCertificate(stack.ports).execute({
           organisation,
@@ -474,34 +486,29 @@ describe('a personal certificate and an application id through the real stack (m
       // GetExistingApplicationIds (unsigned, no Status): the id now taken for the organisation.
       expect(await stack.ports.registry.getExistingApplicationIds({ type: 'NIHII-AMBU_SERVICE', value: '71901249' })).toEqual(['DISPATCH-1']);
       await expectTrafficValidAgainstXsd(20);
-    } finally {
-      simulator.close();
-    }
+    });
   }, FLOW_TIMEOUT_MS);
 });
 
 describe('lost answers through the real stack (msw)', () => {
   it('finds a GenerateCertificate eHealth received, and completes again after a lost or unreached CompleteETKRegistration', async () => {
-    const simulator = await newSimulator();
-    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
-    const lost: string[] = [];
-    /** eHealth processes the next call of `soapAction` but its answer never arrives (connection reset). */
-    const loseNextAnswer = (path: string, soapAction: string) => {
-      let armed = true;
-      // Not msw's `once`: it is used up by the first request to the path, whatever its SOAPAction.
-      msw.use(
-        http.post(`${MSW_BASE}${path}`, async ({ request }) => {
-          if (!armed || request.headers.get('SOAPAction') !== `"${soapAction}"`) return undefined;
-          armed = false;
-          const reply = await simulator.handle({ path, soapAction, body: await request.text() });
-          lost.push(`${soapAction} ${reply.kind === 'http' ? reply.status : reply.kind}`);
-          return HttpResponse.error();
-        }),
-      );
-    };
-    try {
-      const fake = await newCard('lost', 'rsa2048');
-      const stack = await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, 'lost', 'keystore'), simulator.trustAnchors());
+    await withMswStack('lost', 'rsa2048', async (stack, simulator) => {
+      const { fake } = stack;
+      const lost: string[] = [];
+      /** eHealth processes the next call of `soapAction` but its answer never arrives (connection reset). */
+      const loseNextAnswer = (path: string, soapAction: string) => {
+        let armed = true;
+        // Not msw's `once`: it is used up by the first request to the path, whatever its SOAPAction.
+        msw.use(
+          http.post(`${MSW_BASE}${path}`, async ({ request }) => {
+            if (!armed || request.headers.get('SOAPAction') !== `"${soapAction}"`) return undefined;
+            armed = false;
+            const reply = await simulator.handle({ path, soapAction, body: await request.text() });
+            lost.push(`${soapAction} ${reply.kind === 'http' ? reply.status : reply.kind}`);
+            return HttpResponse.error();
+          }),
+        );
+      };
       loseNextAnswer('/CertRa/v2', 'urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate');
       const submitted = await new RequestCertificate(stack.ports).execute({
         organisation: { kind: 'listed', organisation: { name: { fr: 'Ambulances Sud-Luxembourg (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '71901249' } } },
@@ -552,19 +559,14 @@ describe('lost answers through the real stack (msw)', () => {
       const personalEtks = await stack.ports.etkRegistry.getPublishedEtks({ type: 'SSIN', value: fake.holder.ssin });
       expect(personalEtks).toHaveLength(1);
       await stack.ports.keys.verifyEtk(personalEtks[0]!, personalKeys.find((e) => e.alias === personalDone.etkSerial)!.chain[0]!);
-    } finally {
-      simulator.close();
-    }
+    });
   }, FLOW_TIMEOUT_MS);
 });
 
 describe('refusals and card errors through the real stack (msw)', () => {
   it('maps a wrong PIN, an active certificate for the DN and a refused manual validation to the errors core expects', async () => {
-    const simulator = await newSimulator();
-    msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE] }));
-    try {
-      const fake = await newCard('refusals', 'rsa2048');
-      const stack = await wire(inProcessControl(simulator), MSW_BASE, fake, join(root, 'refusals', 'keystore'), simulator.trustAnchors());
+    await withMswStack('refusals', 'rsa2048', async (stack, simulator) => {
+      const { fake } = stack;
       const ambulance = { kind: 'listed' as const, organisation: { name: { fr: 'Ambulances Sud-Luxembourg (TEST)' }, identifier: { type: 'NIHII-AMBU_SERVICE', value: '71901249' } } };
       const send = (organisation: OrganisationChoice, pin: string) =>
         new RequestCertificate(stack.ports).execute({
@@ -599,9 +601,7 @@ describe('refusals and card errors through the real stack (msw)', () => {
       if (byCard.source !== 'card') throw new Error('card report expected');
       expect(byCard.certificates.find((c) => c.info.publicKeyIdentifier === manual.reference)).toMatchObject({ info: { status: 'REFUSED' } });
       await expectTrafficValidAgainstXsd(10);
-    } finally {
-      simulator.close();
-    }
+    });
   }, FLOW_TIMEOUT_MS);
 });
 
