@@ -59,7 +59,8 @@ describe('a fresh clone', () => {
     for (const { command, args, expected } of COMMANDS) {
       const result = npx(command, args);
       expect(result.status, `${command}: ${result.stderr}`).toBe(0);
-      expect(result.stdout).toMatch(expected);
+      // ehealth-sim writes its usage on stderr.
+      expect(`${result.stdout}${result.stderr}`).toMatch(expected);
     }
     // Builds ship no tests and no test helpers (tsconfig.build.json of each package).
     const shipped = execFileSync('find', ['packages', '-path', '*/dist/*', '(', '-name', '*.test.*', '-o', '-path', '*/testing/*', '-o', '-path', '*/test-support/*', ')'], {
