@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, createContainer, type ApiContainer } from '@ehealth-cert/http-api';
+import { buildApp, composeApi, type ApiComposition } from '@ehealth-cert/http-api';
 import { Pkcs11EidCard } from '@ehealth-cert/adapters-eid';
 import { softhsmModulePath } from '@ehealth-cert/simulator';
 import { InProcessEhealth } from '../scene/InProcessEhealth.js';
@@ -22,13 +22,13 @@ const problem = <T>(answer: Answer): Outcome<T> =>
   failure(String(answer.body['code']), String(answer.body['detail']), (answer.body['details'] as Json | undefined) ?? {});
 
 /**
- * The HTTP API built by its composition root (createContainer + buildApp) and driven with
+ * The HTTP API built by its composition root (composeApi + buildApp) and driven with
  * fastify's `inject`: env sim pointed at the scenario's simulator by its base URL, and the
  * scenario's card as the eID adapter. Long operations are jobs, awaited with `Prefer: wait`.
  */
 export class ApiDriver implements Driver {
   readonly name = 'api';
-  private root: { container: ApiContainer; app: FastifyInstance } | undefined;
+  private root: { composed: ApiComposition; app: FastifyInstance } | undefined;
   private ownSimulator: InProcessEhealth | undefined;
 
   constructor(private readonly scene: DriverScene) {}
@@ -39,7 +39,7 @@ export class ApiDriver implements Driver {
       // A scenario without step 1 (the input rules) still gets a simulator of its own: env sim
       // then never reaches for a real host nor provisions a card of the API's own.
       const ehealth = this.scene.ehealth ?? (this.ownSimulator = await InProcessEhealth.start('api-without-step-1'));
-      const container = await createContainer(
+      const composed = await composeApi(
         {
           env: 'sim',
           host: '127.0.0.1',
@@ -58,7 +58,7 @@ export class ApiDriver implements Driver {
           ...(card ? { card: new Pkcs11EidCard({ pkcs11Module: card.modulePath, moduleFactory: () => card.module(), tokenSerial: card.tokenSerial }) } : {}),
         },
       );
-      this.root = { container, app: await buildApp(container.deps, { logger: false }) };
+      this.root = { composed, app: await buildApp(composed.deps, { logger: false }) };
     }
     return this.root.app;
   }
@@ -187,7 +187,7 @@ export class ApiDriver implements Driver {
 
   async close(): Promise<void> {
     await this.root?.app.close();
-    await this.root?.container.close();
+    await this.root?.composed.close();
     await this.ownSimulator?.close();
   }
 
