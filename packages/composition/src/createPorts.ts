@@ -33,7 +33,8 @@ export interface ComposedPorts {
 /** Folder, inside the keystore folder, where the in-process simulator keeps its state. */
 export const SIM_STATE_FOLDER = '.ehealth-sim';
 
-const systemClock: Clock = { now: () => new Date() };
+// `sleep`: the bounded waits of the use cases (ETKDepot publication checks after an ETK registration).
+const systemClock: Clock = { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
  * The in-process simulator's state folder: `simulatorStateDir`, else `.ehealth-sim` in the
