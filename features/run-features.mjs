@@ -15,7 +15,7 @@ const after = dash < 0 ? [] : process.argv.slice(dash + 1);
 const isFeature = (arg) => /\.feature(:\d+)*$/.test(arg);
 const chosen = after.filter(isFeature);
 const extra = after.filter((arg) => !isFeature(arg));
-const profiles = names.length > 0 ? names : ['usecases', 'api', 'cli', 'processus'];
+const profiles = names.length > 0 ? names : ['usecases', 'api', 'cli', 'processus', 'web'];
 // Two workers: the machine has two cores; the child-process profile runs alone.
 const parallel = (profile) => (profile === 'processus' || profile === 'live' ? [] : ['--parallel', process.env.FEATURES_PARALLEL ?? '2']);
 const env = {

@@ -1,4 +1,5 @@
-import { After, Before, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
+import { After, AfterAll, Before, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
+import { closeHeadlessChromium } from '../drivers/headlessChromium.js';
 import { EhealthWorld } from './EhealthWorld.js';
 
 setWorldConstructor(EhealthWorld);
@@ -6,9 +7,14 @@ setWorldConstructor(EhealthWorld);
 setDefaultTimeout(60_000);
 
 Before(async function (this: EhealthWorld, { pickle }) {
-  await this.open(`${pickle.uri}:${pickle.name}`);
+  await this.open(`${pickle.uri}:${pickle.name}`, pickle.tags.map((tag) => tag.name));
 });
 
 After(async function (this: EhealthWorld) {
   await this.close();
+});
+
+// The web profile's Chromium, if this worker started one.
+AfterAll(async function () {
+  await closeHeadlessChromium();
 });

@@ -24,6 +24,9 @@ import { completionRoutes } from '../requests/completionRoutes.js';
 import { pendingRequestSchema } from '../requests/pendingRequestSchema.js';
 import { submittedRequestSchema } from '../requests/requestBodySchema.js';
 import { requestRoutes } from '../requests/requestRoutes.js';
+import { sessionRoutes } from '../ui/sessionRoutes.js';
+import { wizardAssetsDir } from '../ui/wizardAssetsDir.js';
+import { wizardRoutes } from '../ui/wizardRoutes.js';
 import type { AppDeps } from './AppDeps.js';
 
 /** Bodies are small JSON documents (contact data, a PIN, passwords): refuse anything bigger. */
@@ -84,4 +87,6 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
   keystoreRoutes(app, deps);
   certificateRoutes(app, deps);
   identifierRoutes(app, deps);
+  sessionRoutes(app, deps);
+  await wizardRoutes(app, deps.wizardAssetsDir ?? wizardAssetsDir());
 }
