@@ -99,6 +99,9 @@ export class WebDriver implements Driver {
       await this.next();
       await this.screen('12');
       const overview = (await page.locator('[data-overview]').innerText()).replace(/\s+/g, ' ');
+      // eHealth's contract for this request (POST /contracts), shown before anything is sent.
+      assert.ok((await page.locator('[data-contract]').innerText()).length > 100, 'the contract of step 12 is shown');
+      await this.check(page.getByLabel('J’accepte ce contrat', { exact: true }));
       await this.next();
       await this.screen('13');
       await this.next();

@@ -3,22 +3,26 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { ApiError } from '../errors/ApiError.js';
 import { problemResponses } from '../errors/problemSchema.js';
-import { secretRateLimit } from '../person/secretRateLimit.js';
+import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 
 /**
  * POST /session: trades the one-time ticket that `ehealth-cert ui` put in the wizard's URL
  * fragment (`/ui/#ticket=...`, never sent to a server nor logged) for the bearer token. The first
- * successful exchange uses the ticket up (wrong guesses count in the PIN/password rate limit): a URL kept in a history or copied is then
- * worthless. Without a ticket (a server started without EHEALTH_CERT_API_UI_TICKET) it refuses.
+ * successful exchange uses the ticket up, so a URL kept in a history or copied is then worthless
+ * (`ehealth-cert ui` draws 32 random bytes: not guessable, so no failure budget is needed).
+ * Without a ticket (a server started without EHEALTH_CERT_API_UI_TICKET) it refuses.
  */
 export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   let ticket = deps.uiTicket === undefined ? undefined : digest(deps.uiTicket);
   app.post<{ Body: { ticket: string } }>(
     '/session',
     {
-      config: { public: true, rateLimit: secretRateLimit(deps) },
+      // Counted with the routes that take a secret: a client refused for wrong PINs or passwords is
+      // refused here too.
+      config: { public: true, ...SECRET_ROUTE },
       schema: {
         tags: ['session'],
+        operationId: 'openSession',
         summary: 'Trade the one-time ticket of `ehealth-cert ui` for the bearer token (the web wizard)',
         body: {
           type: 'object',

@@ -84,7 +84,8 @@ export const en: Messages = {
       common: 'a common password, a keyboard or number sequence, or a repetition',
     },
   },
-  s12: { heading: 'Overview of your request', organisation: 'Organisation', identifier: 'Identifier', holder: 'Requester', contact: 'Contact', keystore: 'Keystore', keystoreText: 'new keystore protected by your password' },
+  s12: { heading: 'Overview of your request', organisation: 'Organisation', identifier: 'Identifier', holder: 'Requester', contact: 'Contact', keystore: 'Keystore', keystoreText: 'new keystore protected by your password',
+    contract: "eHealth's contract for this certificate", accept: 'I accept this contract', acceptRequired: "Tick the box to accept eHealth's contract." },
   s13: { heading: 'Sending the request', text: 'Click « Next » to send the certificate request to eHealth.' },
   s15: {
     heading: 'Your secret key',

@@ -82,7 +82,8 @@ export const fr = {
       common: 'mot de passe courant, suite de touches ou de chiffres, ou répétition',
     } as Record<string, string>,
   },
-  s12: { heading: 'Aperçu de votre demande', organisation: 'Organisation', identifier: 'Identifiant', holder: 'Demandeur', contact: 'Contact', keystore: 'Keystore', keystoreText: 'nouveau keystore protégé par votre mot de passe' },
+  s12: { heading: 'Aperçu de votre demande', organisation: 'Organisation', identifier: 'Identifiant', holder: 'Demandeur', contact: 'Contact', keystore: 'Keystore', keystoreText: 'nouveau keystore protégé par votre mot de passe',
+    contract: 'Contrat d’eHealth pour ce certificat', accept: 'J’accepte ce contrat', acceptRequired: 'Cochez la case pour accepter le contrat d’eHealth.' },
   s13: { heading: 'Envoi de la demande', text: 'Cliquez sur « Suivant » pour envoyer la demande de certificat à eHealth.' },
   s15: {
     heading: 'Votre clé secrète',

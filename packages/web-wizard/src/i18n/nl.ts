@@ -84,7 +84,8 @@ export const nl: Messages = {
       common: 'gangbaar wachtwoord, reeks toetsen of cijfers, of herhaling',
     },
   },
-  s12: { heading: 'Overzicht van uw aanvraag', organisation: 'Organisatie', identifier: 'Identificatienummer', holder: 'Aanvrager', contact: 'Contact', keystore: 'Keystore', keystoreText: 'nieuwe keystore beschermd door uw wachtwoord' },
+  s12: { heading: 'Overzicht van uw aanvraag', organisation: 'Organisatie', identifier: 'Identificatienummer', holder: 'Aanvrager', contact: 'Contact', keystore: 'Keystore', keystoreText: 'nieuwe keystore beschermd door uw wachtwoord',
+    contract: 'Contract van eHealth voor dit certificaat', accept: 'Ik aanvaard dit contract', acceptRequired: 'Vink het vakje aan om het contract van eHealth te aanvaarden.' },
   s13: { heading: 'Verzenden van de aanvraag', text: 'Klik op « Volgende » om de certificaataanvraag naar eHealth te sturen.' },
   s15: {
     heading: 'Uw geheime sleutel',

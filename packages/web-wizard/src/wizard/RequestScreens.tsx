@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { ApiProblem } from '../api/ApiProblem.js';
 import { passwordStrength } from '../password/passwordStrength.js';
+import { ContractOverview } from './ContractOverview.js';
 import { inflight } from './inflight.js';
 import { PinScreen } from './PinScreen.js';
 import { Field, Screen } from './Screen.js';
@@ -10,6 +11,8 @@ import { asProblem, checkContactData, type ScreenId, type WizardContext } from '
 /** What the person gave at steps 4-11; the password stays in memory only until the request is sent. */
 export interface RequestState {
   readonly termsAccepted?: boolean;
+  /** eHealth's contract for this request was shown and accepted (step 12). */
+  readonly contractAccepted?: boolean;
   readonly card?: CardAnswer;
   readonly organisations?: readonly ListedOrganisation[];
   readonly chosen?: string;
@@ -207,23 +210,20 @@ export function RequestScreens(props: {
         </Screen>
       );
     }
-    case '12':
+    case '12': {
+      const { organisation, applicationId, contactData } = requestBody(state, organisationName, contact, undefined);
       return (
-        <Screen {...common} step="12" heading={t.s12.heading} action={t.next} onBack={() => go('11')} onAction={() => go('13')}>
-          <dl class="summary" data-overview>
-            <dt>{t.s12.organisation}</dt>
-            <dd>{organisationName}</dd>
-            <dt>{t.s12.identifier}</dt>
-            <dd>{state.identifier ? key(state.identifier) : ''}{contact.applicationId ? `, ${contact.applicationId}` : ''}</dd>
-            <dt>{t.s12.holder}</dt>
-            <dd>{`${holderName} (${state.card?.holder.ssin ?? ''})`}</dd>
-            <dt>{t.s12.contact}</dt>
-            <dd>{[contact.emailPrivate, contact.emailGeneral, contact.phonePrivate, contact.phoneGeneral].filter(Boolean).join(', ')}</dd>
-            <dt>{t.s12.keystore}</dt>
-            <dd>{t.s12.keystoreText}</dd>
-          </dl>
-        </Screen>
+        <ContractOverview ctx={ctx} body={{ organisation, ...(applicationId === undefined ? {} : { applicationId }), contactData }}
+          accepted={state.contractAccepted === true} onAccepted={(contractAccepted) => update({ contractAccepted })} onBack={() => go('11')} onNext={() => go('13')}
+          rows={[
+            [t.s12.organisation, organisationName],
+            [t.s12.identifier, `${state.identifier ? key(state.identifier) : ''}${contact.applicationId ? `, ${contact.applicationId}` : ''}`],
+            [t.s12.holder, `${holderName} (${state.card?.holder.ssin ?? ''})`],
+            [t.s12.contact, [contact.emailPrivate, contact.emailGeneral, contact.phonePrivate, contact.phoneGeneral].filter(Boolean).join(', ')],
+            [t.s12.keystore, t.s12.keystoreText],
+          ]} />
       );
+    }
     case '13':
       return (
         <Screen {...common} step="13" heading={t.s13.heading} action={t.next} onBack={() => go('12')}
@@ -343,10 +343,10 @@ function requestBody(state: RequestState, organisationName: string, contact: Rec
       : { kind: 'listed', identifier: state.identifier, name: listed?.name ?? {} };
   return {
     organisation,
-    ...(contact['applicationId'] ? { applicationId: contact['applicationId'] } : {}),
+    applicationId: contact['applicationId'] ? contact['applicationId'] : undefined,
     contactData: contactBody(contact),
     password: state.password,
     ...(pin === undefined ? {} : { pin }),
-    acceptTerms: state.termsAccepted === true,
+    acceptTerms: state.termsAccepted === true && state.contractAccepted === true,
   };
 }
