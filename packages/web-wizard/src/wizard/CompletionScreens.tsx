@@ -109,6 +109,11 @@ export function CompletionScreens(props: {
             )}
           </dl>
           {props.completion?.toBeActivated === true && <p class="note" data-etk-to-be-activated>{t.s19.etk}</p>}
+          {(props.completion?.warnings ?? []).map((warning) => (
+            <p class="note" key={warning.code} data-warning={warning.code}>
+              {warning.message}
+            </p>
+          ))}
         </Screen>
       );
     default:

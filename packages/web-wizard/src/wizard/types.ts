@@ -48,6 +48,8 @@ export interface CompletionOutcome {
   readonly keystore: string;
   readonly toBeActivated?: boolean;
   readonly notAfter?: string;
+  /** What the person should know about a completion that succeeded (e.g. ETK not yet published). */
+  readonly warnings?: readonly { readonly code: string; readonly message: string }[];
 }
 
 /** A text in the chosen language, else another one. */
