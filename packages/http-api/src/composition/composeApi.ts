@@ -38,6 +38,7 @@ export async function composeApi(settings: ApiSettings, overrides: PortOverrides
       auth: settings.auth,
       publicDocs: settings.publicDocs,
       ...(settings.secretRateLimit === undefined ? {} : { secretRateLimit: settings.secretRateLimit }),
+      ...(settings.uiTicket === undefined ? {} : { uiTicket: settings.uiTicket }),
       useCases: createUseCases({ ...composed.ports, progress: jobs.progress }),
       cardQueue: new CardQueue(),
       jobs,
