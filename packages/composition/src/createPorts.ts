@@ -52,7 +52,7 @@ async function simulatorStateDir(settings: PortSettings): Promise<string> {
 }
 
 /**
- * Builds every adapter the settings choose, for every front end alike (docs/decisions/0009):
+ * Builds every adapter the settings choose, for every front end alike (docs/decisions/0014):
  *
  * - prd/acc: the published eHealth hosts (or `endpointBase`) and their trust anchors, the PKCS#11
  *   eID (`pkcs11Module`, else discovery; `cardSerial` among several).

@@ -13,7 +13,7 @@ export interface CliComposition {
 }
 
 /**
- * The composition root of the CLI (docs/decisions/0009): the shared adapters from createPorts,
+ * The composition root of the CLI (docs/decisions/0014): the shared adapters from createPorts,
  * the terminal's Progress, and the use cases resolved once. The PIN entry and the review go with
  * each use case's input (docs/decisions/0004); no command touches a port.
  */

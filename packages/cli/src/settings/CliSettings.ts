@@ -17,7 +17,7 @@ export interface Interaction {
 
 /**
  * The CLI's settings: the shared PortSettings (what createPorts builds the adapters from) and the
- * person's side of the use cases (docs/decisions/0009).
+ * person's side of the use cases (docs/decisions/0014).
  */
 export interface CliSettings extends PortSettings {
   readonly env: Environment;

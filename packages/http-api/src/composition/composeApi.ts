@@ -21,7 +21,7 @@ export interface ApiComposition {
 export const IDEMPOTENCY_FILE = 'http-api-idempotency.json';
 
 /**
- * The composition root of the API (docs/decisions/0009): the shared adapters from createPorts,
+ * The composition root of the API (docs/decisions/0014): the shared adapters from createPorts,
  * the job store's Progress, and the use cases resolved once; the routes see only use cases.
  */
 export async function composeApi(settings: ApiSettings, overrides: PortOverrides = {}): Promise<ApiComposition> {
