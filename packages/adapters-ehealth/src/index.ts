@@ -21,3 +21,4 @@ export { describeCertificate } from './pki/describeCertificate.js';
 export { verifyEtk } from './pki/verifyEtk.js';
 export { ETK_DEPOT_SOAP_ACTION } from './etk-depot/EtkDepotClient.js';
 export { pemCertificates } from './pki/pemCertificates.js';
+export type { EcdsaSignatureMethod } from './xml-signature/signEnveloped.js';
