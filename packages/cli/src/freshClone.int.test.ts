@@ -40,9 +40,11 @@ describe('a fresh clone', () => {
     expect(install.status, install.stderr).toBe(0);
   }, 300_000);
 
+  // Removing a clone with its node_modules takes more than vitest's default 60 s hook time on a
+  // loaded 2-core machine (seen in CI).
   afterAll(() => {
     if (work !== undefined) rmSync(work, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it('links the three commands, which name `npm run build` until the build has run', () => {
     for (const { command, args } of COMMANDS) {
@@ -69,5 +71,7 @@ describe('a fresh clone', () => {
     });
     expect(shipped).toBe('');
     expect(existsSync(join(clone, 'packages', 'cli', 'dist', 'cli.js'))).toBe(true);
+    // The web wizard's static files, which ehealth-cert-api serves at /ui/.
+    expect(existsSync(join(clone, 'packages', 'web-wizard', 'dist', 'ui', 'index.html'))).toBe(true);
   }, 300_000);
 });
