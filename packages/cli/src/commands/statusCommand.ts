@@ -1,10 +1,10 @@
-import { ShowCertificateStatus, type CertificateStatus } from '@ehealth-cert/core';
+import { type CertificateStatus } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { formatTable } from '../tables/formatTable.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
@@ -30,10 +30,10 @@ function statusLines(status: CertificateStatus, i18n: Translator): string[] {
  * PIN), or with --keystore the status of that keystore's certificate.
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
     const keystorePath = options['keystore'] as string | undefined;
-    const report = await opened.container.get(ShowCertificateStatus).execute(
+    const report = await opened.useCases.showCertificateStatus.execute(
       keystorePath === undefined
         ? { source: 'card', pinEntry: opened.pinEntry }
         : {
