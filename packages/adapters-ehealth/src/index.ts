@@ -11,3 +11,4 @@ export * from './certra/SoapCertificateRegistry.js';
 export * from './etkra/SoapEtkRegistry.js';
 export * from './pki/NodeKeyFactory.js';
 export { pemCertificates } from './pki/pemCertificates.js';
+export type { EcdsaSignatureMethod } from './xml-signature/signEnveloped.js';

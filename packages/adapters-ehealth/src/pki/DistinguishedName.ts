@@ -125,3 +125,34 @@ export function formatDn(nameDer: ArrayBuffer): string {
   if (parsed.offset === -1) throw invalidName('not DER');
   return formatName(parsed.result);
 }
+
+/**
+ * The contract DN as the connector sends it back and builds the CSR from (issue 12 point 2): the
+ * `=` inside an unquoted attribute value escaped as `\=` (`CN=NIHII-AMBU_SERVICE\=12345678`), the
+ * rest kept as written. eHealth may write either form (RFC 4514 does not require the escape); the
+ * connector's NewCertificateContract replaces `TYPE=` by `TYPE\=` whatever it received. Already
+ * escaped DNs are returned unchanged.
+ */
+export function escapeDnValueEquals(dn: string): string {
+  let out = '';
+  let inValue = false;
+  let quoted = false;
+  for (let i = 0; i < dn.length; i++) {
+    const c = dn[i] as string;
+    if (c === '\\') {
+      out += c + (dn[i + 1] ?? '');
+      i++;
+    } else if (quoted) {
+      if (c === '"') quoted = false;
+      out += c;
+    } else if (!inValue) {
+      if (c === '=') inValue = true;
+      out += c;
+    } else {
+      if (c === '"') quoted = true;
+      else if (c === ',' || c === '+' || c === ';') inValue = false;
+      out += c === '=' ? '\\=' : c;
+    }
+  }
+  return out;
+}
