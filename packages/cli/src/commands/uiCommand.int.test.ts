@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,4 +43,28 @@ describe('ehealth-cert ui', () => {
     expect(await running).toBe(0);
     await expect(fetch(`${base}/health`)).rejects.toThrow();
   }, 120_000);
+
+  it('demo --ui serves the wizard with the demo\'s fake card (its PIN said) and stops on Ctrl-C', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-demo-ui-'));
+    const abort = new AbortController();
+    const captured = captureIo({ PATH: process.env['PATH'], HOME: dir, LANG: 'en_GB.UTF-8' }, dir);
+    const running = runCli(['demo', '--ui', '--no-open', '--dir', join(dir, 'demo')], { ...captured.io, signal: abort.signal });
+    let said = '';
+    for (let waited = 0; !/#ticket=/.test(said) && waited < 90_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      said = captured.stdout();
+    }
+    expect(said).toMatch(/Step 1\b/);
+    expect(said).toContain("the fake card's PIN is 1234");
+    const [, page, ticket] = /(http:\/\/127\.0\.0\.1:\d+\/ui\/)#ticket=([\w-]+)/.exec(said) ?? [];
+    const base = new URL('..', page).href.replace(/\/$/, '');
+    const session = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket }) });
+    const { token } = (await session.json()) as { token: string };
+    const card = (await (await fetch(`${base}/card`, { headers: { authorization: `Bearer ${token}` } })).json()) as { holder: { tokenSerial: string } };
+    // The demo's card, kept in its folder, is the one the API reads.
+    const demoCard = JSON.parse(await readFile(join(dir, 'demo', 'card.json'), 'utf8')) as { tokenSerial: string };
+    expect(card.holder.tokenSerial).toBe(demoCard.tokenSerial);
+    abort.abort();
+    expect(await running).toBe(0);
+  }, 150_000);
 });
