@@ -64,9 +64,9 @@ export class CliDriver implements Driver {
   /** The run's result, or its error as the person saw it. */
   private outcome<T>(run: CliRun, read: (json: Record<string, unknown>) => T): Outcome<T> {
     if (run.json['ok'] === false) {
-      const error = run.json['error'] as CliError | undefined;
-      if (error) return failure(error.code, error.message, error.details ?? {});
-      return failure(String(run.json['code']), String(run.json['message']), (run.json['details'] as Record<string, unknown>) ?? {});
+      // Every command's error is the one shape of the JSON Schema (packages/cli/schema).
+      const error = run.json['error'] as CliError;
+      return failure(error.code, error.message, error.details ?? {});
     }
     return success(read(run.json));
   }

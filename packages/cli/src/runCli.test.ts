@@ -101,7 +101,7 @@ describe('runCli without card or network', () => {
     expect(ok.stdout()).toContain('est valide');
     const bad = captureIo({ LANG: 'fr_BE' });
     expect(await runCli(['check-id', 'CBE=0809394428', '--json'], bad.io)).toBe(2);
-    expect(JSON.parse(bad.stdout())).toMatchObject({ valid: false, code: 'INVALID_IDENTIFIER' });
+    expect(JSON.parse(bad.stdout())).toMatchObject({ ok: false, error: { code: 'INVALID_IDENTIFIER', exitCode: 2, details: { input: 'CBE=0809394428', rule: 'check-digits' } } });
   });
 
   it('exits 2 for an unknown environment in EHEALTH_CERT_ENV', async () => {
