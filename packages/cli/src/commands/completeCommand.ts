@@ -3,8 +3,8 @@ import { CompleteCertificate, EhealthCertError, type CompletionOutcome, type Pen
 import { TOKENS } from '../composition/tokens.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer, type OpenedContainer } from './openContainer.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer, type OpenedContainer } from '../runtime/openContainer.js';
 
 interface CompleteFlags {
   readonly keystore?: string;
