@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
@@ -68,6 +69,27 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
     const keystore = complete.document['keystorePath'] as string;
 
     expect((await json(['inspect', keystore])).code).toBe(0);
+
+    // Export: PEM chain, and a separate .p12 under its own password that OpenSSL opens.
+    const pem = await json(['export', '--keystore', keystore]);
+    expect(pem.code, pem.stderr).toBe(0);
+    expect(pem.document['p12File']).toBeUndefined();
+    const chain = await readFile(pem.document['pemFile'] as string, 'utf8');
+    expect(chain.match(/-----BEGIN CERTIFICATE-----/g)?.length).toBe(pem.document['chainLength']);
+    expect(execFileSync('openssl', ['x509', '-noout', '-subject'], { input: chain, encoding: 'utf8' })).toContain('81234530');
+    const p12 = await json(['export', '--keystore', keystore, '--p12'], { EHEALTH_CERT_EXPORT_PASSWORD: 'un autre mot de passe pour exporter 9' });
+    expect(p12.code, p12.stderr).toBe(0);
+    const opened = execFileSync('openssl', ['pkcs12', '-in', p12.document['p12File'] as string, '-passin', 'env:P', '-nodes'], {
+      env: { ...process.env, P: 'un autre mot de passe pour exporter 9' },
+      encoding: 'utf8',
+    });
+    expect(opened).toContain('PRIVATE KEY');
+    expect(opened.match(/BEGIN CERTIFICATE/g)?.length).toBe(pem.document['chainLength']);
+
+    // Expiry monitoring over the keystore folder: nothing to renew within 90 days yet.
+    const monitored = await json(['status', '--expiring-within', '90d']);
+    expect(monitored.code, monitored.stderr).toBe(0);
+    expect(monitored.document).toMatchObject({ source: 'folder', withinDays: 90, needingRenewal: 0 });
     expect((await json(['status', '--keystore', keystore])).code).toBe(0);
     expect((await json(['status'])).code).toBe(0);
     expect((await json(['renew', '--keystore', keystore, '--accept-terms', ...CONTACT])).code).toBe(5);
@@ -81,6 +103,9 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
 
     // In the replacement period (the last 3 months), renewal is a new request.
     await simulator.advance(34 * 30 * 24 * 3600 * 1000);
+    const due = await json(['status', '--expiring-within', '90d'], { EHEALTH_CERT_KEYSTORE_PASSWORD: 'un-tout-nouveau-mot-de-passe' });
+    expect(due.code).toBe(7);
+    expect(due.document['certificates']).toEqual(expect.arrayContaining([expect.objectContaining({ keystorePath: changed, state: 'expiring', renewalState: 'open' })]));
     const renew = await json(['renew', '--keystore', changed, '--accept-terms', ...CONTACT], { EHEALTH_CERT_KEYSTORE_PASSWORD: 'un-tout-nouveau-mot-de-passe' });
     expect(renew.code, renew.stderr).toBe(0);
 
@@ -97,12 +122,44 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
     expect((await json(['demo', '--dir', join(dir, 'not', 'there', '\0')])).code).not.toBe(0);
   });
 
+  it('for the manual path finished in --env sim: the support team approves one request and refuses another', async () => {
+    const manual = ['request', '--org', 'NIHII-AMBU_SERVICE=61111186', '--org-name', 'Ambulancedienst Kempen (TEST)', '--accept-terms', ...CONTACT];
+    const first = await json(manual);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.document['automaticallyValidated']).toBe(false);
+    const approved = await json(['sim', 'approve', first.document['reference'] as string]);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.document).toMatchObject({ decision: 'APPROVED' });
+    await simulator.advance(simulator.issuanceDelayMs + 60_000);
+    const completed = await json(['complete', '--keystore', first.document['keystorePath'] as string]);
+    expect(completed.code, completed.stderr).toBe(0);
+    expect(completed.document['status']).toBe('completed');
+
+    // Another certificate of the same organisation (an application id): the first one is active now.
+    const second = await json([...manual, '--app-id', 'LABO2']);
+    expect(second.code, second.stderr).toBe(0);
+    const refused = await json(['sim', 'refuse', second.document['reference'] as string, '--reason', 'nom officiel inconnu']);
+    expect(refused.document).toMatchObject({ decision: 'REFUSED', reason: 'nom officiel inconnu' });
+    const after = await json(['complete', '--keystore', second.document['keystorePath'] as string]);
+    expect(after.code).toBe(5);
+    expect((after.document['error'] as { code: string }).code).toBe('EHEALTH_REJECTED');
+
+    const again = await json(['sim', 'approve', second.document['reference'] as string]);
+    expect((again.document['error'] as { code: string }).code).toBe('REQUEST_NOT_FOUND');
+    const notSim = await json(['sim', 'approve', second.document['reference'] as string, '--env', 'acc']);
+    expect(notSim.code).toBe(2);
+  });
+
   it('for the demo', async () => {
     const demo = await json(['demo']);
     expect(demo.code, demo.stderr).toBe(0);
   }, 120_000);
 
-  it('covers every command of the CLI, each with a success or an error document', () => {
+  it('covers every command of the CLI, each with a success or an error document', async () => {
+    const help = captureIo({ LANG: 'en_GB.UTF-8' });
+    await runCli(['--help'], help.io);
+    const listed = [...help.stdout().matchAll(/^ {2}([a-z][a-z-]+)(?: \[options\]| <| \[|\s{2})/gm)].map((match) => match[1]).filter((name) => name !== 'help');
+    expect([...listed].sort()).toEqual([...CLI_COMMANDS].sort());
     for (const command of CLI_COMMANDS) {
       expect(seen.ok.has(command) || seen.error.has(command), command).toBe(true);
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Loader } from './runtime/executeCommand.js';
 import type { Adapters } from './composition/createAdapters.js';
 import { describeParseError } from './exit-codes/describeParseError.js';
@@ -110,7 +110,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .description(m.commands.status)
     .option('--keystore <file>', m.options.keystore)
     .option('--password-file <file>', m.options.passwordFile)
+    .option('--expiring-within <period>', m.options.expiringWithin)
     .action(action(() => import('./commands/statusCommand.js')));
+
+  program
+    .command('export')
+    .description(m.commands.export)
+    .option('--keystore <file>', m.options.keystore)
+    .option('--password-file <file>', m.options.passwordFile)
+    .option('--p12', m.options.p12)
+    .option('--export-password-file <file>', m.options.exportPasswordFile)
+    .action(action(() => import('./commands/exportCommand.js')));
+
+  program
+    .command('sim')
+    .description(m.commands.sim)
+    .addArgument(new Argument('<action>').choices(['approve', 'refuse']))
+    .argument('<reference>')
+    .option('--reason <text>', m.options.simReason)
+    .action(action(() => import('./commands/simCommand.js')));
   program.command('orgs').description(m.commands.orgs).action(action(() => import('./commands/orgsCommand.js')));
   program.command('card').description(m.commands.card).action(action(() => import('./commands/cardCommand.js')));
 

@@ -1,12 +1,14 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EhealthCertError, type Clock, type UseCasePorts } from '@ehealth-cert/core';
-import type { InProcessSimulator, SimulatedEhealth } from '@ehealth-cert/simulator';
+import type { InProcessSimulator, SimulatedEhealth, SimulatedSupportTeam } from '@ehealth-cert/simulator';
 import type { CliSettings } from '../settings/CliSettings.js';
 
 /** One adapter per port, plus the in-process simulator when there is one. */
 export interface Adapters extends Omit<UseCasePorts, 'progress'> {
   readonly simulator?: InProcessSimulator;
+  /** In env sim: the simulated eHealth support team (approve or refuse a manual request). */
+  readonly supportTeam?: SimulatedSupportTeam;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function createAdapters(settings: CliSettings, overrides: Partial<A
     ...ehealthPorts,
     clock,
     ...(simulator !== undefined ? { simulator } : {}),
+    ...(overrides.supportTeam ?? simulated?.supportTeam ? { supportTeam: overrides.supportTeam ?? simulated?.supportTeam } : {}),
     // A simulator handed in (the demo's) belongs to the caller, which closes it.
     close: async () => started?.close(),
   };

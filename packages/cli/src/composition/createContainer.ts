@@ -13,6 +13,8 @@ import {
   ActivateEtk,
   ChangeKeystorePassword,
   InspectKeystore,
+  ExportCertificate,
+  ExpiringCertificates,
   silentProgress,
   type CertificateRegistry,
   type Clock,
@@ -68,6 +70,7 @@ export async function createContainer(settings: CliSettings, overrides: Partial<
   container.bind<PinEntry>(TOKENS.PinEntry).toConstantValue(interaction.pinEntry ?? noPin);
   container.bind<RequestReview>(TOKENS.RequestReview).toConstantValue(interaction.review ?? noReview);
   if (adapters.simulator !== undefined) container.bind(TOKENS.Simulator).toConstantValue(adapters.simulator);
+  if (adapters.supportTeam !== undefined) container.bind(TOKENS.SupportTeam).toConstantValue(adapters.supportTeam);
 
   const ports = () => ({
     card: container.get<EidCard>(TOKENS.EidCard),
@@ -90,6 +93,8 @@ export async function createContainer(settings: CliSettings, overrides: Partial<
   container.bind(ActivateEtk).toDynamicValue(() => new ActivateEtk(ports()));
   container.bind(ChangeKeystorePassword).toDynamicValue(() => new ChangeKeystorePassword(ports()));
   container.bind(InspectKeystore).toDynamicValue(() => new InspectKeystore(ports()));
+  container.bind(ExportCertificate).toDynamicValue(() => new ExportCertificate(ports()));
+  container.bind(ExpiringCertificates).toDynamicValue(() => new ExpiringCertificates(ports()));
 
   let closed = false;
   return {

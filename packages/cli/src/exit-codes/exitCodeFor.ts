@@ -9,6 +9,8 @@ export const EXIT = {
   cardOrPin: 4,
   refused: 5,
   unreachable: 6,
+  /** `status --expiring-within`: a certificate expires within the period, or has expired (for monitoring). */
+  expiring: 7,
 } as const;
 
 /** The one table from error code to exit status (STYLE.md "Use cases and errors"). */

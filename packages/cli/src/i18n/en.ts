@@ -13,6 +13,7 @@ export const en = {
       '4  card or PIN (no card, wrong or blocked PIN, no PKCS#11 module)',
       '5  refused by eHealth',
       '6  eHealth unreachable',
+      '7  status --expiring-within: a certificate expires within the period, or has expired',
       '1  anything else',
     ],
     environmentTitle: 'Environment:',
@@ -29,6 +30,10 @@ export const en = {
   },
   helpTitles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global options:' },
   options: {
+    p12: 'also write the key and certificate as a separate .p12 file for other software (its own password: --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD or asked)',
+    exportPasswordFile: 'file whose first line is the password of the exported .p12',
+    expiringWithin: 'check every keystore of the folder: which certificates expire within this period (90d, 12w)? Exit 7 when one does',
+    simReason: 'why the support team refuses (sent to the contact e-mail addresses)',
     help: 'display help for a command',
     version: 'print the version',
     env: 'eHealth environment: prd (production), acc (acceptance), sim (simulator)',
@@ -58,6 +63,8 @@ export const en = {
     card: 'token serial of the card to use when several are inserted',
   },
   commands: {
+    export: 'export the certificate and its chain as PEM and, with --p12, the key and certificate as a separate .p12 file with its own password',
+    sim: 'simulator only (--env sim): play eHealth\'s support team, who approve or refuse a manual request (steps 8M-9M)',
     request: 'request a new certificate (manual steps 2-15)',
     complete: 'complete a request: install the certificate and create the ETK (steps 16-19)',
     status: 'the certificates you manage and their status at eHealth',
@@ -232,6 +239,26 @@ export const en = {
   },
   renew: {
     done: 'Renewal requested, reference {reference}. Complete it like a new request: ehealth-cert complete',
+  },
+  export: {
+    pem: 'Certificate and chain (PEM): {path}',
+    p12: 'Key and certificate (.p12, with its own password): {path}',
+    password: 'Password of the exported .p12 file',
+  },
+  expiry: {
+    none: 'No keystore in {folder}.',
+    valid: '{name}: valid until {date} ({days} days left)',
+    expiring: '{name}: expires on {date} ({days} days left): renew it now (ehealth-cert renew)',
+    expired: '{name}: expired on {date}: request a new certificate',
+    pending: '{name}: request not completed yet (ehealth-cert complete)',
+    unreadable: '{name}: this password does not open {path}',
+    summary: 'To renew within {days} days: {count}',
+  },
+  sim: {
+    approved: 'eHealth\'s support team approved the request {reference}: the certificate will be ready after the usual delay (ehealth-cert complete --wait).',
+    refused: 'eHealth\'s support team refused the request {reference}: {reason}',
+    onlySim: 'only with --env sim: at eHealth, their support team decides',
+    defaultReason: 'the data do not match the authentic sources',
   },
   activate: {
     done: 'The replacement ETK is active.',

@@ -15,6 +15,7 @@ export const fr: Messages = {
       '4  carte ou code PIN (pas de carte, PIN erroné ou bloqué, pas de module PKCS#11)',
       '5  refusé par eHealth',
       '6  eHealth injoignable',
+      '7  status --expiring-within : un certificat expire dans le délai, ou a expiré',
       '1  toute autre erreur',
     ],
     environmentTitle: 'Environnement :',
@@ -31,6 +32,10 @@ export const fr: Messages = {
   },
   helpTitles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :' },
   options: {
+    p12: 'écrire aussi la clé et le certificat dans un fichier .p12 séparé pour d\'autres logiciels (son propre mot de passe : --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD ou demandé)',
+    exportPasswordFile: 'fichier dont la première ligne est le mot de passe du .p12 exporté',
+    expiringWithin: 'vérifier tous les keystores du dossier : quels certificats expirent dans ce délai (90d, 12w) ? Code de sortie 7 si c\'est le cas',
+    simReason: 'pourquoi le service d\'aide refuse (envoyé aux adresses e-mail de contact)',
     help: 'affiche l\'aide d\'une commande',
     version: 'affiche la version',
     env: 'environnement eHealth : prd (production), acc (acceptation), sim (simulateur)',
@@ -60,6 +65,8 @@ export const fr: Messages = {
     card: 'numéro de série du token de la carte à utiliser s\'il y en a plusieurs',
   },
   commands: {
+    export: 'exporter le certificat et sa chaîne au format PEM et, avec --p12, la clé et le certificat dans un fichier .p12 séparé, avec son propre mot de passe',
+    sim: 'simulateur uniquement (--env sim) : jouer le service d\'aide d\'eHealth, qui approuve ou refuse une demande manuelle (étapes 8M-9M)',
     request: 'demande un nouveau certificat (étapes 2 à 15 du mode d\'emploi)',
     complete: 'finalise une demande : installe le certificat et crée l\'ETK (étapes 16 à 19)',
     status: 'les certificats que vous gérez et leur statut chez eHealth',
@@ -234,6 +241,26 @@ export const fr: Messages = {
   },
   renew: {
     done: 'Renouvellement demandé, référence {reference}. Finalisez-le comme une nouvelle demande : ehealth-cert complete',
+  },
+  export: {
+    pem: 'Certificat et chaîne (PEM)\u00a0: {path}',
+    p12: 'Clé et certificat (.p12, avec son propre mot de passe)\u00a0: {path}',
+    password: 'Mot de passe du fichier .p12 exporté',
+  },
+  expiry: {
+    none: 'Aucun keystore dans {folder}.',
+    valid: '{name}\u00a0: valable jusqu\'au {date} (encore {days} jours)',
+    expiring: '{name}\u00a0: expire le {date} (encore {days} jours)\u00a0: renouvelez-le maintenant (ehealth-cert renew)',
+    expired: '{name}\u00a0: a expiré le {date}\u00a0: demandez un nouveau certificat',
+    pending: '{name}\u00a0: demande pas encore finalisée (ehealth-cert complete)',
+    unreadable: '{name}\u00a0: ce mot de passe n\'ouvre pas {path}',
+    summary: 'À renouveler dans les {days} jours\u00a0: {count}',
+  },
+  sim: {
+    approved: 'Le service d\'aide d\'eHealth a approuvé la demande {reference}\u00a0: le certificat sera prêt après le délai habituel (ehealth-cert complete --wait).',
+    refused: 'Le service d\'aide d\'eHealth a refusé la demande {reference}\u00a0: {reason}',
+    onlySim: 'uniquement avec --env sim\u00a0: chez eHealth, c\'est leur service d\'aide qui décide',
+    defaultReason: 'les données ne correspondent pas aux sources authentiques',
   },
   activate: {
     done: 'L\'ETK de remplacement est actif.',

@@ -15,6 +15,7 @@ export const nl: Messages = {
       '4  kaart of pincode (geen kaart, foute of geblokkeerde pincode, geen PKCS#11-module)',
       '5  geweigerd door eHealth',
       '6  eHealth onbereikbaar',
+      '7  status --expiring-within: een certificaat verloopt binnen de termijn, of is verlopen',
       '1  al het andere',
     ],
     environmentTitle: 'Omgeving:',
@@ -31,6 +32,10 @@ export const nl: Messages = {
   },
   helpTitles: { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': 'Opdrachten:', 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' },
   options: {
+    p12: 'ook de sleutel en het certificaat in een apart .p12-bestand schrijven voor andere software (eigen wachtwoord: --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD of gevraagd)',
+    exportPasswordFile: 'bestand waarvan de eerste regel het wachtwoord van het geëxporteerde .p12-bestand is',
+    expiringWithin: 'alle keystores van de map nakijken: welke certificaten verlopen binnen deze termijn (90d, 12w)? Exitcode 7 als dat zo is',
+    simReason: 'waarom de helpdesk weigert (verzonden naar de contactadressen)',
     help: 'toont de hulp bij een opdracht',
     version: 'toont de versie',
     env: 'eHealth-omgeving: prd (productie), acc (acceptatie), sim (simulator)',
@@ -60,6 +65,8 @@ export const nl: Messages = {
     card: 'serienummer van de token van de kaart als er meerdere zijn',
   },
   commands: {
+    export: 'het certificaat en zijn keten exporteren als PEM en, met --p12, de sleutel en het certificaat in een apart .p12-bestand met een eigen wachtwoord',
+    sim: 'alleen simulator (--env sim): de helpdesk van eHealth spelen, die een manuele aanvraag goedkeurt of weigert (stappen 8M-9M)',
     request: 'vraagt een nieuw certificaat aan (stappen 2 tot 15 van de handleiding)',
     complete: 'vervolledigt een aanvraag: installeert het certificaat en maakt de ETK aan (stappen 16 tot 19)',
     status: 'de certificaten die u beheert en hun status bij eHealth',
@@ -234,6 +241,26 @@ export const nl: Messages = {
   },
   renew: {
     done: 'Vernieuwing aangevraagd, referentie {reference}. Vervolledig ze zoals een nieuwe aanvraag: ehealth-cert complete',
+  },
+  export: {
+    pem: 'Certificaat en keten (PEM): {path}',
+    p12: 'Sleutel en certificaat (.p12, met een eigen wachtwoord): {path}',
+    password: 'Wachtwoord van het geëxporteerde .p12-bestand',
+  },
+  expiry: {
+    none: 'Geen keystore in {folder}.',
+    valid: '{name}: geldig tot {date} (nog {days} dagen)',
+    expiring: '{name}: verloopt op {date} (nog {days} dagen): vernieuw het nu (ehealth-cert renew)',
+    expired: '{name}: verlopen op {date}: vraag een nieuw certificaat aan',
+    pending: '{name}: aanvraag nog niet voltooid (ehealth-cert complete)',
+    unreadable: '{name}: dit wachtwoord opent {path} niet',
+    summary: 'Te vernieuwen binnen {days} dagen: {count}',
+  },
+  sim: {
+    approved: 'De helpdesk van eHealth heeft de aanvraag {reference} goedgekeurd: het certificaat is klaar na de gewone termijn (ehealth-cert complete --wait).',
+    refused: 'De helpdesk van eHealth heeft de aanvraag {reference} geweigerd: {reason}',
+    onlySim: 'alleen met --env sim: bij eHealth beslist hun helpdesk',
+    defaultReason: 'de gegevens komen niet overeen met de authentieke bronnen',
   },
   activate: {
     done: 'De vervangende ETK is actief.',
