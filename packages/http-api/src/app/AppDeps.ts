@@ -8,6 +8,8 @@ import type {
   RevokeCertificate,
   ShowCertificateStatus,
   ShowRequestContract,
+  ExportCertificate,
+  ExpiringCertificates,
   EidCard,
   KeystoreVault,
   ListManageableOrganisations,
@@ -16,6 +18,7 @@ import type {
   ReadCardHolder,
   RequestCertificate,
 } from '@ehealth-cert/core';
+import type { SimulatedSupportTeam } from '@ehealth-cert/simulator';
 import type { ApiAuth } from '../auth/bearerAuth.js';
 import type { CardQueue } from '../card/CardQueue.js';
 import type { JobStore } from '../jobs/JobStore.js';
@@ -35,6 +38,8 @@ export interface ApiUseCases {
   readonly activateEtk: Pick<ActivateEtk, 'execute'>;
   readonly changeKeystorePassword: Pick<ChangeKeystorePassword, 'execute'>;
   readonly inspectKeystore: Pick<InspectKeystore, 'execute'>;
+  readonly exportCertificate: Pick<ExportCertificate, 'execute'>;
+  readonly expiringCertificates: Pick<ExpiringCertificates, 'execute'>;
   readonly checkIdentifier: Pick<CheckIdentifier, 'execute'>;
 }
 
@@ -52,6 +57,8 @@ export interface AppDeps {
   readonly cardQueue: CardQueue;
   readonly jobs: JobStore;
   readonly idempotency: IdempotencyStore;
+  /** Env sim: the simulated eHealth support team (approve or refuse a manual request). */
+  readonly supportTeam?: SimulatedSupportTeam;
   /** Failed PIN or password checks per minute per client, one budget for all routes that take one (SecretFailureBudget). */
   readonly secretRateLimit?: number;
 }

@@ -14,6 +14,8 @@ import {
   RevokeCertificate,
   ShowCertificateStatus,
   ShowRequestContract,
+  ExportCertificate,
+  ExpiringCertificates,
   type CertificateRegistry,
   type Clock,
   type EidCard,
@@ -96,12 +98,15 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
           activateEtk: container.get(ActivateEtk),
           changeKeystorePassword: container.get(ChangeKeystorePassword),
           inspectKeystore: container.get(InspectKeystore),
+          exportCertificate: container.get(ExportCertificate),
+          expiringCertificates: container.get(ExpiringCertificates),
           checkIdentifier: container.get(CheckIdentifier),
         },
         eidCard: card,
         pendingRequests: pending,
         keystoreVault: vault,
         cardQueue: new CardQueue(),
+        ...((simulated?.supportTeam ?? overrides.simulator?.supportTeam) === undefined ? {} : { supportTeam: simulated?.supportTeam ?? overrides.simulator?.supportTeam }),
         jobs,
         idempotency,
       }),
@@ -200,5 +205,7 @@ function bindUseCases(container: Container): void {
   container.bind(ActivateEtk).toResolvedValue((ports: Ports) => new ActivateEtk(ports), withPorts);
   container.bind(ChangeKeystorePassword).toResolvedValue((ports: Ports) => new ChangeKeystorePassword(ports), withPorts);
   container.bind(InspectKeystore).toResolvedValue((ports: Ports) => new InspectKeystore(ports), withPorts);
+  container.bind(ExportCertificate).toResolvedValue((ports: Ports) => new ExportCertificate(ports), withPorts);
+  container.bind(ExpiringCertificates).toResolvedValue((ports: Ports) => new ExpiringCertificates(ports), withPorts);
   container.bind(CheckIdentifier).toResolvedValue(() => new CheckIdentifier());
 }

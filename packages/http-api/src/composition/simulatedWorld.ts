@@ -37,8 +37,8 @@ export async function startSimulatedWorld(settings: ApiSettings, options: { read
     }
     const inProcess = await sim.startInProcessSimulator();
     closers.push(inProcess.close);
-    const { baseUrl, trustAnchors, clock, simulator } = inProcess;
-    return { baseUrl, trustAnchors, clock, simulator, ...withCard, close };
+    const { baseUrl, trustAnchors, clock, simulator, supportTeam } = inProcess;
+    return { baseUrl, trustAnchors, clock, simulator, supportTeam, ...withCard, close };
   } catch (error) {
     await close();
     throw error;
