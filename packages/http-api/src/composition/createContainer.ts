@@ -55,7 +55,8 @@ export interface ApiContainer {
 /** The Idempotency-Key record, beside the pending-requests record in the keystore folder. */
 export const IDEMPOTENCY_FILE = 'http-api-idempotency.json';
 
-const systemClock: Clock = { now: () => new Date() };
+// `sleep`: the bounded waits of the use cases (ETKDepot publication checks after an ETK registration).
+const systemClock: Clock = { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
  * The composition root of the API (ARCHITECTURE.md "Composition"): binds every port to the adapter
