@@ -67,6 +67,10 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
     const complete = await json(['complete']);
     expect(complete.code, complete.stderr).toBe(0);
     const keystore = complete.document['keystorePath'] as string;
+    // Renewal opens three calendar months before expiry (DOMAIN.md 4.3).
+    const notAfter = new Date(complete.document['notAfter'] as string);
+    const opens = new Date(complete.document['renewalWindowStart'] as string);
+    expect(notAfter.getUTCMonth() - opens.getUTCMonth() + 12 * (notAfter.getUTCFullYear() - opens.getUTCFullYear())).toBe(3);
 
     expect((await json(['inspect', keystore])).code).toBe(0);
 

@@ -14,6 +14,7 @@ export const en = {
       '5  refused by eHealth',
       '6  eHealth unreachable',
       '7  status --expiring-within: a certificate expires within the period, or has expired',
+      '130  interrupted with Ctrl-C',
       '1  anything else',
     ],
     environmentTitle: 'Environment:',
@@ -28,6 +29,9 @@ export const en = {
       'NO_COLOR                        no colours',
     ],
   },
+  helpExamples: 'Examples:',
+  helpChoices: 'one of',
+  helpDefault: 'default',
   helpTitles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global options:' },
   options: {
     p12: 'also write the key and certificate as a separate .p12 file for other software (its own password: --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD or asked)',
@@ -208,6 +212,7 @@ export const en = {
   complete: {
     pending: 'Not yet: eHealth has not made the certificate. Wait for the e-mail and run "ehealth-cert complete" again (or add --wait).',
     waiting: 'Waiting for eHealth to make the certificate ({elapsed}s, next check in {interval}s; Ctrl-C to stop)',
+    validity: 'Valid until {date}. Renewal opens on {renewFrom} (ehealth-cert renew); eHealth also reminds the contact e-mail addresses.',
     installed: 'Certificate installed: {dn}',
     etk: 'Encryption token (ETK) registered and published, serial {serial}',
     etkNotYetPublished: 'Encryption token (ETK) registered, serial {serial}, but not published yet: eHealth accepted it and ETKDepot does not show it yet (this is not an error). Check later with "ehealth-cert status".',
@@ -306,6 +311,7 @@ export const en = {
     passwordHow: '--password-file FILE or EHEALTH_CERT_KEYSTORE_PASSWORD',
     answerHow: 'the flag {flag}',
     termsHow: '--accept-terms',
+    didYouMean: 'Did you mean: ehealth-cert {command}?',
     unknownCommand: "Unknown command '{command}': see ehealth-cert --help.",
     unknownLanguage: 'Unknown language "{value}": use fr, nl or en.',
     unknownEnv: 'Unknown environment "{value}": use prd, acc or sim.',

@@ -16,6 +16,7 @@ export const fr: Messages = {
       '5  refusé par eHealth',
       '6  eHealth injoignable',
       '7  status --expiring-within : un certificat expire dans le délai, ou a expiré',
+      '130  interrompu par Ctrl-C',
       '1  toute autre erreur',
     ],
     environmentTitle: 'Environnement :',
@@ -30,6 +31,9 @@ export const fr: Messages = {
       'NO_COLOR                        pas de couleurs',
     ],
   },
+  helpExamples: 'Exemples :',
+  helpChoices: 'au choix\u00a0:',
+  helpDefault: 'par défaut\u00a0:',
   helpTitles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :' },
   options: {
     p12: 'écrire aussi la clé et le certificat dans un fichier .p12 séparé pour d\'autres logiciels (son propre mot de passe : --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD ou demandé)',
@@ -210,6 +214,7 @@ export const fr: Messages = {
   complete: {
     pending: 'Pas encore : eHealth n\'a pas encore fabriqué le certificat. Attendez le mail et relancez « ehealth-cert complete » (ou ajoutez --wait).',
     waiting: 'En attente du certificat chez eHealth ({elapsed} s, prochaine vérification dans {interval} s ; Ctrl-C pour arrêter)',
+    validity: 'Valable jusqu\'au {date}. Le renouvellement sera possible à partir du {renewFrom} (ehealth-cert renew)\u00a0; eHealth le rappellera aussi aux adresses e-mail de contact.',
     installed: 'Certificat installé : {dn}',
     etk: 'Jeton de chiffrement (ETK) enregistré et publié, numéro {serial}',
     etkNotYetPublished: 'Jeton de chiffrement (ETK) enregistré, numéro {serial}, mais pas encore publié : eHealth l\'a accepté et ETKDepot ne le montre pas encore (ce n\'est pas une erreur). Vérifiez plus tard avec « ehealth-cert status ».',
@@ -308,6 +313,7 @@ export const fr: Messages = {
     passwordHow: '--password-file FICHIER ou EHEALTH_CERT_KEYSTORE_PASSWORD',
     answerHow: 'l\'option {flag}',
     termsHow: '--accept-terms',
+    didYouMean: 'Vouliez-vous dire\u00a0: ehealth-cert {command}\u00a0?',
     unknownCommand: 'Commande inconnue « {command} » : voir ehealth-cert --help.',
     unknownLanguage: 'Langue inconnue « {value} » : utilisez fr, nl ou en.',
     unknownEnv: 'Environnement inconnu « {value} » : utilisez prd, acc ou sim.',

@@ -16,6 +16,7 @@ export const nl: Messages = {
       '5  geweigerd door eHealth',
       '6  eHealth onbereikbaar',
       '7  status --expiring-within: een certificaat verloopt binnen de termijn, of is verlopen',
+      '130  onderbroken met Ctrl-C',
       '1  al het andere',
     ],
     environmentTitle: 'Omgeving:',
@@ -30,6 +31,9 @@ export const nl: Messages = {
       'NO_COLOR                        geen kleuren',
     ],
   },
+  helpExamples: 'Voorbeelden:',
+  helpChoices: 'een van',
+  helpDefault: 'standaard',
   helpTitles: { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': 'Opdrachten:', 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' },
   options: {
     p12: 'ook de sleutel en het certificaat in een apart .p12-bestand schrijven voor andere software (eigen wachtwoord: --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD of gevraagd)',
@@ -210,6 +214,7 @@ export const nl: Messages = {
   complete: {
     pending: 'Nog niet: eHealth heeft het certificaat nog niet aangemaakt. Wacht op de e-mail en start "ehealth-cert complete" opnieuw (of voeg --wait toe).',
     waiting: 'Wachten tot eHealth het certificaat aanmaakt ({elapsed} s, volgende controle over {interval} s; Ctrl-C om te stoppen)',
+    validity: 'Geldig tot {date}. Vernieuwen kan vanaf {renewFrom} (ehealth-cert renew); eHealth herinnert er ook aan via de contactadressen.',
     installed: 'Certificaat geïnstalleerd: {dn}',
     etk: 'Versleutelingstoken (ETK) geregistreerd en gepubliceerd, serienummer {serial}',
     etkNotYetPublished: 'Versleutelingstoken (ETK) geregistreerd, serienummer {serial}, maar nog niet gepubliceerd: eHealth heeft het aanvaard en ETKDepot toont het nog niet (dit is geen fout). Controleer later met "ehealth-cert status".',
@@ -308,6 +313,7 @@ export const nl: Messages = {
     passwordHow: '--password-file BESTAND of EHEALTH_CERT_KEYSTORE_PASSWORD',
     answerHow: 'de optie {flag}',
     termsHow: '--accept-terms',
+    didYouMean: 'Bedoelde u: ehealth-cert {command}?',
     unknownCommand: "Onbekende opdracht '{command}': zie ehealth-cert --help.",
     unknownLanguage: 'Onbekende taal "{value}": gebruik fr, nl of en.',
     unknownEnv: 'Onbekende omgeving "{value}": gebruik prd, acc of sim.',
