@@ -67,6 +67,9 @@ export const fr: Messages = {
     reference: 'référence de la demande à révoquer (PublicKeyIdentifier, 40 chiffres hexadécimaux, la « clé secrète » affichée à l\'étape 15) ; par défaut : le certificat de --keystore',
     dir: 'garde la fausse carte, l\'état du simulateur et le keystore dans ce dossier',
     card: 'numéro de série du token de la carte à utiliser s\'il y en a plusieurs',
+    port: 'port local de l\'assistant web (par défaut : un port libre)',
+    noOpen: 'n\'ouvre pas le navigateur : affiche seulement l\'adresse',
+    ui: 'montre la démo dans l\'assistant web (navigateur) au lieu du terminal',
   },
   commands: {
     export: 'exporter le certificat et sa chaîne au format PEM et, avec --p12, la clé et le certificat dans un fichier .p12 séparé, avec son propre mot de passe',
@@ -83,6 +86,7 @@ export const fr: Messages = {
     passwd: 'change le mot de passe d\'un keystore (écrit un nouveau fichier, garde l\'ancien)',
     checkId: 'cet identifiant est-il valide, et sinon pourquoi (TYPE=VALEUR)',
     demo: 'tout le mode d\'emploi sur un simulateur avec une fausse carte eID',
+    ui: 'l\'assistant dans votre navigateur : les écrans du mode d\'emploi (démarre ehealth-cert-api en local)',
   },
   steps: {
     '1': 'Étape 1 : démarrez ehealth-cert ({env})',
@@ -286,6 +290,11 @@ export const fr: Messages = {
     none: 'eHealth ne connaît aucune organisation que vous gérez.',
     personal: 'Vous pouvez aussi demander un certificat personnel.',
   },
+  ui: {
+    serving: 'Assistant web ({env}) : {url}',
+    openThis: 'Ouvrez cette adresse dans votre navigateur (elle ne sert qu\'une fois) : {url}',
+    stop: 'Ctrl+C pour arrêter.',
+  },
   demo: {
     title: 'Démo ehealth-cert : tout le mode d\'emploi (voie automatique) sur le simulateur, avec une fausse carte eID',
     card: 'Fausse carte eID créée : {name}, NISS {ssin}, PIN {pin} (démo uniquement)',
@@ -296,6 +305,7 @@ export const fr: Messages = {
     inspect: 'Contenu du nouveau keystore :',
     keep: 'Le dossier de la démo est supprimé ; lancez « ehealth-cert demo --dir DOSSIER » pour garder la carte, l\'état du simulateur et le keystore.',
     done: 'Démo terminée en {seconds} s.',
+    ui: 'Assistant web de la démo : PIN de la fausse carte {pin}. eHealth (simulé) fabrique le certificat 10 minutes après la demande : à l\'étape 18, « Attendre ici le certificat ».',
   },
   progress: {
     'certificate.verifyChain': 'Vérification de la chaîne du certificat reçu',

@@ -67,6 +67,9 @@ export const nl: Messages = {
     reference: 'referentie van de aanvraag die u intrekt (PublicKeyIdentifier, 40 hexadecimale cijfers, de "geheime sleutel" getoond in stap 15); standaard: het certificaat van --keystore',
     dir: 'bewaart de nepkaart, de toestand van de simulator en de keystore in deze map',
     card: 'serienummer van de token van de kaart als er meerdere zijn',
+    port: 'lokale poort van de webwizard (standaard: een vrije poort)',
+    noOpen: 'opent de browser niet: toont enkel het adres',
+    ui: 'toont de demo in de webwizard (browser) in plaats van de terminal',
   },
   commands: {
     export: 'het certificaat en zijn keten exporteren als PEM en, met --p12, de sleutel en het certificaat in een apart .p12-bestand met een eigen wachtwoord',
@@ -83,6 +86,7 @@ export const nl: Messages = {
     passwd: 'wijzigt het wachtwoord van een keystore (schrijft een nieuw bestand, bewaart het oude)',
     checkId: 'is deze identificatie geldig, en zo niet waarom (TYPE=WAARDE)',
     demo: 'de hele handleiding op een simulator met een nep-eID-kaart',
+    ui: 'de wizard in uw browser: de schermen van de handleiding (start ehealth-cert-api lokaal)',
   },
   steps: {
     '1': 'Stap 1: start ehealth-cert ({env})',
@@ -286,6 +290,11 @@ export const nl: Messages = {
     none: 'eHealth kent geen organisatie die u beheert.',
     personal: 'U mag ook een persoonlijk certificaat aanvragen.',
   },
+  ui: {
+    serving: 'Webwizard ({env}): {url}',
+    openThis: 'Open dit adres in uw browser (het werkt maar één keer): {url}',
+    stop: 'Ctrl+C om te stoppen.',
+  },
   demo: {
     title: 'ehealth-cert-demo: de hele handleiding (automatische weg) op de simulator, met een nep-eID-kaart',
     card: 'Nep-eID-kaart aangemaakt: {name}, INSZ {ssin}, pincode {pin} (enkel demo)',
@@ -296,6 +305,7 @@ export const nl: Messages = {
     inspect: 'Inhoud van de nieuwe keystore:',
     keep: 'De demomap wordt nu verwijderd; start \'ehealth-cert demo --dir MAP\' om de kaart, de simulatortoestand en de keystore te bewaren.',
     done: 'Demo klaar in {seconds} s.',
+    ui: 'Webwizard van de demo: pincode van de nepkaart {pin}. eHealth (gesimuleerd) maakt het certificaat 10 minuten na de aanvraag: kies in stap 18 « Hier op het certificaat wachten ».',
   },
   progress: {
     'certificate.verifyChain': 'Controle van de ontvangen certificaatketen',

@@ -86,6 +86,7 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
         auth: settings.auth,
         publicDocs: settings.publicDocs,
         ...(settings.secretRateLimit === undefined ? {} : { secretRateLimit: settings.secretRateLimit }),
+        ...(settings.uiTicket === undefined ? {} : { uiTicket: settings.uiTicket }),
         useCases: {
           readCardHolder: container.get(ReadCardHolder),
           listManageableOrganisations: container.get(ListManageableOrganisations),
