@@ -123,6 +123,7 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
     expect((await json(['inspect', join(dir, 'nothing.p12')])).code).not.toBe(0);
     expect((await json(['passwd', join(dir, 'nothing.p12')])).code).not.toBe(0);
     expect((await json(['revoke', '--reason', 'nonsense', '--reference', 'abc'])).code).toBe(2);
+    expect((await json(['ui', '--port', 'eighty'])).code).toBe(2);
     expect((await json(['demo', '--dir', join(dir, 'not', 'there', '\0')])).code).not.toBe(0);
   });
 

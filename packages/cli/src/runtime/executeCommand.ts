@@ -67,7 +67,8 @@ export async function executeCommand(
     const result = await module.run(ctx, args, options);
     if (json) io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
     // Ctrl-C while the command worked or waited (complete --wait): it stopped cleanly, 128 + SIGINT.
-    return io.signal?.aborted === true ? EXIT.interrupted : result.exitCode;
+    // A command whose normal end is Ctrl-C (ui serves until then) keeps its 0.
+    return io.signal?.aborted === true && result.exitCode !== EXIT.done ? EXIT.interrupted : result.exitCode;
   } catch (error) {
     const cancelled = isPromptCancel(error);
     const described = interruptedBy(
