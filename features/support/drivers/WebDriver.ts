@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Locator, Page } from 'playwright-core';
-import { buildApp, type ApiContainer } from '@ehealth-cert/http-api';
+import { buildApp, type ApiComposition } from '@ehealth-cert/http-api';
 import type { InProcessEhealth } from '../scene/InProcessEhealth.js';
 import { REPOSITORY_ROOT } from '../scene/repositoryPaths.js';
 import { composeScenarioApi } from './composeScenarioApi.js';
@@ -23,7 +23,7 @@ const photographed = new Set<string>();
 const SCREEN_TIMEOUT_MS = 45_000;
 
 /**
- * The web wizard in headless Chromium, as a person uses it: the API (createContainer + buildApp,
+ * The web wizard in headless Chromium, as a person uses it: the API (composeApi + buildApp,
  * as ehealth-cert-api composes it) listens on 127.0.0.1 with a token and a one-time ticket, and
  * the page opens `/ui/#ticket=...` like `ehealth-cert ui` does. Every action goes through the
  * screens (French labels), and what the person is told is read from them. With the `@clavier` tag
@@ -32,7 +32,7 @@ const SCREEN_TIMEOUT_MS = 45_000;
  */
 export class WebDriver implements Driver {
   readonly name = 'web';
-  private server: { container: ApiContainer; app: FastifyInstance; url: string } | undefined;
+  private server: { container: ApiComposition; app: FastifyInstance; url: string } | undefined;
   private ownSimulator: InProcessEhealth | undefined;
   private current: Page | undefined;
   private readonly keyboardOnly: boolean;

@@ -1,9 +1,8 @@
-import { ExportCertificate } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 /**
  * `ehealth-cert export [--keystore FILE] [--p12]`: the certificate and its chain as PEM beside the
@@ -11,7 +10,7 @@ import { openContainer } from '../runtime/openContainer.js';
  * from argv: --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD, or a masked prompt asked twice).
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
     const keystorePath = await chooseKeystore(ctx, opened, options['keystore'] as string | undefined);
     const sources = { env: ctx.io.env, cwd: ctx.io.cwd };
@@ -24,9 +23,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
             variable: 'EHEALTH_CERT_EXPORT_PASSWORD',
           })
         : undefined;
-    const exported = await opened.container
-      .get(ExportCertificate)
-      .execute({ keystorePath, password, ...(exportPassword === undefined ? {} : { exportPassword }) });
+    const exported = await opened.useCases.exportCertificate.execute({ keystorePath, password, ...(exportPassword === undefined ? {} : { exportPassword }) });
     ctx.say(
       ctx.i18n.t((m) => m.export.pem, { path: exported.pemFile }),
       ...(exported.p12File === undefined ? [] : [ctx.i18n.t((m) => m.export.p12, { path: exported.p12File })]),

@@ -1,10 +1,8 @@
 import { EhealthCertError } from '@ehealth-cert/core';
-import type { SimulatedSupportTeam } from '@ehealth-cert/simulator';
-import { TOKENS } from '../composition/tokens.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 /**
  * `ehealth-cert --env sim sim approve|refuse REFERENCE [--reason TEXT]`: the simulated eHealth
@@ -25,9 +23,10 @@ export async function run(ctx: CommandContext, args: readonly string[], options:
       rule: 'hex40',
     });
   }
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
-    const team = opened.container.isBound(TOKENS.SupportTeam) ? opened.container.get<SimulatedSupportTeam>(TOKENS.SupportTeam) : undefined;
+    // The simulated eHealth of this run (in-process, or `ehealth-sim serve` at EHEALTH_CERT_ENDPOINT_BASE).
+    const team = opened.simulated?.supportTeam;
     if (team === undefined) throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', m.sim.onlySim, { flag: '--env', rule: 'sim-only' }));
     const reason = (options['reason'] as string | undefined)?.trim() || m.sim.defaultReason;
     const decision = action === 'approve' ? await team.approve(reference.toLowerCase()) : await team.refuse(reference.toLowerCase(), reason);

@@ -1,10 +1,10 @@
-import { ExpiringCertificates, parsePeriodDays, ShowCertificateStatus, type CertificateStatus, type ExpiryReport } from '@ehealth-cert/core';
+import { parsePeriodDays, type CertificateStatus, type ExpiryReport } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { formatTable } from '../tables/formatTable.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
@@ -32,10 +32,10 @@ function statusLines(status: CertificateStatus, i18n: Translator): string[] {
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const within = options['expiringWithin'] as string | undefined;
   if (within !== undefined) return expiring(ctx, parsePeriodDays(within, '--expiring-within'), options);
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
     const keystorePath = options['keystore'] as string | undefined;
-    const report = await opened.container.get(ShowCertificateStatus).execute(
+    const report = await opened.useCases.showCertificateStatus.execute(
       keystorePath === undefined
         ? { source: 'card', pinEntry: opened.pinEntry }
         : {
@@ -77,10 +77,10 @@ function expiryLines(report: ExpiryReport, ctx: CommandContext): string[] {
  * keystores stand out (another password), else 0; the JSON lists every certificate.
  */
 async function expiring(ctx: CommandContext, withinDays: number, options: Record<string, unknown>): Promise<CommandResult> {
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
     const password = await readKeystorePassword({ passwordFile: options['passwordFile'] as string | undefined, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
-    const report = await opened.container.get(ExpiringCertificates).execute({ withinDays, password });
+    const report = await opened.useCases.expiringCertificates.execute({ withinDays, password });
     if (report.certificates.length === 0) ctx.say(ctx.i18n.t((m) => m.expiry.none, { folder: ctx.settings.keystoreDir }));
     ctx.say(...expiryLines(report, ctx), ctx.i18n.t((m) => m.expiry.summary, { days: withinDays, count: report.needingRenewal }));
     const exitCode = report.needingRenewal > 0 ? EXIT.expiring : report.unreadable > 0 ? EXIT.badInput : EXIT.done;

@@ -1,4 +1,4 @@
-import type { Adapters } from '../composition/createAdapters.js';
+import type { PortOverrides } from '@ehealth-cert/composition';
 import { describeError, type DescribedError } from '../exit-codes/describeError.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
@@ -28,7 +28,7 @@ export async function executeCommand(
   args: readonly string[],
   io: CliIo,
   i18n: Translator,
-  adapters: Partial<Adapters>,
+  adapters: PortOverrides,
   manualSteps = false,
 ): Promise<number> {
   const json = options['json'] === true;

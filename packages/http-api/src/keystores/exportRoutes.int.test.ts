@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app/buildApp.js';
-import { createContainer, type ApiContainer } from '../composition/createContainer.js';
+import { composeApi, type ApiComposition } from '../composition/composeApi.js';
 
 const PASSWORD = 'paarden-staan-op-stal-42';
 const contactData = { emailPrivate: 'alice@example.org', emailGeneral: 'info@ambulance.example.org', phonePrivate: '02 555 01 23' };
@@ -16,12 +16,12 @@ const contactData = { emailPrivate: 'alice@example.org', emailGeneral: 'info@amb
  */
 describe('export, expiry-query and the support team (env sim)', () => {
   let dir: string;
-  let composed: ApiContainer;
+  let composed: ApiComposition;
   let app: FastifyInstance;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-api-export-'));
-    composed = await createContainer({ env: 'sim', host: '127.0.0.1', port: 0, auth: { kind: 'none' }, keystoreDir: join(dir, 'keystore'), logLevel: 'silent', publicDocs: false });
+    composed = await composeApi({ env: 'sim', host: '127.0.0.1', port: 0, auth: { kind: 'none' }, keystoreDir: join(dir, 'keystore'), logLevel: 'silent', publicDocs: false });
     app = await buildApp(composed.deps, { logger: false });
   });
 

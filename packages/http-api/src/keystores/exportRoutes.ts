@@ -53,7 +53,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const file = await findKeystore(deps.useCases, request.params.name);
       const { password, exportPassword } = request.body;
       const exported = await deps.useCases.exportCertificate.execute({ keystorePath: file.path, password, ...(exportPassword === undefined ? {} : { exportPassword }) });
       return {

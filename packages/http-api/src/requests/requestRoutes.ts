@@ -74,10 +74,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const filter = request.query.status ?? 'all';
-      const all = await deps.pendingRequests.list();
-      const chosen = all.filter((record) =>
-        filter === 'all' ? true : filter === 'pending' ? !['completed', 'refused'].includes(record.lastStatus) : record.lastStatus === filter,
-      );
+      // `pending` here is core's open request (isOpenRequest): sent, pending or issued.
+      const chosen = await deps.useCases.listCertificateRequests.execute({ state: filter === 'pending' ? 'open' : filter });
       return { requests: chosen.map(requestView) };
     },
   );
@@ -99,7 +97,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
 
 /** The pending record of `reference`, or REQUEST_NOT_FOUND naming it. */
 export async function recordOf(deps: AppDeps, reference: string) {
-  const record = await deps.pendingRequests.get(reference.toLowerCase());
+  const record = await deps.useCases.findCertificateRequest.execute(reference);
   if (record === undefined) {
     throw new EhealthCertError('REQUEST_NOT_FOUND', `No request ${reference} is recorded on this machine (see GET /requests).`, {
       field: 'params.reference',
