@@ -106,4 +106,44 @@ describe('the web wizard in a browser', () => {
     await page.locator('[role="alert"][data-code="PIN_INCORRECT"]').waitFor();
     expect(await pin.inputValue()).toBe('');
   });
+
+  it('sends the request again with a new Idempotency-Key after a wrong PIN at step 14 (the server keeps the failed job under the first)', async () => {
+    const { page, world } = await open();
+    const next = () => page.getByRole('button', { name: 'Suivant', exact: true }).click();
+    await next();
+    await page.getByRole('button', { name: 'Demandez un nouveau certificat' }).click();
+    await page.getByLabel('J’accepte les conditions générales').check();
+    await next();
+    await page.getByRole('button', { name: 'Je suis Belge ou mon domicile est en Belgique' }).click();
+    await next();
+    await page.getByRole('button', { name: 'Mon organisation (pharmacie, labo,…)' }).click();
+    await page.getByLabel('Code PIN', { exact: true }).fill('1234');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.locator('main[data-screen="8A"]').waitFor();
+    await next();
+    await next();
+    await page.getByLabel('Votre adresse e-mail', { exact: true }).fill('alice@example.be');
+    await page.getByLabel('Adresse e-mail générique de l’organisation', { exact: true }).fill('info@example.be');
+    await next();
+    // Step 10's rules are core's, checked in the page before anything is sent, said in French.
+    const missingPhone = page.locator('[role="alert"][data-code="INVALID_CONTACT_DATA"]');
+    await missingPhone.waitFor();
+    expect(await missingPhone.innerText()).toContain('Votre numéro de téléphone — obligatoire');
+    await page.getByLabel('Votre numéro de téléphone', { exact: true }).fill('02 123 45 67');
+    await next();
+    await page.getByLabel('Mot de passe du keystore', { exact: true }).fill('Tulipe-Horloge-Brouillard-42');
+    await page.getByLabel('Confirmez le mot de passe', { exact: true }).fill('Tulipe-Horloge-Brouillard-42');
+    await next();
+    await page.getByLabel('J’accepte ce contrat').check();
+    await next();
+    await next();
+    await page.getByLabel('Code PIN', { exact: true }).fill('9999');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.locator('[role="alert"][data-code="PIN_INCORRECT"]').waitFor();
+    await page.getByLabel('Code PIN', { exact: true }).fill('1234');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.locator('main[data-screen="15"]').waitFor();
+    expect(await page.locator('[data-secret-key]').textContent()).toMatch(/^[0-9a-f]{40}$/);
+    expect((await world.pending.list()).length).toBe(1);
+  });
 });
