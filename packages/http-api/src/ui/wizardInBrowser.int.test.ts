@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeApp } from '../testing/fakeApp.js';
@@ -11,30 +8,27 @@ import { fakeApp } from '../testing/fakeApp.js';
 const TICKET = 'wizard-ticket-0123456789abcdef';
 const REFERENCE = 'ab'.repeat(20);
 
-let profile: string;
-let browser: BrowserContext;
+let browser: Browser;
 
 beforeAll(async () => {
-  profile = await mkdtemp(join(tmpdir(), 'wizard-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
+  // playwright-core gives the browser a fresh temporary profile; each test gets its own context
+  // (its own localStorage), since two servers in a row may get the same port, hence origin.
+  browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1024, height: 768 },
-    locale: 'fr-BE',
   });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await rm(profile, { recursive: true, force: true });
 });
 
 describe('the web wizard in a browser', () => {
   let app: FastifyInstance | undefined;
-  let page: Page | undefined;
+  let context: BrowserContext | undefined;
   afterEach(async () => {
-    await page?.close();
+    await context?.close();
     await app?.close();
   });
 
@@ -42,7 +36,8 @@ describe('the web wizard in a browser', () => {
     const built = await fakeApp({ uiTicket: TICKET });
     app = built.app;
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
-    page = await browser.newPage();
+    context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-BE' });
+    const page: Page = await context.newPage();
     await page.goto(`${url}/ui/#ticket=${TICKET}`);
     await page.locator('main[data-screen="2"][aria-busy="false"]').waitFor();
     return { ...built, url, page };
