@@ -55,6 +55,8 @@ export * from './certificate-management/RevokeCertificate.js';
 export * from './certificate-management/ActivateEtk.js';
 export * from './certificate-management/ChangeKeystorePassword.js';
 export * from './certificate-management/InspectKeystore.js';
+export * from './certificate-management/ExportCertificate.js';
+export * from './certificate-management/ExpiringCertificates.js';
 export * from './certificate-management/CheckIdentifier.js';
 export * from './certificate-request/ShowCardStatus.js';
 export * from './records/ListCertificateRequests.js';

@@ -1,4 +1,4 @@
-import { type CertificateStatus } from '@ehealth-cert/core';
+import { parsePeriodDays, type CertificateStatus, type ExpiryReport } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
@@ -30,6 +30,8 @@ function statusLines(status: CertificateStatus, i18n: Translator): string[] {
  * PIN), or with --keystore the status of that keystore's certificate.
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+  const within = options['expiringWithin'] as string | undefined;
+  if (within !== undefined) return expiring(ctx, parsePeriodDays(within, '--expiring-within'), options);
   const opened = await openUseCases(ctx);
   try {
     const keystorePath = options['keystore'] as string | undefined;
@@ -52,6 +54,37 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : `${m.labels.status}: ${m.labels.issued}`);
     }
     return { exitCode: EXIT.done, json: { ok: true, ...(JSON.parse(JSON.stringify(report)) as object) } };
+  } finally {
+    await opened.close();
+  }
+}
+
+/** One line per certificate of the folder, in the chosen language. */
+function expiryLines(report: ExpiryReport, ctx: CommandContext): string[] {
+  return report.certificates.map((c) =>
+    ctx.i18n.t((m) => m.expiry[c.state], {
+      name: c.certificateName,
+      date: day(c.notAfter) ?? '',
+      days: c.daysToExpiry ?? '',
+      path: c.keystorePath,
+    }),
+  );
+}
+
+/**
+ * `status --expiring-within 90d`: expiry monitoring over the keystore folder, no card, no network.
+ * Exit 7 when a certificate expires within the period (or has expired), 2 when only unreadable
+ * keystores stand out (another password), else 0; the JSON lists every certificate.
+ */
+async function expiring(ctx: CommandContext, withinDays: number, options: Record<string, unknown>): Promise<CommandResult> {
+  const opened = await openUseCases(ctx);
+  try {
+    const password = await readKeystorePassword({ passwordFile: options['passwordFile'] as string | undefined, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
+    const report = await opened.useCases.expiringCertificates.execute({ withinDays, password });
+    if (report.certificates.length === 0) ctx.say(ctx.i18n.t((m) => m.expiry.none, { folder: ctx.settings.keystoreDir }));
+    ctx.say(...expiryLines(report, ctx), ctx.i18n.t((m) => m.expiry.summary, { days: withinDays, count: report.needingRenewal }));
+    const exitCode = report.needingRenewal > 0 ? EXIT.expiring : report.unreadable > 0 ? EXIT.badInput : EXIT.done;
+    return { exitCode, json: { ok: true, source: 'folder', folder: ctx.settings.keystoreDir, ...(JSON.parse(JSON.stringify(report)) as object) } };
   } finally {
     await opened.close();
   }
