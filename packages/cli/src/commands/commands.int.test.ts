@@ -78,6 +78,12 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     const status = await cli(['status', '--keystore', done.keystorePath, '--json']);
     expect(status.code, status.stderr).toBe(0);
     expect(status.json()).toMatchObject({ source: 'keystore', certificate: { info: { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE' } } });
+    // On screen the statuses are words; eHealth's protocol values only under --verbose.
+    const words = await cli(['status', '--keystore', done.keystorePath]);
+    expect(words.stdout).toMatch(/Statut\s+valable/);
+    expect(words.stdout).toMatch(/Statut de l'ETK\s+actif/);
+    expect(words.stdout).not.toContain('VALID_ACTIVE');
+    expect((await cli(['status', '--keystore', done.keystorePath, '--verbose'])).stdout).toContain('valable (VALID_ACTIVE)');
 
     // Renewal is refused by the rules outside the last three months: exit 5.
     const renew = await cli(['renew', '--keystore', done.keystorePath, '--accept-terms', ...CONTACT]);

@@ -8,15 +8,20 @@ import { openUseCases } from '../runtime/openUseCases.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
-function statusLines(status: CertificateStatus, i18n: Translator): string[] {
+/**
+ * A certificate's status in the person's words; eHealth's protocol value (VALID_ACTIVE...) only
+ * under --verbose, for whoever reads logs or calls the support team.
+ */
+export function statusLines(status: CertificateStatus, i18n: Translator, verbose = false): string[] {
   const { m } = i18n;
+  const said = (words: string, technical: string) => (verbose ? `${words} (${technical})` : words);
   const info = status.info;
   const ids = info.certificateIdentifier.actor.ids.map((id) => `${id.type}=${id.value}`).join(', ');
   return [
     `${info.certificateIdentifier.actor.name} (${ids}${info.certificateIdentifier.applicationId ? `, ${info.certificateIdentifier.applicationId}` : ''})`,
     ...formatTable([
-      [m.labels.status, info.status],
-      [m.labels.etkStatus, info.etkStatus],
+      [m.labels.status, said(m.certificateStatuses[info.status], info.status)],
+      [m.labels.etkStatus, said(m.etkStatuses[info.etkStatus], info.etkStatus)],
       [m.labels.reference, info.publicKeyIdentifier],
       [m.labels.requestedAt, day(info.requestedDate)],
       [m.labels.validUntil, day(info.details?.validNotAfter)],
@@ -47,9 +52,9 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     const { m } = ctx.i18n;
     if (report.source === 'card') {
       if (report.certificates.length === 0) ctx.say(m.status.none);
-      for (const certificate of report.certificates) ctx.say(...statusLines(certificate, ctx.i18n), '');
+      for (const certificate of report.certificates) ctx.say(...statusLines(certificate, ctx.i18n, ctx.verbose), '');
     } else if (report.source === 'keystore') {
-      ctx.say(...statusLines(report.certificate, ctx.i18n));
+      ctx.say(...statusLines(report.certificate, ctx.i18n, ctx.verbose));
     } else {
       ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : `${m.labels.status}: ${m.labels.issued}`);
     }

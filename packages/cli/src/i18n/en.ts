@@ -32,6 +32,8 @@ export const en = {
   helpExamples: 'Examples:',
   helpChoices: 'one of',
   helpDefault: 'default',
+  certificateStatuses: { IN_PROGRESS: 'being made by eHealth', VALID_ACTIVE: 'valid', REFUSED: 'refused by eHealth', REVOKED: 'revoked', EXPIRED: 'expired' },
+  etkStatuses: { NOT_REQUESTED: 'not created yet (ehealth-cert complete)', IN_REQUEST: 'being registered', WAIT_FOR_ACTIVATION: 'waiting to be activated (ehealth-cert activate-etk)', VALID_ACTIVE: 'active', REVOKED: 'revoked', EXPIRED: 'expired' },
   helpTitles: { 'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global options:' },
   options: {
     p12: 'also write the key and certificate as a separate .p12 file for other software (its own password: --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD or asked)',

@@ -34,6 +34,8 @@ export const fr: Messages = {
   helpExamples: 'Exemples :',
   helpChoices: 'au choix\u00a0:',
   helpDefault: 'par défaut\u00a0:',
+  certificateStatuses: { IN_PROGRESS: 'en cours de fabrication chez eHealth', VALID_ACTIVE: 'valable', REFUSED: 'refusé par eHealth', REVOKED: 'révoqué', EXPIRED: 'expiré' },
+  etkStatuses: { NOT_REQUESTED: 'pas encore créé (ehealth-cert complete)', IN_REQUEST: 'en cours d\'enregistrement', WAIT_FOR_ACTIVATION: 'en attente d\'activation (ehealth-cert activate-etk)', VALID_ACTIVE: 'actif', REVOKED: 'révoqué', EXPIRED: 'expiré' },
   helpTitles: { 'Usage:': 'Utilisation :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Arguments:': 'Arguments :', 'Global Options:': 'Options générales :' },
   options: {
     p12: 'écrire aussi la clé et le certificat dans un fichier .p12 séparé pour d\'autres logiciels (son propre mot de passe : --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD ou demandé)',

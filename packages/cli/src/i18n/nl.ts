@@ -34,6 +34,8 @@ export const nl: Messages = {
   helpExamples: 'Voorbeelden:',
   helpChoices: 'een van',
   helpDefault: 'standaard',
+  certificateStatuses: { IN_PROGRESS: 'wordt door eHealth aangemaakt', VALID_ACTIVE: 'geldig', REFUSED: 'geweigerd door eHealth', REVOKED: 'ingetrokken', EXPIRED: 'verlopen' },
+  etkStatuses: { NOT_REQUESTED: 'nog niet aangemaakt (ehealth-cert complete)', IN_REQUEST: 'wordt geregistreerd', WAIT_FOR_ACTIVATION: 'wacht op activering (ehealth-cert activate-etk)', VALID_ACTIVE: 'actief', REVOKED: 'ingetrokken', EXPIRED: 'verlopen' },
   helpTitles: { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': 'Opdrachten:', 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' },
   options: {
     p12: 'ook de sleutel en het certificaat in een apart .p12-bestand schrijven voor andere software (eigen wachtwoord: --export-password-file, EHEALTH_CERT_EXPORT_PASSWORD of gevraagd)',
