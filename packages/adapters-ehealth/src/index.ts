@@ -2,6 +2,7 @@
 export const packageName = '@ehealth-cert/adapters-ehealth';
 export * from './keystore/Pkcs12KeystoreVault.js';
 export * from './keystore/KeystoreFileSystem.js';
+export { PRIVATE_FILE_MODE, writeNewFileAtomically } from './keystore/AtomicFile.js';
 export { readPkcs12 } from './keystore/Pkcs12Reader.js';
 export * from './pending-requests/JsonPendingRequests.js';
 // What packages/composition builds the eHealth-side ports from.

@@ -17,7 +17,6 @@ import { ShowRequestContract } from './certificate-request/ShowRequestContract.j
 import type { UseCasePorts } from './ports/UseCasePorts.js';
 import { FindCertificateRequest, ListCertificateRequests } from './records/ListCertificateRequests.js';
 import { FindKeystore, ListKeystores } from './records/ListKeystores.js';
-import { WriteKeystoreCompanion } from './records/WriteKeystoreCompanion.js';
 
 /** Every use case a front end offers, each built once over the same ports (ARCHITECTURE.md "Core: the use cases"). */
 export interface UseCases {
@@ -42,7 +41,6 @@ export interface UseCases {
   readonly findCertificateRequest: FindCertificateRequest;
   readonly listKeystores: ListKeystores;
   readonly findKeystore: FindKeystore;
-  readonly writeKeystoreCompanion: WriteKeystoreCompanion;
 }
 
 /**
@@ -72,6 +70,5 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     findCertificateRequest: new FindCertificateRequest(ports),
     listKeystores: new ListKeystores(ports),
     findKeystore: new FindKeystore(ports),
-    writeKeystoreCompanion: new WriteKeystoreCompanion(ports),
   };
 }

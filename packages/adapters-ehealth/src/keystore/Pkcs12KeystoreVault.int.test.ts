@@ -221,17 +221,19 @@ describe('Pkcs12KeystoreVault', () => {
     expect(await folderSnapshot(join(folder, 'keystore'))).toEqual(before);
   });
 
-  it('writes a companion file beside the keystore, 0600, never replacing one', async () => {
+  it('writes the certificate chain as PEM beside the keystore, 0600, never replacing one', async () => {
     const v = vault();
     const path = await v.save(NAME, content, PASSWORD);
-    const first = await v.writeCompanionFile(path, '.secret.txt', 'reference 0123');
-    expect(first).toBe(join(folder, 'keystore', `${NAME} 20251117-122425.secret.txt`));
-    expect((await nodeKeystoreFileSystem.readFile(first)).toString()).toBe('reference 0123');
+    const chain = (content.entries[0] as KeyEntry).chain;
+    const first = await v.writeCertificateChain(path, chain);
+    expect(first).toBe(join(folder, 'keystore', `${NAME} 20251117-122425.chain.pem`));
+    const pem = (await nodeKeystoreFileSystem.readFile(first)).toString();
+    expect(pem.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(chain.length);
+    expect(pem).toContain(Buffer.from(chain[0] as Uint8Array).toString('base64').slice(0, 60));
     expect((await stat(first)).mode & 0o777).toBe(0o600);
-    const second = await v.writeCompanionFile(path, '.secret.txt', 'other');
+    const second = await v.writeCertificateChain(path, chain.slice(0, 1));
     expect(second).not.toBe(first);
-    expect((await nodeKeystoreFileSystem.readFile(first)).toString()).toBe('reference 0123');
-    expect((await errorOf(v.writeCompanionFile(path, '/../x', 'y'))).code).toBe('INVALID_INPUT');
+    expect((await nodeKeystoreFileSystem.readFile(first)).toString()).toBe(pem);
   });
 
   it('refuses content Java could not use, before writing anything', async () => {

@@ -9,6 +9,8 @@ import {
   type KeystoreVault,
   keystoreFileName,
   parseKeystoreFileName,
+  pemEncode,
+  type Bytes,
 } from '@ehealth-cert/core';
 import { moveAside, writeNewFileAtomically } from './AtomicFile.js';
 import { checkKeystoreContent } from './checkKeystoreContent.js';
@@ -183,8 +185,8 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
     return created;
   }
 
-  async writeCompanionFile(keystorePath: string, suffix: string, text: string): Promise<string> {
-    return this.writeCompanion(keystorePath, suffix, Buffer.from(text, 'utf8'));
+  async writeCertificateChain(keystorePath: string, chain: readonly Bytes[]): Promise<string> {
+    return this.writeCompanion(keystorePath, '.chain.pem', Buffer.from(chain.map((der) => pemEncode('CERTIFICATE', der)).join(''), 'utf8'));
   }
 
   async writeCompanionKeystore(keystorePath: string, suffix: string, content: KeystoreContent, password: string): Promise<string> {

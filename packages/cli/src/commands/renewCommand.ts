@@ -5,6 +5,7 @@ import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
+import { writeSecretKeyFile } from '@ehealth-cert/composition';
 /**
  * `ehealth-cert renew`: the request flow for the DN of an existing keystore, inside its last three
  * months (DOMAIN.md 4.3); the new keystore uses the same password. Complete it with `complete`.
@@ -29,6 +30,8 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       pinEntry: opened.pinEntry,
       review: opened.review,
     });
+    // Step 15 on disk (as before, the renewal keeps the FR/EN secret-key file only).
+    const secretKeyFile = await writeSecretKeyFile(renewal.receipt);
     ctx.say(
       ctx.i18n.t((m) => m.wizard.secretKey, { reference: renewal.reference }),
       ctx.i18n.t((m) => m.wizard.keystoreWritten, { path: renewal.keystorePath }),
@@ -41,7 +44,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         status: renewal.status,
         reference: renewal.reference,
         keystorePath: renewal.keystorePath,
-        secretKeyFile: renewal.secretKeyFile,
+        secretKeyFile,
         dn: renewal.dn,
         renews: { dn: renewal.renews.dn, notAfter: renewal.renews.notAfter.toISOString() },
         automaticallyValidated: renewal.automaticallyValidated,

@@ -6,6 +6,7 @@ import type { RequestAnswers } from '../wizard/RequestAnswers.js';
 import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
+import { writeReceiptFiles } from '../receipt/writeReceiptFiles.js';
 
 /**
  * A step that needs the PIN: a wrong PIN ends it (the adapter never retries); at the terminal the
@@ -72,31 +73,17 @@ function identifierOf(choice: OrganisationChoice, holder: CardHolder): { id: str
 }
 
 /** Step 15 on the screen: the secret key, where it is written, what to do next. */
-function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateRequest): void {
+function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateRequest, secretKeyFile: string): void {
   const { m } = ctx.i18n;
   ctx.steps.show('15');
   ctx.say(
     ctx.bold(ctx.i18n.t((x) => x.wizard.secretKey, { reference: submitted.reference })),
-    ctx.i18n.t((x) => x.wizard.secretKeyKeep, { file: submitted.secretKeyFile }),
+    ctx.i18n.t((x) => x.wizard.secretKeyKeep, { file: secretKeyFile }),
     ctx.i18n.t((x) => x.wizard.keystoreWritten, { path: submitted.keystorePath }),
     '',
     m.wizard.requested,
     submitted.automaticallyValidated ? m.wizard.waitAutomatic : m.wizard.waitManual,
   );
-}
-
-/** The step-16 instructions in the person's language, beside the keystore (core writes FR/EN). */
-async function writeInstructions(ctx: CommandContext, opened: OpenedUseCases, submitted: SubmittedCertificateRequest): Promise<string> {
-  const { m } = ctx.i18n;
-  const values = {
-    reference: submitted.reference,
-    name: submitted.certificateName,
-    keystore: submitted.keystorePath,
-    date: new Date().toISOString(),
-    env: ctx.settings.env.toUpperCase(),
-  };
-  const text = [m.instructions.title, '', ...m.instructions.body.map((line) => ctx.i18n.t(() => line, values)), ''].join('\n');
-  return opened.useCases.writeKeystoreCompanion.execute({ keystorePath: submitted.keystorePath, suffix: `.step-16.${ctx.i18n.language}.txt`, text });
 }
 
 /**
@@ -148,8 +135,8 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         review: opened.review,
       }),
     );
-    const instructionsFile = await writeInstructions(ctx, opened, submitted);
-    showSecretKey(ctx, submitted);
+    const { secretKeyFile, instructionsFile } = await writeReceiptFiles(ctx.i18n, submitted.receipt);
+    showSecretKey(ctx, submitted, secretKeyFile);
     return {
       exitCode: EXIT.done,
       json: {
@@ -158,7 +145,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         reference: submitted.reference,
         automaticallyValidated: submitted.automaticallyValidated,
         keystorePath: submitted.keystorePath,
-        secretKeyFile: submitted.secretKeyFile,
+        secretKeyFile,
         instructionsFile,
         dn: submitted.dn,
         certificateName: submitted.certificateName,

@@ -6,7 +6,6 @@ import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { authenticationEntry } from '../certificate-completion/authenticationEntry.js';
 import { checkKeystorePassword } from '../password/checkKeystorePassword.js';
 import { trackStep } from '../certificate-request/trackStep.js';
-import { pemEncode } from './pemEncode.js';
 
 /** What to export from an issued keystore. */
 export interface ExportCertificateInput {
@@ -60,8 +59,7 @@ export class ExportCertificate {
         { keystorePath: input.keystorePath, state: 'pending' },
       );
     }
-    const pem = entry.chain.map((der) => pemEncode('CERTIFICATE', der)).join('');
-    const pemFile = await trackStep(progress, undefined, 'export.pem', () => vault.writeCompanionFile(input.keystorePath, '.chain.pem', pem));
+    const pemFile = await trackStep(progress, undefined, 'export.pem', () => vault.writeCertificateChain(input.keystorePath, entry.chain));
     const exportPassword = input.exportPassword;
     const p12File =
       exportPassword === undefined

@@ -44,7 +44,20 @@ describe('RequestCertificate', () => {
     expect(file?.content.entries[0]).toMatchObject({ kind: 'key', alias: 'authentication' });
     expect(world.keys.describeCertificate(keyEntryOf(file?.content).chain[0] as Uint8Array).placeholder).toBe(true);
     expect(await world.pending.get(result.reference)).toMatchObject({ lastStatus: 'sent', keystorePath: result.keystorePath, environment: 'acc' });
-    expect(world.vault.companionFiles.get(result.secretKeyFile)).toContain(result.reference);
+    // Core writes no text: it returns the step 15-16 receipt, and the front ends render it.
+    expect(world.vault.companionFiles.size).toBe(0);
+    expect(result.receipt).toEqual({
+      reference: result.reference,
+      environment: 'acc',
+      dn: result.dn,
+      certificateName: 'NIHII-AMBU_SERVICE=91000153',
+      keystorePath: result.keystorePath,
+      keystoreName: result.keystorePath.split('/').pop(),
+      requestedAt: world.clock.now(),
+      automaticallyValidated: true,
+      renewal: false,
+      nextStep: { step: '16', action: 'complete', environment: 'acc', keystoreName: result.keystorePath.split('/').pop() },
+    });
     expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate']);
     expect(world.registry.calls[1]?.signerRole).toBe('signature');
   });
@@ -80,7 +93,7 @@ describe('RequestCertificate', () => {
     });
     expect(result).toMatchObject({ automaticallyValidated: false, certificateName: 'NIHII-HOSPITAL=71072393,LABO' });
     expect(result.dn).toContain('OU=CLINIQUE SAINT-ELOI');
-    expect(world.vault.companionFiles.get(result.secretKeyFile)).toContain('support eHealth');
+    expect(result.receipt).toMatchObject({ automaticallyValidated: false, certificateName: 'NIHII-HOSPITAL=71072393,LABO' });
     expect(await world.registry.getCertificate(result.reference)).toEqual({ status: 'pending' });
   });
 
@@ -207,12 +220,12 @@ describe('RequestCertificate', () => {
     expect(pin.pinpadNotices).toHaveLength(1);
   });
 
-  it('still names the keystore when the secret key file cannot be written after sending', async () => {
+  it('still names the keystore when the pending record cannot be written after sending', async () => {
     const world = fakeWorld();
-    world.vault.writeCompanionFile = () => Promise.reject(new EhealthCertError('KEYSTORE_WRITE_FAILED', 'disk full (injected)'));
+    world.pending.record = () => Promise.reject(new EhealthCertError('KEYSTORE_WRITE_FAILED', 'disk full (injected)'));
     const error = await rejection(request(world));
     expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
     expect(world.vault.files.has(error.details.keystorePath as string)).toBe(true);
-    expect(await world.pending.get(error.details.reference as string)).toMatchObject({ lastStatus: 'sent' });
+    expect(error.details.reference).toMatch(/^[0-9a-f]{40}$/);
   });
 });

@@ -7,7 +7,6 @@ import type { Identifier } from '../identifiers/Identifier.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { certificateName } from '../distinguished-name/certificateName.js';
 import { keptKeystoreError } from './keptKeystoreError.js';
-import { secretKeyText } from './secretKeyText.js';
 import { trackStep } from './trackStep.js';
 
 /** The ports a certificate request needs (RequestCertificate and RenewCertificate): all but EtkRA. */
@@ -48,8 +47,31 @@ export interface SubmittedCertificateRequest {
   readonly keystorePath: string;
   readonly dn: string;
   readonly certificateName: string;
-  readonly secretKeyFile: string;
+  /** What the person keeps of step 15 and needs at step 16; the front ends render it (core keeps no prose). */
+  readonly receipt: RequestReceipt;
   readonly replacesCertificate?: string;
+}
+
+/**
+ * The data of manual steps 15-16 (DOMAIN.md 2.4 items 10-11): the "secret key" and what completes
+ * the request. Holds no password and no PIN. Each front end renders it in the person's language
+ * (the CLI's `.secret-key.txt` and `.step-16.<lang>.txt` files, the API's JSON, the web wizard).
+ */
+export interface RequestReceipt {
+  /** PublicKeyIdentifier: the "secret key" of manual step 15. */
+  readonly reference: string;
+  readonly environment: 'prd' | 'acc' | 'sim';
+  readonly dn: string;
+  readonly certificateName: string;
+  /** Full path of the keystore holding the request's private key. */
+  readonly keystorePath: string;
+  /** The keystore's file name alone. */
+  readonly keystoreName: string;
+  readonly requestedAt: Date;
+  readonly automaticallyValidated: boolean;
+  readonly renewal: boolean;
+  /** Step 16: complete the request with this keystore and its password, in this environment. */
+  readonly nextStep: { readonly step: '16'; readonly action: 'complete'; readonly environment: 'prd' | 'acc' | 'sim'; readonly keystoreName: string };
 }
 
 /** The eID holder as GenerateContract's `Signer`: SSIN and names exactly as on the card (DOMAIN.md 2.3). */
@@ -60,7 +82,7 @@ export function holderActor(holder: CardHolder): Actor {
 /**
  * Manual steps 12-15 (DOMAIN.md 2.4 items 7-10): contract, approval, key pair, CSR with the
  * contract DN, keystore saved BEFORE GenerateCertificate, GenerateCertificate signed with
- * eID-Sign, pending record, secret key file.
+ * eID-Sign, pending record; returns the step 15-16 receipt (the front ends write and show it).
  */
 export async function submitCertificateRequest(ports: RequestPorts, request: PreparedRequest): Promise<SubmittedCertificateRequest> {
   const { registry, keys, vault, progress } = ports;
@@ -134,21 +156,30 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
 
   // The request is at eHealth now: a failure below must still say where the key is.
   return trackStep(progress, '15', 'request.record', async () => {
+    const requestedAt = ports.clock.now();
     await ports.pending.record({
       reference,
       environment: request.environment,
       certificateName: name,
       dn: contract.dn,
       keystorePath,
-      requestedAt: ports.clock.now(),
+      requestedAt,
       automaticallyValidated: submitted.automaticallyValidated,
       lastStatus: 'sent',
     });
-    const secretKeyFile = await vault.writeCompanionFile(
+    const keystoreName = keystorePath.split(/[\\/]/).pop() ?? keystorePath;
+    const receipt: RequestReceipt = {
+      reference,
+      environment: request.environment,
+      dn: contract.dn,
+      certificateName: name,
       keystorePath,
-      '.secret-key.txt',
-      secretKeyText({ reference, keystorePath, dn: contract.dn, automaticallyValidated: submitted.automaticallyValidated, requestedAt: ports.clock.now() }),
-    );
+      keystoreName,
+      requestedAt,
+      automaticallyValidated: submitted.automaticallyValidated,
+      renewal: request.renewal,
+      nextStep: { step: '16', action: 'complete', environment: request.environment, keystoreName },
+    };
     return {
       status: 'submitted' as const,
       reference,
@@ -156,7 +187,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       keystorePath,
       dn: contract.dn,
       certificateName: name,
-      secretKeyFile,
+      receipt,
       ...(submitted.replacesCertificate ? { replacesCertificate: submitted.replacesCertificate } : {}),
     };
   }).catch((error: unknown) => {

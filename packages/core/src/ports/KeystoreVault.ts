@@ -47,8 +47,12 @@ export interface KeystoreVault {
   list(): Promise<readonly KeystoreFile[]>;
   /** Writes `content` of `path` under a new password into a new file, checks it opens, keeps the old one. */
   changePassword(path: string, oldPassword: string, newPassword: string): Promise<string>;
-  /** Writes `text` in a file beside the keystore (the step 15 secret key and instructions). */
-  writeCompanionFile(keystorePath: string, suffix: string, text: string): Promise<string>;
+  /**
+   * Writes `chain` (DER certificates, leaf first) as PEM in a new file beside the keystore
+   * (`<keystore stem>.chain.pem`), never over an earlier one; returns its path. Texts for the
+   * person are not the vault's: the front ends render and write them (docs/decisions/0014).
+   */
+  writeCertificateChain(keystorePath: string, chain: readonly Bytes[]): Promise<string>;
   /**
    * Writes `content` as a new PKCS#12 file beside the keystore (`<keystore stem><suffix>`, e.g.
    * `.export.p12`), under its own password, in the format other tools read (PBES2/AES). Not a

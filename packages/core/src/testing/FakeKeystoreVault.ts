@@ -1,4 +1,6 @@
+import type { Bytes } from '../ports/binary.js';
 import type { Clock } from '../ports/Clock.js';
+import { pemEncode } from '../certificate-management/pemEncode.js';
 import type { KeystoreContent, KeystoreFile, KeystoreVault } from '../ports/KeystoreVault.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { keystoreFileName } from '../distinguished-name/keystoreFileName.js';
@@ -18,7 +20,7 @@ export interface FakeKeystoreFile extends KeystoreFile {
 export class FakeKeystoreVault implements KeystoreVault {
   /** Keystore files by path, in the order they were written. */
   readonly files = new Map<string, FakeKeystoreFile>();
-  /** Companion text files (step 15 secret key) by path. */
+  /** Companion PEM files (exported certificate chains) by path. */
   readonly companionFiles = new Map<string, string>();
   private failNextSave?: Error;
 
@@ -75,11 +77,12 @@ export class FakeKeystoreVault implements KeystoreVault {
     return this.save(file.baseName, content, newPassword);
   }
 
-  writeCompanionFile(keystorePath: string, suffix: string, text: string): Promise<string> {
+  writeCertificateChain(keystorePath: string, chain: readonly Bytes[]): Promise<string> {
     const stem = keystorePath.replace(/\.(acc-)?p12$/, '');
+    const suffix = '.chain.pem';
     let path = `${stem}${suffix}`;
     for (let n = 2; this.companionFiles.has(path); n += 1) path = `${stem}-${n}${suffix}`;
-    this.companionFiles.set(path, text);
+    this.companionFiles.set(path, chain.map((der) => pemEncode('CERTIFICATE', der)).join(''));
     return Promise.resolve(path);
   }
 

@@ -1,4 +1,4 @@
-import type { UseCases } from '@ehealth-cert/core';
+import type { RequestReceipt, UseCases } from '@ehealth-cert/core';
 import type { SimulatedSupportTeam } from '@ehealth-cert/simulator';
 import type { ApiAuth } from '../auth/bearerAuth.js';
 import type { CardQueue } from '../card/CardQueue.js';
@@ -19,6 +19,8 @@ export interface AppDeps {
   readonly cardQueue: CardQueue;
   readonly jobs: JobStore;
   readonly idempotency: IdempotencyStore;
+  /** Step 15 on disk: writes the secret-key file beside the keystore from core's receipt; returns its path. */
+  readonly writeSecretKeyFile: (receipt: RequestReceipt) => Promise<string>;
   /** Env sim: the simulated eHealth support team (approve or refuse a manual request). */
   readonly supportTeam?: SimulatedSupportTeam;
   /** The one-time ticket the web wizard trades for the token (POST /session), from `ehealth-cert ui`. */

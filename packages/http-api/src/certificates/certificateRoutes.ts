@@ -104,7 +104,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
             ...requestSettingsOf(deps.environment, body),
           }),
         );
-        return { ...submittedView(renewed), renews: renewed.renews };
+        return { ...(await submittedView(deps, renewed)), renews: renewed.renews };
       });
       return replyWithJob(request, reply, deps.jobs, jobId);
     },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createUseCases } from '@ehealth-cert/core';
-import { createPorts, type PortOverrides, type SimulatedWorld } from '@ehealth-cert/composition';
+import { createPorts, writeSecretKeyFile, type PortOverrides, type SimulatedWorld } from '@ehealth-cert/composition';
 import type { AppDeps } from '../app/AppDeps.js';
 import { CardQueue } from '../card/CardQueue.js';
 import { apiVersion } from '../health/apiVersion.js';
@@ -44,6 +44,7 @@ export async function composeApi(settings: ApiSettings, overrides: PortOverrides
       cardQueue: new CardQueue(),
       jobs,
       idempotency,
+      writeSecretKeyFile: (receipt) => writeSecretKeyFile(receipt),
     };
     return { deps, ...(composed.simulated === undefined ? {} : { simulated: composed.simulated }), close: composed.close };
   } catch (error) {

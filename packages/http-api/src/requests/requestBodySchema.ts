@@ -67,7 +67,7 @@ export interface RequestBody {
 export const submittedRequestSchema = {
   $id: 'SubmittedRequest',
   type: 'object',
-  required: ['status', 'reference', 'automaticallyValidated', 'keystore', 'dn', 'certificateName', 'secretKeyFile', 'href'],
+  required: ['status', 'reference', 'automaticallyValidated', 'keystore', 'dn', 'certificateName', 'secretKeyFile', 'receipt', 'href'],
   properties: {
     status: { type: 'string', enum: ['submitted'] },
     reference: { type: 'string', description: 'PublicKeyIdentifier: the "secret key" of manual step 15.' },
@@ -76,6 +76,32 @@ export const submittedRequestSchema = {
     dn: { type: 'string' },
     certificateName: { type: 'string' },
     secretKeyFile: { type: 'string' },
+    receipt: {
+      type: 'object',
+      description: 'What the person keeps of step 15 and needs at step 16 (core\'s receipt; files by name). Front ends render it.',
+      required: ['reference', 'environment', 'dn', 'certificateName', 'keystore', 'requestedAt', 'automaticallyValidated', 'renewal', 'nextStep'],
+      properties: {
+        reference: { type: 'string' },
+        environment: { type: 'string', enum: ['prd', 'acc', 'sim'] },
+        dn: { type: 'string' },
+        certificateName: { type: 'string' },
+        keystore: { type: 'string' },
+        requestedAt: { type: 'string', format: 'date-time' },
+        automaticallyValidated: { type: 'boolean' },
+        renewal: { type: 'boolean' },
+        nextStep: {
+          type: 'object',
+          required: ['step', 'action', 'environment', 'keystore', 'command'],
+          properties: {
+            step: { type: 'string', enum: ['16'] },
+            action: { type: 'string', enum: ['complete'] },
+            environment: { type: 'string', enum: ['prd', 'acc', 'sim'] },
+            keystore: { type: 'string' },
+            command: { type: 'string', description: 'The CLI command of step 16, e.g. `ehealth-cert complete --env acc --keystore "..."`.' },
+          },
+        },
+      },
+    },
     replacesCertificate: { type: 'string' },
     href: { type: 'string', description: 'The request resource: /requests/{reference}.' },
   },

@@ -117,11 +117,13 @@ async function submit(deps: AppDeps, body: RequestBody) {
       ...requestSettingsOf(deps.environment, body),
     }),
   );
-  return submittedView(submitted);
+  return submittedView(deps, submitted);
 }
 
 /** A submitted request as the job result shows it. */
-export function submittedView(submitted: SubmittedCertificateRequest) {
+export async function submittedView(deps: Pick<AppDeps, 'writeSecretKeyFile'>, submitted: SubmittedCertificateRequest) {
+  const secretKeyFile = await deps.writeSecretKeyFile(submitted.receipt);
+  const { receipt } = submitted;
   return {
     status: submitted.status,
     reference: submitted.reference,
@@ -129,7 +131,25 @@ export function submittedView(submitted: SubmittedCertificateRequest) {
     keystore: basename(submitted.keystorePath),
     dn: submitted.dn,
     certificateName: submitted.certificateName,
-    secretKeyFile: basename(submitted.secretKeyFile),
+    secretKeyFile: basename(secretKeyFile),
+    // Core's receipt (files by name, no machine path): the web wizard renders steps 15-16 from it.
+    receipt: {
+      reference: receipt.reference,
+      environment: receipt.environment,
+      dn: receipt.dn,
+      certificateName: receipt.certificateName,
+      keystore: receipt.keystoreName,
+      requestedAt: receipt.requestedAt.toISOString(),
+      automaticallyValidated: receipt.automaticallyValidated,
+      renewal: receipt.renewal,
+      nextStep: {
+        step: receipt.nextStep.step,
+        action: receipt.nextStep.action,
+        environment: receipt.nextStep.environment,
+        keystore: receipt.nextStep.keystoreName,
+        command: `ehealth-cert complete --env ${receipt.nextStep.environment} --keystore "${receipt.nextStep.keystoreName}"`,
+      },
+    },
     ...(submitted.replacesCertificate === undefined ? {} : { replacesCertificate: submitted.replacesCertificate }),
     href: `/requests/${submitted.reference}`,
   };

@@ -1,3 +1,4 @@
+import { secretKeyText } from '@ehealth-cert/composition';
 import { createUseCases } from '@ehealth-cert/core';
 import { fakeWorld } from '@ehealth-cert/core/testing';
 import type { FastifyServerOptions } from 'fastify';
@@ -14,6 +15,8 @@ export const FAKE_TOKEN = 'test-token-0123456789abcdef';
 export function fakeDeps(overrides: Partial<AppDeps> = {}) {
   const world = fakeWorld();
   const jobs = new JobStore();
+  /** The secret-key files the API wrote, by path (in memory, like the fake vault). */
+  const secretKeyFiles = new Map<string, string>();
   const ports = {
     card: world.card,
     registry: world.registry,
@@ -32,14 +35,19 @@ export function fakeDeps(overrides: Partial<AppDeps> = {}) {
     cardQueue: new CardQueue(),
     jobs,
     idempotency: new IdempotencyStore({ jobs }),
+    writeSecretKeyFile: (receipt) => {
+      const path = `${receipt.keystorePath.replace(/\.(acc-)?p12$/, '')}.secret-key.txt`;
+      secretKeyFiles.set(path, secretKeyText(receipt));
+      return Promise.resolve(path);
+    },
     ...overrides,
   };
-  return { deps, world };
+  return { deps, world, secretKeyFiles };
 }
 
 /** The API over core's in-memory fakes (fakeWorld), for inject tests and the benchmark. */
 export async function fakeApp(overrides: Partial<AppDeps> = {}, options: FastifyServerOptions = {}) {
-  const { deps, world } = fakeDeps(overrides);
+  const { deps, world, secretKeyFiles } = fakeDeps(overrides);
   const app = await buildApp(deps, { logger: false, ...options });
-  return { app, deps, world };
+  return { app, deps, world, secretKeyFiles };
 }

@@ -61,7 +61,9 @@ describe('the web wizard in a browser', () => {
     const job = deps.jobs.start('certificate-request', async () => {
       deps.jobs.progress.report({ step: '14', activity: 'card.sign', phase: 'start' });
       await new Promise<void>((resolve) => (finish = resolve));
-      return { status: 'submitted', reference: REFERENCE, automaticallyValidated: true, keystore: 'k.p12', dn: 'CN=x', certificateName: 'x', secretKeyFile: 'k.txt' };
+      const nextStep = { step: '16', action: 'complete', environment: 'acc', keystore: 'k.p12', command: 'ehealth-cert complete --env acc --keystore "k.p12"' };
+      const receipt = { reference: REFERENCE, environment: 'acc', dn: 'CN=x', certificateName: 'x', keystore: 'k.p12', requestedAt: '2025-11-17T12:24:25.000Z', automaticallyValidated: true, renewal: false, nextStep };
+      return { status: 'submitted', reference: REFERENCE, automaticallyValidated: true, keystore: 'k.p12', dn: 'CN=x', certificateName: 'x', secretKeyFile: 'k.txt', receipt };
     });
     // What the page keeps while step 14 runs; then the page is closed and opened again.
     await page.evaluate(`localStorage.setItem('ehealth-cert.inflight', JSON.stringify({ jobId: '${job.id}', kind: 'request' }))`);

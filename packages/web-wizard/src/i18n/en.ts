@@ -93,6 +93,8 @@ export const en: Messages = {
     text: 'Here is your secret key. You will need it to complete your request.',
     keystore: 'Keystore saved',
     file: 'The secret key is also written in',
+    environment: 'Environment',
+    next: 'Step 16, once eHealth says the certificate is made',
     manual: 'eHealth still has to validate your request by hand: this can take a few days.',
   },
   sent: { heading: 'Request sent', text: 'You have requested a certificate and will receive a confirmation of your request.' },

@@ -91,6 +91,8 @@ export const fr = {
     text: 'Vous trouverez ici votre clé secrète. Vous en aurez besoin pour finaliser votre demande.',
     keystore: 'Keystore enregistré',
     file: 'La clé secrète est aussi écrite dans',
+    environment: 'Environnement',
+    next: 'Étape 16, quand eHealth annonce que le certificat est fabriqué',
     manual: 'eHealth doit encore valider votre demande manuellement : cela peut prendre quelques jours.',
   },
   sent: { heading: 'Demande envoyée', text: 'Vous avez demandé un certificat et recevrez une confirmation de votre demande.' },

@@ -93,6 +93,8 @@ export const nl: Messages = {
     text: 'Hier vindt u uw geheime sleutel. U hebt hem nodig om uw aanvraag te vervolledigen.',
     keystore: 'Keystore opgeslagen',
     file: 'De geheime sleutel staat ook in',
+    environment: 'Omgeving',
+    next: 'Stap 16, zodra eHealth meldt dat het certificaat gemaakt is',
     manual: 'eHealth moet uw aanvraag nog manueel valideren: dat kan enkele dagen duren.',
   },
   sent: { heading: 'Aanvraag verzonden', text: 'U hebt een certificaat aangevraagd en krijgt een bevestiging van uw aanvraag.' },

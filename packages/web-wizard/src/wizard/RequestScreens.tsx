@@ -300,21 +300,28 @@ function OrganisationTypes({ ctx, state, update }: { ctx: WizardContext; state: 
 /** Step 15: the secret key (PublicKeyIdentifier) and where the keystore and the key file are. */
 function SecretKey({ ctx, submitted }: { ctx: WizardContext; submitted: SubmittedRequest | undefined }) {
   const { t } = ctx;
+  const receipt = submitted?.receipt;
   return (
     <Screen t={t} id="15" step="15" heading={t.s15.heading} error={ctx.error} action={t.ok} onAction={() => ctx.go('sent')}>
       <p>{t.s15.text}</p>
       <p class="secret">
-        <code data-secret-key>{submitted?.reference}</code>
+        <code data-secret-key>{receipt?.reference}</code>
       </p>
       <dl class="summary">
         <dt>{t.s15.keystore}</dt>
-        <dd data-keystore>{submitted?.keystore}</dd>
+        <dd data-keystore>{receipt?.keystore}</dd>
         <dt>{t.s15.file}</dt>
         <dd>{submitted?.secretKeyFile}</dd>
         <dt>DN</dt>
-        <dd data-dn>{submitted?.dn}</dd>
+        <dd data-dn>{receipt?.dn}</dd>
+        <dt>{t.s15.environment}</dt>
+        <dd data-environment>{receipt?.environment.toUpperCase()}</dd>
+        <dt>{t.s15.next}</dt>
+        <dd>
+          <code data-next-step>{receipt?.nextStep.command}</code>
+        </dd>
       </dl>
-      {submitted?.automaticallyValidated === false && <p class="note" data-manual-validation>{t.s15.manual}</p>}
+      {receipt?.automaticallyValidated === false && <p class="note" data-manual-validation>{t.s15.manual}</p>}
     </Screen>
   );
 }

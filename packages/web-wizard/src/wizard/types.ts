@@ -32,6 +32,20 @@ export interface SubmittedRequest {
   readonly dn: string;
   readonly certificateName: string;
   readonly secretKeyFile: string;
+  /** Core's step 15-16 receipt, as the API returns it; the wizard renders step 15 from it. */
+  readonly receipt: RequestReceipt;
+}
+
+export interface RequestReceipt {
+  readonly reference: string;
+  readonly environment: 'prd' | 'acc' | 'sim';
+  readonly dn: string;
+  readonly certificateName: string;
+  readonly keystore: string;
+  readonly requestedAt: string;
+  readonly automaticallyValidated: boolean;
+  readonly renewal: boolean;
+  readonly nextStep: { readonly step: '16'; readonly action: 'complete'; readonly environment: 'prd' | 'acc' | 'sim'; readonly keystore: string; readonly command: string };
 }
 
 export interface RecordedRequest {

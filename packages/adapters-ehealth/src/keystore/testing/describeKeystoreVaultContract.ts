@@ -103,12 +103,15 @@ export function describeKeystoreVaultContract(target: KeystoreVaultContractTarge
       expect((await vault.findLatest(NAME))?.path).toBe(changed);
     });
 
-    it('writes a companion text beside the keystore, never over an earlier one', async () => {
-      const path = await vault.save(NAME, target.content(), PASSWORD);
+    it('writes a certificate chain as PEM beside the keystore, never over an earlier one', async () => {
+      const content = target.content();
+      const path = await vault.save(NAME, content, PASSWORD);
       const stem = path.replace(/\.(acc-)?p12$/, '');
-      const first = await vault.writeCompanionFile(path, '.step-16.en.txt', 'first');
-      const second = await vault.writeCompanionFile(path, '.step-16.en.txt', 'second');
-      expect(first).toBe(`${stem}.step-16.en.txt`);
+      const key = content.entries.find((e) => e.kind === 'key');
+      const chain = key?.kind === 'key' ? key.chain : [];
+      const first = await vault.writeCertificateChain(path, chain);
+      const second = await vault.writeCertificateChain(path, chain);
+      expect(first).toBe(`${stem}.chain.pem`);
       expect(second).not.toBe(first);
       expect(second.startsWith(stem)).toBe(true);
     });
