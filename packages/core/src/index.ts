@@ -64,3 +64,4 @@ export * from './records/ListKeystores.js';
 export * from './records/WriteKeystoreCompanion.js';
 export * from './distinguished-name/personName.js';
 export * from './createUseCases.js';
+export * from './text/inLanguage.js';
