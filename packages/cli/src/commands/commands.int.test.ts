@@ -89,6 +89,13 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     const renew = await cli(['renew', '--keystore', done.keystorePath, '--accept-terms', ...CONTACT]);
     expect(renew.code).toBe(5);
     expect(renew.stderr).toContain('Renouvellement impossible maintenant');
+    // The window is checked before anything else is asked: without contact data and without a PIN
+    // the refusal is the same (not a missing e-mail, not a PIN prompt), and it says when renewal opens.
+    const early = await cli(['renew', '--keystore', done.keystorePath], { EHEALTH_CERT_PIN: undefined });
+    expect(early.code, early.stderr).toBe(5);
+    expect(early.stderr).toContain('Renouvellement impossible maintenant');
+    expect(early.stderr).toMatch(/renouvellement possible à partir du \S+/);
+    expect(early.stderr).not.toMatch(/PIN|e-mail/i);
 
     const newPasswordFile = join(dir, 'new-password');
     await writeFile(newPasswordFile, 'un-tout-nouveau-mot-de-passe\n');

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EhealthCertError, renewalWindowStart, type CompletionOutcome } from '@ehealth-cert/core';
 import { longDate } from '../i18n/longDate.js';
+import { completionWarningText, localizedWarnings } from './completionWarnings.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
@@ -76,9 +77,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         ? ctx.i18n.t((x) => x.complete.etkNotYetPublished, { serial: outcome.etkSerial })
         : ctx.i18n.t((x) => x.complete.etk, { serial: outcome.etkSerial }),
       ...(outcome.toBeActivated ? [m.complete.etkToActivate] : []),
-      ...outcome.warnings
-        .filter((w) => w.code !== 'ETK_NOT_YET_PUBLISHED')
-        .map((w) => ctx.i18n.t((x) => x.complete.warning, { text: w.code === 'ISSUED_CHAIN_NOT_CHECKED' ? m.complete.issuedChainNotChecked : m.complete.etkSignerNotChecked })),
+      ...outcome.warnings.filter((w) => w.code !== 'ETK_NOT_YET_PUBLISHED').map((w) => ctx.i18n.t((x) => x.complete.warning, { text: completionWarningText(w.code, ctx.i18n, outcome.etkSerial) })),
       ctx.i18n.t((x) => x.complete.keystore, { path: outcome.keystorePath }),
       ctx.i18n.t((x) => x.complete.validity, { date: longDate(outcome.notAfter, ctx.i18n.language), renewFrom: longDate(renewalWindowStart(outcome.notAfter), ctx.i18n.language) }),
       ctx.bold(m.complete.done),
@@ -96,7 +95,8 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         etkPublication: outcome.etkPublication,
         notAfter: outcome.notAfter.toISOString(),
         renewalWindowStart: renewalWindowStart(outcome.notAfter).toISOString(),
-        warnings: outcome.warnings,
+        // The codes are the contract; the messages are in the person's language, as on screen.
+        warnings: localizedWarnings(outcome.warnings, ctx.i18n, outcome.etkSerial),
       },
     };
   } finally {
