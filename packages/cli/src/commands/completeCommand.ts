@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompleteCertificate, EhealthCertError, type CompletionOutcome, type PendingRequests } from '@ehealth-cert/core';
+import { CompleteCertificate, EhealthCertError, isUnfinishedRequest, type CompletionOutcome, type PendingRequests } from '@ehealth-cert/core';
 import { TOKENS } from '../composition/tokens.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from './CommandContext.js';
 import { openContainer, type OpenedContainer } from './openContainer.js';
+import { contextForRequest } from './requestEnvironment.js';
 
 interface CompleteFlags {
   readonly keystore?: string;
@@ -13,11 +14,14 @@ interface CompleteFlags {
   readonly interval?: string;
 }
 
-/** The keystore of `--keystore`, else the newest request of this environment not yet completed. */
+/**
+ * The keystore of `--keystore`, else the newest request of this environment that is not finished
+ * (sending, sent, pending, issued: never a refused, completed or unsent one).
+ */
 export async function keystoreToComplete(ctx: CommandContext, opened: OpenedContainer, given: string | undefined): Promise<string> {
   if (given !== undefined) return given;
   const open = (await opened.container.get<PendingRequests>(TOKENS.PendingRequests).list())
-    .filter((r) => r.environment === ctx.settings.env && r.lastStatus !== 'completed' && r.lastStatus !== 'refused')
+    .filter((r) => r.environment === ctx.settings.env && isUnfinishedRequest(r))
     .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime());
   const latest = open[0];
   if (latest === undefined) throw new EhealthCertError('KEYSTORE_NOT_FOUND', ctx.i18n.m.errors.noKeystore, { flag: '--keystore' });
@@ -42,9 +46,11 @@ async function completeOnce(opened: OpenedContainer, keystorePath: string, passw
  * `ehealth-cert complete`: manual steps 16-19. Pending is a normal outcome (exit 3, "not yet");
  * `--wait` polls every --interval seconds with a progress line until issued or Ctrl-C.
  */
-export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+export async function run(given: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const flags = options as CompleteFlags;
-  const interval = intervalSeconds(ctx, flags.interval);
+  const interval = intervalSeconds(given, flags.interval);
+  // Issue 13: the environment the request was sent to, unless --env says it (and then it must agree).
+  const ctx = await contextForRequest(given, flags.keystore);
   ctx.steps.show('16');
   const opened = await openContainer(ctx);
   try {
@@ -68,7 +74,10 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     const { m } = ctx.i18n;
     if (outcome.status === 'pending') {
       ctx.io.stderr.write(`${m.complete.pending}\n`);
-      return { exitCode: EXIT.pending, json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, message: m.complete.pending } };
+      return {
+        exitCode: EXIT.pending,
+        json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, environment: ctx.settings.env, message: m.complete.pending },
+      };
     }
     ctx.steps.show('18');
     ctx.steps.show('19');

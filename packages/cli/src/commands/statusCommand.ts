@@ -1,10 +1,11 @@
-import { ShowCertificateStatus, type CertificateStatus } from '@ehealth-cert/core';
+import { isUnfinishedRequest, ShowCertificateStatus, type CertificateStatus } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from './CommandContext.js';
 import { formatTable } from './formatTable.js';
 import { openContainer } from './openContainer.js';
+import { contextForRequest, pendingRequestsOf } from './requestEnvironment.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
@@ -29,10 +30,15 @@ function statusLines(status: CertificateStatus, i18n: Translator): string[] {
  * `ehealth-cert status`: every certificate the card holder manages (GetCertificateInfoForCitizen,
  * PIN), or with --keystore the status of that keystore's certificate.
  */
-export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+export async function run(given: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+  const keystorePath = options['keystore'] as string | undefined;
+  // Issue 13: a keystore's status is asked of the environment its request went to; without a
+  // keystore or --env, the environment of the newest unfinished request recorded here.
+  const ctx = await contextForRequest(given, keystorePath);
+  // Requests recorded on this machine and not finished (one interrupted by a crash included).
+  const unfinished = (await pendingRequestsOf(ctx).list()).filter((r) => isUnfinishedRequest(r) && r.environment === ctx.settings.env);
   const opened = await openContainer(ctx);
   try {
-    const keystorePath = options['keystore'] as string | undefined;
     const report = await opened.container.get(ShowCertificateStatus).execute(
       keystorePath === undefined
         ? { source: 'card', pinEntry: opened.pinEntry }
@@ -43,6 +49,13 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
           },
     );
     const { m } = ctx.i18n;
+    if (keystorePath === undefined && unfinished.length > 0) {
+      ctx.say(m.status.recorded);
+      for (const r of unfinished) {
+        ctx.say(`  ${r.certificateName}  ${r.reference}  ${r.lastStatus}  ${r.keystorePath}`, `    ehealth-cert complete --env ${r.environment} --keystore "${r.keystorePath}"`);
+      }
+      ctx.say('');
+    }
     if (report.source === 'card') {
       if (report.certificates.length === 0) ctx.say(m.status.none);
       for (const certificate of report.certificates) ctx.say(...statusLines(certificate, ctx.i18n), '');
@@ -51,7 +64,17 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     } else {
       ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : `${m.labels.status}: ${m.labels.issued}`);
     }
-    return { exitCode: EXIT.done, json: { ok: true, ...(JSON.parse(JSON.stringify(report)) as object) } };
+    return {
+      exitCode: EXIT.done,
+      json: {
+        ok: true,
+        environment: ctx.settings.env,
+        ...(JSON.parse(JSON.stringify(report)) as object),
+        ...(keystorePath === undefined
+          ? { recordedRequests: unfinished.map((r) => ({ reference: r.reference, certificateName: r.certificateName, status: r.lastStatus, keystorePath: r.keystorePath, environment: r.environment })) }
+          : {}),
+      },
+    };
   } finally {
     await opened.close();
   }

@@ -1,6 +1,7 @@
 import type { Bytes } from '../ports/binary.js';
 import type { KeyPair } from '../ports/KeyFactory.js';
 import type { UseCasePorts } from '../ports/UseCasePorts.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { ehealthDnOwner } from './ehealthDnOwner.js';
 import { trackStep } from '../certificate-request/trackStep.js';
 import { authenticationEntry } from './authenticationEntry.js';
@@ -50,7 +51,13 @@ export class CompleteCertificate {
     const reference = await keys.publicKeyIdentifier(keyPair.publicKey);
 
     if (keys.describeCertificate(keystore.authentication.chain[0] as Bytes).placeholder) {
-      const delivery = await trackStep(progress, '18', 'ehealth.GetCertificate', () => this.ports.registry.getCertificate(reference));
+      const delivery = await trackStep(progress, '18', 'ehealth.GetCertificate', () => this.ports.registry.getCertificate(reference)).catch(
+        async (error: unknown) => {
+          // Issue 13: a refusal is recorded, so that `complete` without a keystore no longer picks it.
+          if (EhealthCertError.is(error, 'EHEALTH_REJECTED')) await pending.update(reference, { lastStatus: 'refused', lastCheckedAt: clock.now() }).catch(() => undefined);
+          throw error;
+        },
+      );
       if (delivery.status === 'pending') {
         await pending.update(reference, { lastStatus: 'pending', lastCheckedAt: clock.now() });
         return { status: 'pending', reference, keystorePath: keystore.path };
