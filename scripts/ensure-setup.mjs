@@ -5,7 +5,7 @@
 // `--tests` adds the tools only the tests use; `--system-packages-only` stops after the system
 // packages (`.ci/run`, before its own `npm ci`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,18 +51,7 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
   execFileSync('npm', ['ci', '--no-fund', '--no-audit'], { cwd: root, stdio: 'inherit' });
 }
 
-// Incremental: nearly free when the build is up to date.
-execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
-
-// tsc writes new files with mode 0644, and `npm ci` could not chmod bins that did not exist yet:
-// make every workspace bin (dist/cli.js) executable so that `npx ehealth-cert` / `npx ehealth-sim` run.
-const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-for (const workspace of rootPackage.workspaces ?? []) {
-  const manifest = join(root, workspace, 'package.json');
-  if (!existsSync(manifest)) continue;
-  const bins = JSON.parse(readFileSync(manifest, 'utf8')).bin ?? {};
-  for (const target of Object.values(typeof bins === 'string' ? { bin: bins } : bins)) {
-    const file = join(root, workspace, target);
-    if (existsSync(file)) chmodSync(file, 0o755);
-  }
-}
+// Incremental: nearly free when the build is up to date. Builds dist/ only (tsconfig.build.json:
+// no tests); `npm run typecheck` checks the tests too. The commands' launchers (packages/*/bin/)
+// are committed, so `npm ci` has linked them already.
+execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });

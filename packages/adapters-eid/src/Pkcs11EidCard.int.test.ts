@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provisionFakeEid, type FakeEid, type FakeEidGeneration } from '@ehealth-cert/simulator';
-import { describeEidCardContract, type EidCardContractTarget } from './contract/describeEidCardContract.js';
+import { describeEidCardContract, type EidCardContractTarget } from './testing/describeEidCardContract.js';
 import { Pkcs11EidCard } from './Pkcs11EidCard.js';
 
 /** A fake eID on SoftHSM behind the PIN-locking wrapper, in a temp folder removed afterwards. */

@@ -5,7 +5,7 @@ import { EhealthCertError, type PinRequest } from '@ehealth-cert/core';
 import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
 import pkcs11js from 'pkcs11js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordingPinEntry, verifiesWithLeaf } from './contract/describeEidCardContract.js';
+import { RecordingPinEntry, verifiesWithLeaf } from './testing/describeEidCardContract.js';
 import { Pkcs11EidCard } from './Pkcs11EidCard.js';
 import type { Pkcs11Module } from './pkcs11/Pkcs11Module.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import type { Loader } from './commands/executeCommand.js';
+import type { Loader } from './runtime/executeCommand.js';
 import type { Adapters } from './composition/createAdapters.js';
 import { describeParseError } from './exit-codes/describeParseError.js';
 import { EXIT } from './exit-codes/exitCodeFor.js';
@@ -75,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     const command = args.at(-1) as Command;
     const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
     // Loaded here, not at start-up: settings, prompts and core are not needed for --help/--version.
-    const { executeCommand } = await import('./commands/executeCommand.js');
+    const { executeCommand } = await import('./runtime/executeCommand.js');
     outcome = await executeCommand(load, command.optsWithGlobals(), positional, io, i18n, options.adapters ?? {}, manualSteps);
   };
 
@@ -188,7 +188,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
       outcome = EXIT.badInput;
       return;
     }
-    const { executeCommand } = await import('./commands/executeCommand.js');
+    const { executeCommand } = await import('./runtime/executeCommand.js');
     outcome = await executeCommand(() => import('./commands/requestCommand.js'), command.optsWithGlobals(), [], io, i18n, options.adapters ?? {}, true);
   });
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The dependency rule of ARCHITECTURE.md ("Packages"), checked on the sources and manifests of
@@ -128,6 +128,20 @@ describe('the dependency rule', () => {
     const all = packages.flatMap((pkg) => imports(pkg, true));
     const bad = all.filter((l) => /^@ehealth-cert\/[^/]+\/(src|dist)\//.test(l.specifier));
     expect(show(bad)).toEqual([]);
+  });
+
+  it('keeps the CLI\'s commands/ for commands only, loaded by runCli and imported by nothing else', () => {
+    const commandsDir = join(root, 'packages', 'cli', 'src', 'commands');
+    const notCommands = sourceFiles(commandsDir, false).filter((file) => !/[a-z]Command\.ts$/.test(file));
+    expect(notCommands.map((file) => relative(root, file))).toEqual([]);
+    const intoCommands = imports('cli').filter(
+      (l) =>
+        l.specifier.startsWith('.') &&
+        !l.file.startsWith(join('packages', 'cli', 'src', 'commands')) &&
+        l.file !== join('packages', 'cli', 'src', 'runCli.ts') &&
+        resolve(root, dirname(l.file), l.specifier).startsWith(commandsDir),
+    );
+    expect(show(intoCommands)).toEqual([]);
   });
 
   it('sees every form an import can take, and no commented-out one', () => {

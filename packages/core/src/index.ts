@@ -43,6 +43,8 @@ export * from './certificate-request/ReadCardHolder.js';
 export * from './certificate-request/ListManageableOrganisations.js';
 export * from './certificate-request/ListOrganisationTypes.js';
 export * from './certificate-request/RequestCertificate.js';
+export * from './certificate-request/ShowRequestContract.js';
+export * from './contract/htmlToText.js';
 export type { RequestPorts, RequestSettings, SubmittedCertificateRequest } from './certificate-request/submitCertificateRequest.js';
 export * from './certificate-completion/ehealthDnOwner.js';
 export * from './certificate-completion/CompleteCertificate.js';

@@ -1,9 +1,9 @@
 import { ActivateEtk } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
-import { chooseKeystore } from './chooseKeystore.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer } from './openContainer.js';
+import { chooseKeystore } from '../runtime/chooseKeystore.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 /** `ehealth-cert activate-etk`: ActivateETK with the keystore's new eHealth key (DOMAIN.md 2.5). */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {

@@ -1,9 +1,9 @@
 import { EhealthCertError, ReadCardHolder, type EidCard } from '@ehealth-cert/core';
 import { TOKENS } from '../composition/tokens.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { formatTable } from './formatTable.js';
-import { openContainer } from './openContainer.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { formatTable } from '../tables/formatTable.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 /** `ehealth-cert card`: holder, card generation and PIN state, read without the PIN (manual step 5). */
 export async function run(ctx: CommandContext): Promise<CommandResult> {

@@ -1,7 +1,7 @@
 import { checkIdentifier, formatIdentifier } from '@ehealth-cert/core';
 import { describeError } from '../exit-codes/describeError.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 
 /** `ehealth-cert check-id TYPE=VALUE`: valid or not, and which rule fails (DOMAIN.md 5). Local only. */
 export async function run(ctx: CommandContext, args: readonly string[]): Promise<CommandResult> {

@@ -3,9 +3,9 @@ import { CompleteCertificate, EhealthCertError, isUnfinishedRequest, type Comple
 import { TOKENS } from '../composition/tokens.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer, type OpenedContainer } from './openContainer.js';
-import { contextForRequest } from './requestEnvironment.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer, type OpenedContainer } from '../runtime/openContainer.js';
+import { contextForRequest } from '../runtime/requestEnvironment.js';
 
 interface CompleteFlags {
   readonly keystore?: string;

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InspectKeystore } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { inspectionJson, inspectionLines } from './inspectCommand.js';
-import { openContainer } from './openContainer.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 /** The demo's card, kept in `card.json` so that `demo --dir DIR` reuses it. */
 interface DemoCard {

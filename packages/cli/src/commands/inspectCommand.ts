@@ -2,9 +2,9 @@ import { InspectKeystore, type KeystoreInspection } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { formatTable } from './formatTable.js';
-import { openContainer } from './openContainer.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { formatTable } from '../tables/formatTable.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -1,13 +1,8 @@
-import { ListManageableOrganisations, formatIdentifier, type LocalizedText } from '@ehealth-cert/core';
+import { ListManageableOrganisations, formatIdentifier } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
-import type { Language } from '../i18n/Translator.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer } from './openContainer.js';
-
-/** A localized name in the person's language, else French, Dutch, English, German. */
-export function localized(text: LocalizedText, language: Language): string {
-  return text[language] ?? text.fr ?? text.nl ?? text.en ?? text.de ?? '';
-}
+import { localized } from '../i18n/localized.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 /** `ehealth-cert orgs`: GetActorQualities signed with the eID (manual steps 6-7, 8A's list). */
 export async function run(ctx: CommandContext): Promise<CommandResult> {

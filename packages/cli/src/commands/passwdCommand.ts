@@ -1,9 +1,9 @@
 import { ChangeKeystorePassword } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
-import { chooseKeystore } from './chooseKeystore.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer } from './openContainer.js';
+import { chooseKeystore } from '../runtime/chooseKeystore.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 /**
  * `ehealth-cert passwd [FILE]`: a new keystore file under a new password (the old one is kept).

@@ -3,9 +3,9 @@ import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
 import { WizardAnswers } from '../wizard/WizardAnswers.js';
-import { chooseKeystore } from './chooseKeystore.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer } from './openContainer.js';
+import { chooseKeystore } from '../runtime/chooseKeystore.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 /**
  * `ehealth-cert renew`: the request flow for the DN of an existing keystore, inside its last three

@@ -17,8 +17,8 @@ import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
 import type { RequestAnswers } from '../wizard/RequestAnswers.js';
 import { WizardAnswers } from '../wizard/WizardAnswers.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer, type OpenedContainer } from './openContainer.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer, type OpenedContainer } from '../runtime/openContainer.js';
 
 /**
  * A step that needs the PIN: a wrong PIN ends it (the adapter never retries); at the terminal the

@@ -1,9 +1,9 @@
 import { EhealthCertError, InspectKeystore, RevokeCertificate, type RevocationReason } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
-import { chooseKeystore } from './chooseKeystore.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { openContainer } from './openContainer.js';
+import { chooseKeystore } from '../runtime/chooseKeystore.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { openContainer } from '../runtime/openContainer.js';
 
 const REASONS: readonly RevocationReason[] = ['keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation'];
 

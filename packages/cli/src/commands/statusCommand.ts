@@ -2,10 +2,10 @@ import { isUnfinishedRequest, ShowCertificateStatus, type CertificateStatus } fr
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
-import type { CommandContext, CommandResult } from './CommandContext.js';
-import { formatTable } from './formatTable.js';
-import { openContainer } from './openContainer.js';
-import { contextForRequest, pendingRequestsOf } from './requestEnvironment.js';
+import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
+import { formatTable } from '../tables/formatTable.js';
+import { openContainer } from '../runtime/openContainer.js';
+import { contextForRequest, pendingRequestsOf } from '../runtime/requestEnvironment.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 

@@ -1,6 +1,6 @@
 import { EhealthCertError, type Contract, type LocalizedText, type RequestOverview, type RequestReview, type RevocationContract } from '@ehealth-cert/core';
 import { htmlToText } from '../contract-text/htmlToText.js';
-import { formatTable } from '../commands/formatTable.js';
+import { formatTable } from '../tables/formatTable.js';
 import type { Language, Translator } from '../i18n/Translator.js';
 import type { StepLog } from '../progress/StepLog.js';
 import type { Prompter } from '../terminal/Prompter.js';

@@ -10,7 +10,7 @@ import {
   type OrganisationChoice,
   type OrganisationType,
 } from '@ehealth-cert/core';
-import { localized } from '../commands/orgsCommand.js';
+import { localized } from '../i18n/localized.js';
 import type { Translator } from '../i18n/Translator.js';
 import { errorDetail } from '../exit-codes/describeError.js';
 import type { StepLog } from '../progress/StepLog.js';

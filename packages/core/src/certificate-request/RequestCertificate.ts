@@ -69,7 +69,8 @@ export class RequestCertificate {
   }
 }
 
-function chosenIdentifier(choice: OrganisationChoice): Identifier | undefined {
+/** The organisation's identifier checked against its type's rule; undefined for a personal certificate. */
+export function chosenIdentifier(choice: OrganisationChoice): Identifier | undefined {
   switch (choice.kind) {
     case 'listed':
       return parseIdentifier(choice.organisation.identifier.type, choice.organisation.identifier.value, 'organisation');
@@ -83,7 +84,8 @@ function chosenIdentifier(choice: OrganisationChoice): Identifier | undefined {
   }
 }
 
-function organisationName(choice: Exclude<OrganisationChoice, { kind: 'personal' }>): string {
+/** The organisation's name as the certificate's actor carries it. */
+export function organisationName(choice: Exclude<OrganisationChoice, { kind: 'personal' }>): string {
   if (choice.kind === 'manual') return choice.officialName.trim();
   const name = choice.organisation.name;
   return name.fr ?? name.nl ?? name.en ?? name.de ?? '';

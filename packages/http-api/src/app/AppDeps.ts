@@ -7,6 +7,7 @@ import type {
   RenewCertificate,
   RevokeCertificate,
   ShowCertificateStatus,
+  ShowRequestContract,
   EidCard,
   KeystoreVault,
   ListManageableOrganisations,
@@ -26,6 +27,7 @@ export interface ApiUseCases {
   readonly listManageableOrganisations: Pick<ListManageableOrganisations, 'execute'>;
   readonly listOrganisationTypes: Pick<ListOrganisationTypes, 'execute'>;
   readonly requestCertificate: Pick<RequestCertificate, 'execute'>;
+  readonly showRequestContract: Pick<ShowRequestContract, 'execute'>;
   readonly completeCertificate: Pick<CompleteCertificate, 'execute'>;
   readonly showCertificateStatus: Pick<ShowCertificateStatus, 'execute'>;
   readonly renewCertificate: Pick<RenewCertificate, 'execute'>;
@@ -50,6 +52,6 @@ export interface AppDeps {
   readonly cardQueue: CardQueue;
   readonly jobs: JobStore;
   readonly idempotency: IdempotencyStore;
-  /** Requests per minute per client, one budget for all routes that take a PIN or a password. */
+  /** Failed PIN or password checks per minute per client, one budget for all routes that take one (SecretFailureBudget). */
   readonly secretRateLimit?: number;
 }

@@ -1,12 +1,11 @@
-import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { installBearerAuth } from '../auth/bearerAuth.js';
 import { installOpenApi } from '../docs/installOpenApi.js';
-import { ApiError } from '../errors/ApiError.js';
 import { problemFromError } from '../errors/ProblemDocument.js';
 import { installProblemHandling } from '../errors/problemHandling.js';
+import { isProblemDocument, localizeProblem, problemLanguageOf } from '../errors/problemLanguage.js';
 import { problemSchema } from '../errors/problemSchema.js';
-import { SharedRateLimitStore } from '../person/SharedRateLimitStore.js';
+import { SecretFailureBudget } from '../person/SecretFailureBudget.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { jobRoutes } from '../jobs/jobRoutes.js';
 import { jobSchema } from '../jobs/jobSchema.js';
@@ -24,6 +23,7 @@ import { completionRoutes } from '../requests/completionRoutes.js';
 import { pendingRequestSchema } from '../requests/pendingRequestSchema.js';
 import { submittedRequestSchema } from '../requests/requestBodySchema.js';
 import { requestRoutes } from '../requests/requestRoutes.js';
+import { contractRoutes, requestContractSchema } from '../requests/contractRoutes.js';
 import type { AppDeps } from './AppDeps.js';
 
 /** Bodies are small JSON documents (contact data, a PIN, passwords): refuse anything bigger. */
@@ -47,28 +47,22 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
 
 /** Installs schemas, error handling, docs, auth, rate limits and every route on `app`. */
 export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  for (const schema of [problemSchema, jobSchema, cardHolderSchema, localizedTextSchema, identifierSchema, pendingRequestSchema, keystoreFileSchema, submittedRequestSchema, completionOutcomeSchema, keystoreInspectionSchema, certificateStatusReportSchema]) {
+  for (const schema of [problemSchema, jobSchema, cardHolderSchema, localizedTextSchema, identifierSchema, pendingRequestSchema, keystoreFileSchema, submittedRequestSchema, completionOutcomeSchema, keystoreInspectionSchema, certificateStatusReportSchema, requestContractSchema]) {
     app.addSchema(schema);
   }
   installProblemHandling(app);
   await installOpenApi(app, { version: deps.version, publicDocs: deps.publicDocs ?? false });
   installBearerAuth(app, deps.auth);
-  await app.register(rateLimit, {
-    global: false,
-    // One table for every route, so the routes of one group (secretRateLimit) share one budget.
-    store: SharedRateLimitStore,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError('RATE_LIMITED', `Too many requests with a PIN or password; retry in ${context.after}.`, {
-        limit: context.max,
-        retryAfter: context.after,
-      }),
-  });
+  const budget = installSecretFailureBudget(app, deps);
+  installProblemLanguage(app);
   // Answers hold personal data (SSIN, names, keystore paths): no cache may keep them.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
   deps.jobs.onFailure = (error, job) => {
     const { document, logFields } = problemFromError(error);
+    // A job runs in the async context of the route that started it: its client is known there.
+    budget.recordInContext(document.code);
     if (document.status >= 500) {
       app.log.error({ err: error, jobId: job.id, kind: job.kind, code: document.code, ...logFields }, 'job failed');
     } else {
@@ -79,9 +73,60 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
   jobRoutes(app, deps.jobs);
   cardRoutes(app, deps);
   organisationRoutes(app, deps);
+  contractRoutes(app, deps);
   requestRoutes(app, deps);
   completionRoutes(app, deps);
   keystoreRoutes(app, deps);
   certificateRoutes(app, deps);
   identifierRoutes(app, deps);
+}
+
+/** Per-minute failed PIN/password checks a client may make, summed over every secret route. */
+const DEFAULT_FAILURES_PER_MINUTE = 10;
+
+/**
+ * Routes marked SECRET_ROUTE: the client's budget of failed secret checks is checked before the
+ * body is even validated, and a wrong PIN or password the route answers counts against it (a job
+ * started by the route counts through jobs.onFailure, in the handler's async context).
+ */
+function installSecretFailureBudget(app: FastifyInstance, deps: AppDeps): SecretFailureBudget {
+  const budget = new SecretFailureBudget(deps.secretRateLimit ?? DEFAULT_FAILURES_PER_MINUTE);
+  app.addHook('onRoute', (route) => {
+    if (route.config?.secretChecks !== true) {
+      return;
+    }
+    const handler = route.handler;
+    route.handler = function secretRouteHandler(this: FastifyInstance, request, reply) {
+      return budget.inClientContext(request.ip, () => handler.call(this, request, reply));
+    };
+    const previous = route.preValidation;
+    const check = async (request: FastifyRequest) => budget.assertAllowed(request.ip);
+    route.preValidation = previous === undefined ? check : [previous, check].flat();
+  });
+  app.addHook('onError', async (request, _reply, error) => {
+    if (request.routeOptions.config.secretChecks === true) {
+      budget.record(request.ip, problemFromError(error).document.code);
+    }
+  });
+  return budget;
+}
+
+/**
+ * `Accept-Language` (fr, nl, en) chooses the language of a problem's `detail`, whether the route
+ * failed, or a job it shows failed (`problem` of a Job); `Content-Language` says which was used.
+ */
+function installProblemLanguage(app: FastifyInstance): void {
+  app.addHook('preSerialization', async (request, reply, payload: unknown) => {
+    const language = problemLanguageOf(request.headers['accept-language']);
+    if (isProblemDocument(payload)) {
+      reply.header('content-language', language).header('vary', 'accept-language');
+      return localizeProblem(payload, language);
+    }
+    const problem = (payload as { problem?: unknown } | null)?.problem;
+    if (isProblemDocument(problem)) {
+      reply.header('content-language', language).header('vary', 'accept-language');
+      return { ...(payload as object), problem: localizeProblem(problem, language) };
+    }
+    return payload;
+  });
 }

@@ -8,6 +8,7 @@ export function cardRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/card',
     {
       schema: {
+        operationId: 'readCard',
         tags: ['card'],
         summary: 'The inserted eID: holder, card generation, PIN state (manual step 5)',
         response: {

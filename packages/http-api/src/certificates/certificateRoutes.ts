@@ -8,7 +8,7 @@ import { findKeystore } from '../keystores/findKeystore.js';
 import { keystoreNameParams } from '../keystores/keystoreSchemas.js';
 import { BodyPinEntry } from '../person/BodyPinEntry.js';
 import { BodyRequestReview } from '../person/BodyRequestReview.js';
-import { secretRateLimit } from '../person/secretRateLimit.js';
+import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 import { passwordSchema, pinSchema } from '../person/secretSchemas.js';
 import { requestBodySchema } from '../requests/requestBodySchema.js';
 import { referenceParams, submittedView } from '../requests/requestRoutes.js';
@@ -38,8 +38,9 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Body: { pin?: string } }>(
     '/certificates/status-query',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'queryCertificatesOfHolder',
         tags: ['certificates'],
         summary: 'Every certificate the card holder requested or manages, and their status (GetCertificateInfoForCitizen; needs the PIN)',
         body: { type: 'object', additionalProperties: false, properties: { pin: pinSchema } },
@@ -55,8 +56,9 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { name: string }; Body: { password: string } }>(
     '/keystores/:name/status-query',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'queryKeystoreCertificateStatus',
         tags: ['keystores'],
         summary: "The keystore's certificate as eHealth sees it (signed with its eHealth key), or its pending request",
         params: keystoreNameParams,
@@ -78,8 +80,9 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
   }>(
     '/keystores/:name/renewal',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'renewKeystoreCertificate',
         tags: ['keystores'],
         summary: "Renew the keystore's certificate inside its replacement period (last 3 months): a new request for the same DN",
         description: 'The password opens the current keystore and protects the new one. Then complete it like any request.',
@@ -110,8 +113,9 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { reference: string }; Headers: { 'idempotency-key'?: string }; Body: { reason: RevocationReason; pin?: string; acceptTerms: true } }>(
     '/certificates/:reference/revocation',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'revokeCertificate',
         tags: ['certificates'],
         summary: 'Revoke a certificate and its ETK (GenerateRevocationContract, then Revoke signed with the eID)',
         params: referenceParams,
@@ -150,8 +154,9 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { name: string }; Body: { password: string } }>(
     '/keystores/:name/etk-activation',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'activateEtk',
         tags: ['keystores'],
         summary: 'Activate the replacement ETK of a renewed certificate (ActivateETK signed with its eHealth key)',
         params: keystoreNameParams,

@@ -13,6 +13,7 @@ import {
   RequestCertificate,
   RevokeCertificate,
   ShowCertificateStatus,
+  ShowRequestContract,
   type CertificateRegistry,
   type Clock,
   type EidCard,
@@ -87,6 +88,7 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
           listManageableOrganisations: container.get(ListManageableOrganisations),
           listOrganisationTypes: container.get(ListOrganisationTypes),
           requestCertificate: container.get(RequestCertificate),
+          showRequestContract: container.get(ShowRequestContract),
           completeCertificate: container.get(CompleteCertificate),
           showCertificateStatus: container.get(ShowCertificateStatus),
           renewCertificate: container.get(RenewCertificate),
@@ -190,6 +192,7 @@ function bindUseCases(container: Container): void {
   container.bind(ListManageableOrganisations).toResolvedValue((ports: Ports) => new ListManageableOrganisations(ports), withPorts);
   container.bind(ListOrganisationTypes).toResolvedValue((ports: Ports) => new ListOrganisationTypes(ports), withPorts);
   container.bind(RequestCertificate).toResolvedValue((ports: Ports) => new RequestCertificate(ports), withPorts);
+  container.bind(ShowRequestContract).toResolvedValue((ports: Ports) => new ShowRequestContract(ports), withPorts);
   container.bind(CompleteCertificate).toResolvedValue((ports: Ports) => new CompleteCertificate(ports), withPorts);
   container.bind(ShowCertificateStatus).toResolvedValue((ports: Ports) => new ShowCertificateStatus(ports), withPorts);
   container.bind(RenewCertificate).toResolvedValue((ports: Ports) => new RenewCertificate(ports), withPorts);

@@ -15,8 +15,11 @@ export async function installOpenApi(app: FastifyInstance, info: { readonly vers
         title: 'ehealth-cert API',
         version: info.version,
         description:
-          'Request, complete and manage Belgian eHealth certificates with an eID card. PINs and passwords go only in request bodies. Errors are RFC 9457 problem documents whose `code` is stable.',
+          'Request, complete and manage Belgian eHealth certificates with an eID card. PINs and passwords go only in request bodies. Errors are RFC 9457 problem documents whose `code` is stable; `Accept-Language` (fr, nl, en) chooses the language of their `detail`.',
+        license: { name: 'Proprietary: private package, not licensed for redistribution', identifier: 'LicenseRef-Proprietary' },
       },
+      // Relative: the document describes the server that serves it, whatever its address.
+      servers: [{ url: '/', description: 'This ehealth-cert-api server' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

@@ -9,6 +9,7 @@ export function healthRoutes(app: FastifyInstance, info: { readonly version: str
     {
       config: { public: true },
       schema: {
+        operationId: 'getHealth',
         tags: ['health'],
         summary: 'Liveness and version (no token needed)',
         security: [],

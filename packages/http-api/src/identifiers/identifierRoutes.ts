@@ -8,6 +8,7 @@ export function identifierRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/identifiers/:identifier/check',
     {
       schema: {
+        operationId: 'checkIdentifier',
         tags: ['identifiers'],
         summary: 'Check an identifier, e.g. NIHII-AMBU_SERVICE=12345678: length, digits, check digits (an invalid value is a 200 answer)',
         params: {

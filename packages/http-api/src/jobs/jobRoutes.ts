@@ -11,6 +11,7 @@ export function jobRoutes(app: FastifyInstance, jobs: JobStore): void {
     '/jobs/:id',
     {
       schema: {
+        operationId: 'getJob',
         tags: ['jobs'],
         summary: 'A long operation: running, succeeded (with its result) or failed (with its problem)',
         description: 'With `Prefer: wait=N`, answers as soon as the job finishes or after N seconds.',

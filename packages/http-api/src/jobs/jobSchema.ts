@@ -31,3 +31,11 @@ export const preferHeaderSchema = {
     prefer: { type: 'string', description: 'RFC 7240 `wait=N`: hold the answer up to N seconds (max 60) for the job to finish.' },
   },
 } as const;
+
+/**
+ * A Job whose `result` has the shape `resultRef` names (a shared schema id): so that the OpenAPI
+ * document tells a client generator what a finished job of this route holds.
+ */
+export function jobWithResult(resultRef: string, description: string) {
+  return { description, allOf: [{ $ref: 'Job#' }, { type: 'object', properties: { result: { $ref: resultRef } } }] } as const;
+}

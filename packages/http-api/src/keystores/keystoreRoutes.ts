@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
-import { secretRateLimit } from '../person/secretRateLimit.js';
+import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 import { passwordSchema } from '../person/secretSchemas.js';
 import { findKeystore, keystoreView } from './findKeystore.js';
 import { keystoreNameParams } from './keystoreSchemas.js';
@@ -13,6 +13,7 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/keystores',
     {
       schema: {
+        operationId: 'listKeystores',
         tags: ['keystores'],
         summary: 'The keystores in the keystore folder',
         response: {
@@ -28,6 +29,7 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/keystores/:name',
     {
       schema: {
+        operationId: 'getKeystore',
         tags: ['keystores'],
         summary: 'One keystore file (no password needed; POST .../inspection shows its content)',
         params: keystoreNameParams,
@@ -40,8 +42,9 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { name: string }; Body: { password: string } }>(
     '/keystores/:name/inspection',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'inspectKeystore',
         tags: ['keystores'],
         summary: 'What a keystore holds: entries, DN, validity, renewal window, ETK serials (local)',
         params: keystoreNameParams,
@@ -60,8 +63,9 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { name: string }; Body: { password: string; newPassword: string } }>(
     '/keystores/:name/password',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'changeKeystorePassword',
         tags: ['keystores'],
         summary: 'Change the keystore password: writes a new file under the new password, keeps the old file',
         params: keystoreNameParams,

@@ -70,18 +70,6 @@ describe('POST /organisations/query', () => {
     expect(problem.detail).toContain('additional properties');
     expect(problem.detail).not.toContain('1234');
   });
-
-  it('limits the rate of PIN-taking requests per client', async () => {
-    const { app: built } = await fakeApp({ secretRateLimit: 2 });
-    app = built;
-    const ask = () => app.inject({ method: 'POST', url: '/organisations/query', headers: authorized(), payload: { pin: '1234' } });
-    expect((await ask()).statusCode).toBe(200);
-    expect((await ask()).statusCode).toBe(200);
-    const limited = await ask();
-    expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
-    expect(limited.headers['retry-after']).toBeDefined();
-  });
 });
 
 describe('GET /organisation-types', () => {

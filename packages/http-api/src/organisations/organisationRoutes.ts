@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
 import { BodyPinEntry } from '../person/BodyPinEntry.js';
-import { secretRateLimit } from '../person/secretRateLimit.js';
+import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 import { pinSchema } from '../person/secretSchemas.js';
 
 /**
@@ -14,8 +14,9 @@ export function organisationRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Body: { pin?: string } }>(
     '/organisations/query',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'queryManageableOrganisations',
         tags: ['organisations'],
         summary: 'The organisations the card holder may request a certificate for (manual steps 6-8A; needs the PIN)',
         body: { type: 'object', additionalProperties: false, properties: { pin: pinSchema } },
@@ -50,6 +51,7 @@ export function organisationRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/organisation-types',
     {
       schema: {
+        operationId: 'listOrganisationTypes',
         tags: ['organisations'],
         summary: 'Organisation types and their identifier rules (manual steps 8M-9M)',
         response: {

@@ -1,16 +1,13 @@
-import type { AppDeps } from '../app/AppDeps.js';
-
-/** Default tries per minute per client, summed over every route that takes a PIN or a password. */
-const DEFAULT_PER_MINUTE = 10;
-
-/** The one budget that every route taking a PIN or password counts in (see SharedRateLimitStore). */
-export const SECRET_RATE_LIMIT_GROUP = 'pin-or-password';
-
 /**
- * The @fastify/rate-limit route config for routes that take a PIN or password: slows guessing of
- * keystore passwords (the card itself blocks after three wrong PINs, DOMAIN.md 6). All such routes
- * share one group, so a client gets `max` tries a minute in all, not `max` per route.
+ * The route config of routes that take a PIN or a password: buildApp checks the client's budget of
+ * failed secret checks (SecretFailureBudget) before the handler, and counts a wrong PIN or password
+ * the route (or the job it started) ends with.
  */
-export function secretRateLimit(deps: AppDeps): { max: number; timeWindow: number; groupId: string } {
-  return { max: deps.secretRateLimit ?? DEFAULT_PER_MINUTE, timeWindow: 60_000, groupId: SECRET_RATE_LIMIT_GROUP };
+export const SECRET_ROUTE = { secretChecks: true } as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes a PIN or a password (see SECRET_ROUTE). */
+    secretChecks?: boolean;
+  }
 }

@@ -4,11 +4,11 @@ import { EhealthCertError, type CompleteCertificateInput, type CompletionOutcome
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
-import { preferHeaderSchema } from '../jobs/jobSchema.js';
+import { jobWithResult, preferHeaderSchema } from '../jobs/jobSchema.js';
 import { replyWithJob } from '../jobs/replyWithJob.js';
 import { findKeystore } from '../keystores/findKeystore.js';
 import { keystoreNameParams } from '../keystores/keystoreSchemas.js';
-import { secretRateLimit } from '../person/secretRateLimit.js';
+import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 import { completionBodySchema, type CompletionBody } from './completionSchemas.js';
 import { recordOf, referenceParams } from './requestRoutes.js';
 
@@ -28,8 +28,8 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
     headers: preferHeaderSchema,
     body: completionBodySchema,
     response: {
-      200: { $ref: 'Job#', description: 'Finished; `result` is a CompletionOutcome.' },
-      202: { $ref: 'Job#', description: 'Running.' },
+      200: jobWithResult('CompletionOutcome#', 'Finished; `result` is a CompletionOutcome.'),
+      202: jobWithResult('CompletionOutcome#', 'Running; `result` will be a CompletionOutcome.'),
       ...problemResponses,
     },
   });
@@ -52,8 +52,8 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { reference: string }; Body: CompletionBody }>(
     '/requests/:reference/completion',
     {
-      config: { rateLimit: secretRateLimit(deps) },
-      schema: schema(referenceParams, 'Complete a request: install the issued certificate, create and register the ETK (manual steps 16-19)'),
+      config: SECRET_ROUTE,
+      schema: { ...schema(referenceParams, 'Complete a request: install the issued certificate, create and register the ETK (manual steps 16-19)'), operationId: 'completeRequest' },
     },
     async (request, reply) => {
       const record = await recordOf(deps, request.params.reference);
@@ -73,9 +73,10 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { name: string }; Body: CompletionBody }>(
     '/keystores/:name/completion',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
         ...schema(keystoreNameParams, 'Complete the request whose key a keystore holds (when the local record of requests is lost)'),
+        operationId: 'completeKeystoreRequest',
         tags: ['keystores'],
       },
     },

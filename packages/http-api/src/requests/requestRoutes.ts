@@ -3,9 +3,9 @@ import { EhealthCertError, isUnfinishedRequest, type SubmittedCertificateRequest
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
-import { preferHeaderSchema } from '../jobs/jobSchema.js';
+import { jobWithResult, preferHeaderSchema } from '../jobs/jobSchema.js';
 import { replyWithJob } from '../jobs/replyWithJob.js';
-import { secretRateLimit } from '../person/secretRateLimit.js';
+import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 import { requestBodySchema, type RequestBody } from './requestBodySchema.js';
 import { requestSettingsOf } from './requestSettingsOf.js';
 import { requestView } from './requestView.js';
@@ -26,8 +26,9 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Body: RequestBody; Headers: { 'idempotency-key'?: string } }>(
     '/requests',
     {
-      config: { rateLimit: secretRateLimit(deps) },
+      config: SECRET_ROUTE,
       schema: {
+        operationId: 'createRequest',
         tags: ['requests'],
         summary: 'Request a certificate (manual steps 8-15): contract, new key and keystore, GenerateCertificate signed with the eID',
         description:
@@ -42,8 +43,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
         body: requestBodySchema,
         response: {
-          200: { $ref: 'Job#', description: 'Finished within `Prefer: wait`; `result` is a SubmittedRequest.' },
-          202: { $ref: 'Job#', description: 'Running; `result` will be a SubmittedRequest.' },
+          200: jobWithResult('SubmittedRequest#', 'Finished within `Prefer: wait`; `result` is a SubmittedRequest.'),
+          202: jobWithResult('SubmittedRequest#', 'Running; `result` will be a SubmittedRequest.'),
           ...problemResponses,
         },
       },
@@ -61,6 +62,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/requests',
     {
       schema: {
+        operationId: 'listRequests',
         tags: ['requests'],
         summary: 'The requests recorded on this machine (manual step 15), e.g. ?status=pending',
         description:
@@ -86,6 +88,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/requests/:reference',
     {
       schema: {
+        operationId: 'getRequest',
         tags: ['requests'],
         summary: 'A request recorded on this machine and its last known status',
         params: referenceParams,

@@ -47,7 +47,7 @@ export const API_USAGE = `Usage: ehealth-cert-api [options]
   --endpoint-base URL      eHealth base URL, e.g. a loopback simulator (EHEALTH_CERT_ENDPOINT_BASE)
   --log-level L            pino level (EHEALTH_CERT_LOG_LEVEL, default info)
   --public-docs            serve /openapi.json and /docs without a token
-  --rate-limit N           requests per minute per client, summed over all routes taking a
+  --rate-limit N           wrong PINs or passwords per minute per client, summed over all routes taking a
                            PIN or password (EHEALTH_CERT_API_RATE_LIMIT, default 10)
   --help                   this text
 `;
