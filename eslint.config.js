@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web wizard runs in the browser, not in Node.
+    files: ['packages/web-wizard/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['scripts/**', '**/*.test.ts', 'features/**', 'packages/cli/src/**', 'packages/simulator/src/cli/**'],
     rules: { 'no-console': 'off' },
   },

@@ -9,6 +9,8 @@ Fonctionnalité: Demande d'un certificat eHealth, transfert AUTOMATIQUE (étapes
     Et une carte eID de test au nom de "Alice Geldigekaart" dans le lecteur
     Et selon les sources authentiques, cette personne gère le service ambulancier "AMBULANCES DE LA SENNE" (NIHII-AMBU_SERVICE 17123468)
 
+  # Aussi dans le navigateur (assistant web), au clavier seulement.
+  @web @clavier
   Scénario: Demande automatique complète jusqu'à la clé secrète
     Quand je clique sur « Suivant » dans la fenêtre d'accueil (étape 2)
     Et je clique sur « Demandez un nouveau certificat » (étape 3)

@@ -8,6 +8,7 @@ Fonctionnalité: Demande d'un certificat eHealth, transfert MANUEL (étapes 8M e
     Et une carte eID de test au nom de "Bruno Handmatig" dans le lecteur
     Et selon la BCE, le service ambulancier "AMBULANCES DU CANAL" (NIHII-AMBU_SERVICE 17198791) dépend de l'hôpital "HOPITAL DU CANAL" (NIHII-HOSPITAL 71000040)
 
+  @web
   Scénario: Demande manuelle avec le nom officiel BCE et le numéro INAMI du service ambulancier
     Quand je clique sur « Une autre organisation pour laquelle je peux gérer des certificats » (étape 8M)
     Et j'introduis le type "NIHII-AMBU_SERVICE", l'identifiant "171987-91" et le nom officiel "Ambulances du Canal" (étape 9M)
@@ -19,6 +20,7 @@ Fonctionnalité: Demande d'un certificat eHealth, transfert MANUEL (étapes 8M e
     Et le certificat demandé porte le DN "CN=NIHII-AMBU_SERVICE\=17198791,OU=eHealth-platform Belgium,OU=AMBULANCES DU CANAL,OU=NIHII-AMBU_SERVICE\=17198791,O=Federal Government,C=BE"
     Et la boîte mail du simulateur contient un mail "demande reçue" pour "info@ambulances-canal.be"
 
+  @web
   Scénario: L'identifiant est le numéro INAMI du service ambulancier, pas celui de l'hôpital
     Quand je clique sur « Une autre organisation pour laquelle je peux gérer des certificats » (étape 8M)
     Et j'introduis le type "NIHII-AMBU_SERVICE", l'identifiant "71000040" et le nom officiel "Ambulances du Canal" (étape 9M)

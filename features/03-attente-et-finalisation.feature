@@ -10,14 +10,16 @@ Fonctionnalité: Attente du certificat et finalisation de la demande (étapes 16
     Et selon les sources authentiques, cette personne gère le service ambulancier "AMBULANCES DE LA SENNE" (NIHII-AMBU_SERVICE 17123468)
     Et une demande automatique envoyée pour "AMBULANCES DE LA SENNE" (étapes 2 à 15)
 
+  @web
   Scénario: Avant que le certificat soit fabriqué, la demande est en attente
     Quand je démarre le logiciel et clique sur « Complétez la demande de certificat eHealth et ETK » (étape 16)
     Et j'introduis le mot de passe du keystore de l'étape 11 et j'ouvre le keystore (étape 17)
     Alors on me dit que le certificat n'a pas encore été fabriqué par eHealth
     Et le keystore est intact
 
-  # Aussi avec le programme installé, lancé à part, contre le simulateur servi en réseau local.
-  @processus
+  # Aussi avec le programme installé, lancé à part, contre le simulateur servi en réseau local,
+  # et dans le navigateur (assistant web).
+  @processus @web
   Scénario: Après le mail d'eHealth, le certificat est installé et l'ETK enregistré
     Étant donné qu'eHealth a fabriqué le certificat et envoyé le mail "certificat fabriqué"
     Quand je démarre le logiciel et clique sur « Complétez la demande de certificat eHealth et ETK » (étape 16)

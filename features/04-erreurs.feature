@@ -6,6 +6,7 @@ Fonctionnalité: Ce qui peut mal tourner, avec le message affiché et la preuve 
     Et une carte eID de test au nom de "Alice Geldigekaart" dans le lecteur
     Et selon les sources authentiques, cette personne gère le service ambulancier "AMBULANCES DE LA SENNE" (NIHII-AMBU_SERVICE 17123468)
 
+  @web
   Scénario: Code PIN erroné à l'étape 7 : on me dit combien d'essais il reste, sans réessayer
     Quand j'introduis un code PIN erroné (étape 7)
     Alors on me dit que le code PIN est erroné et qu'il reste 2 essais

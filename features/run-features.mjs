@@ -15,7 +15,7 @@ const after = dash < 0 ? [] : process.argv.slice(dash + 1);
 const isFeature = (arg) => /\.feature(:\d+)*$/.test(arg);
 const chosen = after.filter(isFeature);
 const extra = after.filter((arg) => !isFeature(arg));
-const profiles = names.length > 0 ? names : ['usecases', 'api', 'cli', 'processus'];
+const profiles = names.length > 0 ? names : ['usecases', 'api', 'cli', 'processus', 'web'];
 // Two workers: the machine has two cores; the child-process profile runs alone.
 const parallel = (profile) => (profile === 'processus' || profile === 'live' ? [] : ['--parallel', process.env.FEATURES_PARALLEL ?? '2']);
 const env = {
@@ -28,7 +28,11 @@ const cucumber = join(here, '..', 'node_modules', '@cucumber', 'cucumber', 'bin'
 for (const profile of profiles) {
   const started = Date.now();
   console.log(`\n=== features, profile ${profile}`);
-  const run = spawnSync(process.execPath, [cucumber, '--profile', profile, ...parallel(profile), ...extra], { cwd: here, env, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [cucumber, '--profile', profile, ...parallel(profile), ...extra], {
+    cwd: here,
+    env: { ...env, FEATURES_PROFILE: profile },
+    stdio: 'inherit',
+  });
   console.log(`=== profile ${profile}: ${run.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Set-up that the README's two commands include, so that they work on a fresh clone:
-// system packages (SoftHSM2, OpenSC, libxml2-utils, xmlsec1), `npm ci`, and the TypeScript build.
+// system packages (SoftHSM2, OpenSC, libxml2-utils, xmlsec1), `npm ci`, the TypeScript build and
+// the web wizard's static files.
 // System packages are installed with apt-get when we are root; otherwise we name what is missing.
 // `--tests` adds the tools only the tests use; `--system-packages-only` stops after the system
 // packages (`.ci/run`, before its own `npm ci`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,7 @@ const requiredForTests = [
   { command: 'openssl', pkg: 'openssl', why: 'certificate, keystore and TLS interop tests' },
   { command: 'keytool', pkg: 'default-jre-headless', why: 'Java keystore interop tests' },
   { command: 'tmux', pkg: 'tmux', why: 'the wizard test in a real terminal' },
+  { command: 'chromium', file: '/usr/bin/chromium', pkg: 'chromium', why: 'the web wizard features in a real (headless) browser' },
 ];
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -55,3 +57,17 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 // no tests); `npm run typecheck` checks the tests too. The commands' launchers (packages/*/bin/)
 // are committed, so `npm ci` has linked them already.
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+
+// The web wizard's static files (served by ehealth-cert-api at /ui/): built again only when a
+// source is newer than the built page (vite takes a few seconds on this machine).
+const wizard = join(root, 'packages', 'web-wizard');
+const newest = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+const builtPage = join(wizard, 'dist', 'ui', 'index.html');
+const sources = Math.max(newest(join(wizard, 'src')), ...['index.html', 'vite.config.mjs'].map((f) => statSync(join(wizard, f)).mtimeMs));
+if (!existsSync(builtPage) || statSync(builtPage).mtimeMs < sources) {
+  execFileSync('npm', ['run', 'build', '--workspace', '@ehealth-cert/web-wizard'], { cwd: root, stdio: 'inherit' });
+}

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, createContainer, type ApiContainer } from '@ehealth-cert/http-api';
-import { Pkcs11EidCard } from '@ehealth-cert/adapters-eid';
-import { softhsmModulePath } from '@ehealth-cert/simulator';
-import { InProcessEhealth } from '../scene/InProcessEhealth.js';
+import { buildApp, type ApiContainer } from '@ehealth-cert/http-api';
+import type { InProcessEhealth } from '../scene/InProcessEhealth.js';
+import { composeScenarioApi } from './composeScenarioApi.js';
 import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, KeystoreView, OrganisationView, RequestDraft, RequestView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
 import { failure, success, type Outcome } from './Outcome.js';
@@ -35,29 +34,8 @@ export class ApiDriver implements Driver {
 
   private async app(): Promise<FastifyInstance> {
     if (!this.root) {
-      const { card } = this.scene;
-      // A scenario without step 1 (the input rules) still gets a simulator of its own: env sim
-      // then never reaches for a real host nor provisions a card of the API's own.
-      const ehealth = this.scene.ehealth ?? (this.ownSimulator = await InProcessEhealth.start('api-without-step-1'));
-      const container = await createContainer(
-        {
-          env: 'sim',
-          host: '127.0.0.1',
-          port: 0,
-          auth: { kind: 'none' },
-          keystoreDir: this.scene.keystoreDir,
-          pkcs11Module: card?.modulePath ?? softhsmModulePath(),
-          ...(card ? { softhsmConf: card.softhsmConf } : {}),
-          endpointBase: ehealth.baseUrl,
-          logLevel: 'silent',
-          publicDocs: false,
-        },
-        {
-          clock: ehealth.simulator.clock,
-          // The scenario's card behind the PIN-locking wrapper (SoftHSM alone never blocks a PIN).
-          ...(card ? { card: new Pkcs11EidCard({ pkcs11Module: card.modulePath, moduleFactory: () => card.module(), tokenSerial: card.tokenSerial }) } : {}),
-        },
-      );
+      const { container, ownSimulator } = await composeScenarioApi(this.scene, { auth: { kind: 'none' } });
+      this.ownSimulator = ownSimulator;
       this.root = { container, app: await buildApp(container.deps, { logger: false }) };
     }
     return this.root.app;

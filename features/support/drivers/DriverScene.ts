@@ -16,6 +16,8 @@ export interface DriverScene {
   readonly ehealth: InProcessEhealth | undefined;
   /** The base URL of the scenario's `ehealth-sim serve`, if the profile runs the front end as a process. */
   readonly loopbackUrl: string | undefined;
+  /** The scenario's tags (`@clavier`: the web driver uses the keyboard only). */
+  readonly tags: readonly string[];
 }
 
 export type { FakeEid };

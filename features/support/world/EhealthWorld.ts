@@ -72,9 +72,13 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
     super(options);
   }
 
+  /** The scenario's tags: `@clavier` makes the web driver use the keyboard only. */
+  tags: readonly string[] = [];
+
   /** Creates the scenario's folders and its driver (Before hook). */
-  async open(seed: string): Promise<void> {
+  async open(seed: string, tags: readonly string[] = []): Promise<void> {
     this.seed = seed;
+    this.tags = tags;
     this.dir = await mkdtemp(join(tmpdir(), 'ehealth-features-'));
     this.keystoreDir = join(this.dir, 'keystore');
     await mkdir(this.keystoreDir, { recursive: true });

@@ -69,5 +69,7 @@ describe('a fresh clone', () => {
     });
     expect(shipped).toBe('');
     expect(existsSync(join(clone, 'packages', 'cli', 'dist', 'cli.js'))).toBe(true);
+    // The web wizard's static files, which ehealth-cert-api serves at /ui/.
+    expect(existsSync(join(clone, 'packages', 'web-wizard', 'dist', 'ui', 'index.html'))).toBe(true);
   }, 300_000);
 });

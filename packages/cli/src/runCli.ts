@@ -173,7 +173,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .command('demo')
     .description(m.commands.demo)
     .option('--dir <dir>', m.options.dir)
+    .option('--ui', m.options.ui)
+    .option('--port <n>', m.options.port)
+    .option('--no-open', m.options.noOpen)
     .action(action(() => import('./commands/demoCommand.js'), true));
+
+  program
+    .command('ui')
+    .description(m.commands.ui)
+    .option('--port <n>', m.options.port)
+    .option('--no-open', m.options.noOpen)
+    .action(action(() => import('./commands/uiCommand.js')));
 
   // `ehealth-cert` alone is manual step 1 ("open the software"): at a terminal it opens the wizard
   // (welcome, then new request or completion); elsewhere it shows the help.

@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 // The dependency rule of ARCHITECTURE.md ("Packages"), checked on the sources and manifests of
 // every package: core depends on nothing of ours and does no I/O; nothing imports a front end.
 const root = join(import.meta.dirname, '..', '..', '..');
-const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'cli', 'http-api'] as const;
-const frontEnds = ['cli', 'http-api'];
+const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'cli', 'http-api', 'web-wizard'] as const;
+const frontEnds = ['cli', 'http-api', 'web-wizard'];
 
 function sourceFiles(dir: string, withTests: boolean): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path, withTests);
-    return path.endsWith('.ts') && (withTests || !path.endsWith('.test.ts')) ? [path] : [];
+    return /\.tsx?$/.test(path) && (withTests || !/\.test\.tsx?$/.test(path)) ? [path] : [];
   });
 }
 
@@ -122,6 +122,20 @@ describe('the dependency rule', () => {
       (l) => l.specifier.startsWith('@ehealth-cert/') && l.specifier !== '@ehealth-cert/core' && !l.specifier.startsWith('@ehealth-cert/core/'),
     );
     expect(show(bad)).toEqual([]);
+  });
+
+  it('lets the web wizard use nothing of ours but core: it reaches the rest over the public HTTP routes', () => {
+    const bad = imports('web-wizard', true).filter(
+      (l) => l.specifier.startsWith('@ehealth-cert/') && l.specifier !== '@ehealth-cert/core',
+    );
+    expect(show(bad)).toEqual([]);
+    expect(manifestDependencies('web-wizard').filter((d) => d.startsWith('@ehealth-cert/'))).toEqual(['@ehealth-cert/core']);
+  });
+
+  it('lets the HTTP API take only the web wizard\'s built files, never its code', () => {
+    const sources = sourceFiles(join(root, 'packages', 'http-api', 'src'), true).map((file) => readFileSync(file, 'utf8'));
+    const mentions = sources.flatMap((text) => [...withoutComments(text).matchAll(/['"](@ehealth-cert\/web-wizard[^'"]*)['"]/g)].map((m) => m[1]));
+    expect([...new Set(mentions)]).toEqual(['@ehealth-cert/web-wizard/package.json']);
   });
 
   it('forbids deep imports into another package', () => {

@@ -38,6 +38,7 @@ export * from './password/COMMON_PASSWORDS.js';
 export * from './lifecycle/certificateNotAfter.js';
 export * from './lifecycle/renewalState.js';
 export * from './lifecycle/daysUntil.js';
+export * from './text/stripTerminalControls.js';
 // Use cases (ARCHITECTURE.md "Core: the use cases").
 export * from './certificate-request/ReadCardHolder.js';
 export * from './certificate-request/ListManageableOrganisations.js';

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EhealthCertError, type KeyPair } from '@ehealth-cert/core';
@@ -5,6 +6,8 @@ import { FakeCertificateRegistry, FakeKeystoreVault, FixedClock } from '@ehealth
 import { JsonPendingRequests, PENDING_REQUESTS_FILE } from '../pending-requests/JsonPendingRequests.js';
 import { Pkcs12KeystoreVault } from '../keystore/Pkcs12KeystoreVault.js';
 import { TRUST_ANCHORS_VARIABLE } from '../pki/trustAnchors.js';
+import { makeTestSigner } from '../test-support/testSigners.js';
+import { ALLOW_NON_EHEALTH_ENDPOINT_VARIABLE } from '../endpoints/EhealthEndpoints.js';
 import { createEhealthAdapters, type EhealthAdaptersOptions } from './createEhealthAdapters.js';
 
 const clock = new FixedClock();
@@ -24,6 +27,13 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** A self-signed certificate (openssl) and its SubjectPublicKeyInfo. */
+async function selfSigned(): Promise<{ certificate: Uint8Array; publicKey: Uint8Array }> {
+  const { certPem } = await makeTestSigner('rsa', 'ehealth-authentication', '/CN=Not eHealth');
+  const x509 = new X509Certificate(certPem);
+  return { certificate: new Uint8Array(x509.raw), publicKey: new Uint8Array(x509.publicKey.export({ type: 'spki', format: 'der' })) };
+}
+
 describe('createEhealthAdapters endpoints (DOMAIN.md 1.1, rules in endpointsFor)', () => {
   it('refuses an endpoint base that is not an http(s) URL, naming the field', () => {
     const error = (() => {
@@ -38,18 +48,60 @@ describe('createEhealthAdapters endpoints (DOMAIN.md 1.1, rules in endpointsFor)
   });
 });
 
+describe('createEhealthAdapters: prd with an endpoint base that is not https on an eHealth host (issue 12)', () => {
+  const attempt = (options: EhealthAdaptersOptions) => {
+    try {
+      createEhealthAdapters(options);
+      return undefined;
+    } catch (caught) {
+      return caught;
+    }
+  };
+
+  it('is refused without the explicit setting, naming the variable, the value and the rule', () => {
+    for (const endpointBase of ['http://services.ehealth.fgov.be', 'https://ehealth.example.org', 'http://127.0.0.1:8080', 'https://services.ehealth.fgov.be.evil.example']) {
+      const error = attempt(base({ endpointBase }));
+      expect(EhealthCertError.is(error, 'INVALID_INPUT')).toBe(true);
+      expect((error as EhealthCertError).details).toMatchObject({ field: 'EHEALTH_CERT_ENDPOINT_BASE', value: endpointBase, flag: ALLOW_NON_EHEALTH_ENDPOINT_VARIABLE });
+    }
+  });
+
+  it('is taken with EHEALTH_CERT_ALLOW_NON_EHEALTH_ENDPOINT=1, with a warning', () => {
+    const warnings: string[] = [];
+    const adapters = createEhealthAdapters(base({ endpointBase: 'http://127.0.0.1:8080', processEnv: { [ALLOW_NON_EHEALTH_ENDPOINT_VARIABLE]: '1' }, warn: (m) => warnings.push(m) }));
+    expect(adapters.registry).toBeDefined();
+    expect(warnings).toEqual([expect.stringContaining('http://127.0.0.1:8080, which is not https on an eHealth host')]);
+  });
+
+  it('needs nothing for https on an eHealth host, nor in acc and sim', () => {
+    const warnings: string[] = [];
+    const warn = (m: string) => warnings.push(m);
+    createEhealthAdapters(base({ endpointBase: 'https://services.ehealth.fgov.be', warn }));
+    createEhealthAdapters(base({ environment: 'acc', endpointBase: 'http://127.0.0.1:8080', warn }));
+    createEhealthAdapters(base({ environment: 'sim', endpointBase: 'http://127.0.0.1:8080', warn }));
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('createEhealthAdapters trust anchors (DOMAIN.md 4.3)', () => {
-  it('refuses to check an acc chain without configured anchors, naming the variable', async () => {
-    const error = await chainCheckError(base({ environment: 'acc' }));
-    expect(EhealthCertError.is(error, 'INVALID_INPUT')).toBe(true);
-    expect((error as EhealthCertError).details).toMatchObject({ field: TRUST_ANCHORS_VARIABLE, environment: 'acc' });
+  it('checks an acc chain without configured anchors link by link and says so (no-trust-anchors, issue 12 point 5)', async () => {
+    const { certificate, publicKey } = await selfSigned();
+    expect(await createEhealthAdapters(base({ environment: 'acc' })).keys.verifyIssuedChain([certificate], { privateKey: new Uint8Array(), publicKey })).toBe(
+      'no-trust-anchors',
+    );
+    // prd has its embedded roots: the same chain is refused there.
+    await expect(createEhealthAdapters(base()).keys.verifyIssuedChain([certificate], { privateKey: new Uint8Array(), publicKey })).rejects.toThrowError(
+      /not a trust anchor/,
+    );
   });
 
   it('reads the anchor files from the process environment it is given, not from process.env', async () => {
     vi.stubEnv(TRUST_ANCHORS_VARIABLE, '/nonexistent/root.pem');
-    const error = await chainCheckError(base({ environment: 'acc' }));
-    // "No anchor configured", not "cannot read /nonexistent/root.pem".
-    expect((error as EhealthCertError).details).toEqual({ field: TRUST_ANCHORS_VARIABLE, environment: 'acc' });
+    const { certificate, publicKey } = await selfSigned();
+    // No anchor configured, not "cannot read /nonexistent/root.pem".
+    expect(await createEhealthAdapters(base({ environment: 'acc' })).keys.verifyIssuedChain([certificate], { privateKey: new Uint8Array(), publicKey })).toBe(
+      'no-trust-anchors',
+    );
   });
 
   it('checks the chain against the anchors handed in (the simulator root), which replace the missing acc ones', async () => {

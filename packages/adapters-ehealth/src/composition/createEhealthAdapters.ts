@@ -1,6 +1,6 @@
 import type { Bytes, CertificateRegistry, Clock, EtkRegistry, KeyFactory, KeystoreEnvironment, KeystoreVault, PendingRequests } from '@ehealth-cert/core';
 import { SoapCertificateRegistry } from '../certra/SoapCertificateRegistry.js';
-import { endpointsFor } from '../endpoints/EhealthEndpoints.js';
+import { ALLOW_NON_EHEALTH_ENDPOINT_VARIABLE, checkEndpointBase, endpointsFor } from '../endpoints/EhealthEndpoints.js';
 import { SoapEtkRegistry } from '../etkra/SoapEtkRegistry.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from '../keystore/Pkcs12KeystoreVault.js';
 import { JsonPendingRequests } from '../pending-requests/JsonPendingRequests.js';
@@ -23,6 +23,8 @@ export interface EhealthAdaptersOptions {
   readonly iterations?: number | undefined;
   /** `legacy`: the official tool's 3DES/RC2-40/SHA-1 PKCS#12; by default PBES2/AES-256 (Pkcs12KeystoreVault). */
   readonly keystoreFormat?: Pkcs12KeystoreVaultOptions['format'] | undefined;
+  /** Where a warning about the settings goes (default: a line on stderr). */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 /** The eHealth-side ports the front ends share. */
@@ -42,12 +44,18 @@ export type GivenEhealthAdapters = Partial<EhealthAdapters>;
  * share, so that the CLI and the API choose endpoints and trust anchors by the same rules.
  */
 export function createEhealthAdapters(options: EhealthAdaptersOptions, given: GivenEhealthAdapters = {}): EhealthAdapters {
-  const { environment, keystoreDir: folder, clock } = options;
+  const { environment, keystoreDir: folder } = options;
+  const processEnv = options.processEnv ?? process.env;
   const endpoints = endpointsFor(environment, options.endpointBase);
+  // prd with a base that is not https on an eHealth host: refused, or a warning when explicitly allowed.
+  const allowed = ['1', 'true', 'yes'].includes((processEnv[ALLOW_NON_EHEALTH_ENDPOINT_VARIABLE] ?? '').toLowerCase());
+  const warning = checkEndpointBase(environment, options.endpointBase, allowed);
+  if (warning !== undefined) (options.warn ?? ((message: string) => process.stderr.write(`ehealth-cert: warning: ${message}\n`)))(warning);
+  const clock = options.clock;
   // Where an issued chain must end (KeyFactory.verifyIssuedChain, DOMAIN.md 4.3): the embedded
   // production roots for prd (acc has none), or the simulator's root instead, plus the PEM files
   // of EHEALTH_CERT_TRUST_ANCHORS.
-  const anchors = trustAnchorsFor(environment, options.processEnv ?? process.env);
+  const anchors = trustAnchorsFor(environment, processEnv);
   return {
     registry: given.registry ?? new SoapCertificateRegistry({ endpoints, clock }),
     etkRegistry: given.etkRegistry ?? new SoapEtkRegistry({ endpoints, clock }),

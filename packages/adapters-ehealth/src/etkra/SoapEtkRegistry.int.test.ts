@@ -84,8 +84,13 @@ describe('SoapEtkRegistry', () => {
   it('CompleteETKRegistration sends the certificate and returns the ETK and ToBeActivated', async () => {
     const result = await registry().completeEtkRegistration(ehealthAuth.signer, new Uint8Array([1, 2, 3]));
     await checkSigned('urn:be:fgov:ehealth:etee:etkra:protocol:v2:completeETKregistration', 'CompleteETKRegistrationRequest');
-    expect(Buffer.from(result.etk).toString('base64')).toBe(etkBase64);
+    expect(Buffer.from(result.etk ?? []).toString('base64')).toBe(etkBase64);
     expect(result.toBeActivated).toBe(true);
+  });
+
+  it('CompleteETKRegistration with the status only is a success (the connector reads only the status; ETK and ToBeActivated are optional in the XSD)', async () => {
+    answer = (request) => xml(successResponse('ns6', 'CompleteETKRegistration', requestId(request.body)));
+    expect(await registry().completeEtkRegistration(ehealthAuth.signer, new Uint8Array([1, 2, 3]))).toEqual({});
   });
 
   it('ActivateETK is signed with eH-Auth', async () => {

@@ -3,6 +3,7 @@ import { EhealthCertError } from '@ehealth-cert/core';
 import type { EhealthEndpoints } from '../endpoints/EhealthEndpoints.js';
 import { base64Bytes, readBoolean, requiredText } from '../certra/certraReaders.js';
 import { ETK_DEPOT_SOAP_ACTION, getPublishedEtks } from '../etk-depot/EtkDepotClient.js';
+import { child } from '../soap/domQuery.js';
 import { EhealthSoapClient } from '../soap/EhealthSoapClient.js';
 import { NS } from '../soap/Namespaces.js';
 import { SoapTransport, type SoapTransportOptions } from '../soap/SoapTransport.js';
@@ -42,11 +43,17 @@ export class SoapEtkRegistry implements EtkRegistry {
     return challenge;
   }
 
-  /** Sends the self-issued encryption certificate; returns the ETK and whether it waits for ActivateETK. */
+  /**
+   * Sends the self-issued encryption certificate. Success is the status (as the connector checks
+   * it, EncryptionTokenRegistrationServiceImpl); the ETK and ToBeActivated are returned when the
+   * answer carries them (both optional in the XSD).
+   */
   async completeEtkRegistration(signer: Signer, toBeRegistered: Bytes): Promise<RegisteredEtk> {
     const op = etkraOperation('CompleteETKRegistration', this.options.endpoints.etkRa);
     const response = await this.client.invoke(op, (b) => b.el(NS.etkraProtocol, 'ToBeRegistered', {}, Buffer.from(toBeRegistered).toString('base64')), signer);
-    return { etk: base64Bytes(requiredText(response, 'ETK', op.name)), toBeActivated: readBoolean(response, 'ToBeActivated', op.name) };
+    const etk = child(response, 'ETK') !== undefined ? base64Bytes(requiredText(response, 'ETK', op.name)) : undefined;
+    const toBeActivated = child(response, 'ToBeActivated') !== undefined ? readBoolean(response, 'ToBeActivated', op.name) : undefined;
+    return { ...(etk !== undefined && etk.length > 0 ? { etk } : {}), ...(toBeActivated !== undefined ? { toBeActivated } : {}) };
   }
 
   /** Activates the replacement ETK of the signing authentication certificate. */

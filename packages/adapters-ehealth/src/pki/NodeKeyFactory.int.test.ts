@@ -160,10 +160,12 @@ describe('NodeKeyFactory encryption certificate and chain', () => {
     await expect(new NodeKeyFactory({ trustAnchors: [ca] }).verifyIssuedChain([authCert], other)).rejects.toThrowError(/does not hold our public key/);
   });
 
-  it('acc: refuses to verify without configured anchors, naming EHEALTH_CERT_TRUST_ANCHORS', async () => {
-    const error = await new NodeKeyFactory(trustAnchorsFor('acc', {})).verifyIssuedChain([authCert], keyPair).catch((e: unknown) => e);
-    expect(EhealthCertError.is(error, 'INVALID_INPUT')).toBe(true);
-    expect((error as Error).message).toMatch(/EHEALTH_CERT_TRUST_ANCHORS/);
+  it('acc without configured anchors: still checks the key and the links, and says the chain was not anchored (issue 12 point 5)', async () => {
+    expect(await new NodeKeyFactory(trustAnchorsFor('acc', {})).verifyIssuedChain([authCert], keyPair)).toBe('no-trust-anchors');
+    const other = await factory.generateKeyPair();
+    await expect(new NodeKeyFactory(trustAnchorsFor('acc', {})).verifyIssuedChain([authCert], other)).rejects.toThrowError(/does not hold our public key/);
+    const ca = new Uint8Array(new X509Certificate(caPem).raw);
+    expect(await new NodeKeyFactory({ trustAnchors: [ca] }).verifyIssuedChain([authCert], keyPair)).toBe('anchored');
   });
 
   it('acc: trusts the roots of the EHEALTH_CERT_TRUST_ANCHORS files, and only them', async () => {
@@ -204,16 +206,39 @@ describe('NodeKeyFactory ETK parsing', () => {
     expect(first.subject).toBe(ETK_SAMPLE_SUBJECT);
     // the same DN as resources/pki/README.md prints it (openssl's one-line form)
     expect(formatDn(encodeDn(ETK_SAMPLE_SUBJECT_AS_README))).toBe(first.subject);
-    const again = await factory.verifyEtk(etk, first.encryptionCertificate);
-    expect(again.serialNumber).toBe(first.serialNumber);
+    // A test ETK: its "ETK-RA" signer is no production eHealth key, so only acc (no anchors) takes it.
+    const again = await new NodeKeyFactory(trustAnchorsFor('acc', {})).verifyEtk(etk, first.encryptionCertificate);
+    expect(again).toMatchObject({ serialNumber: first.serialNumber, signerTrust: 'no-trust-anchors' });
     const cert = new X509Certificate(Buffer.from(first.encryptionCertificate));
     expect(cert.issuer).toBe(cert.subject);
+  });
+
+  it('prd: refuses an ETK whose signer does not chain to the eHealth roots, even though its signature verifies (issue 12)', async () => {
+    const etk = new Uint8Array(await readFile(ETK_SAMPLE));
+    const { verifyEtk } = await import('./verifyEtk.js');
+    const ours = (await verifyEtk(etk)).encryptionCertificate;
+    const error = await factory.verifyEtk(etk, ours).catch((e: unknown) => e);
+    expect(EhealthCertError.is(error, 'EHEALTH_RESPONSE_INVALID')).toBe(true);
+    expect((error as Error).message).toMatch(/does not chain to an eHealth root/);
+  });
+
+  it('anchored: takes an ETK whose signer chains to a configured root through the certificates it carries', async () => {
+    const etk = new Uint8Array(await readFile(ETK_SAMPLE));
+    const { verifyEtk } = await import('./verifyEtk.js');
+    const ours = (await verifyEtk(etk)).encryptionCertificate;
+    const { ContentInfo, SignedData, Certificate } = await import('pkijs');
+    const asn1js = await import('asn1js');
+    const signed = new SignedData({ schema: new ContentInfo({ schema: asn1js.fromBER(Uint8Array.from(etk).buffer).result }).content });
+    const carried = (signed.certificates ?? []).filter((c) => c instanceof Certificate).map((c) => new Uint8Array(c.toSchema().toBER(false)));
+    // Whichever carried certificate is the top of the signer's chain works as the anchor.
+    const results = await Promise.all(carried.map((anchor) => new NodeKeyFactory({ trustAnchors: [anchor] }).verifyEtk(etk, ours).then((r) => r.signerTrust, () => 'refused')));
+    expect(results).toContain('anchored');
   });
 
   it('refuses an ETK that holds another certificate than ours', async () => {
     const etk = new Uint8Array(await readFile(ETK_SAMPLE));
     const der = await factory.createPlaceholderCertificate(keyPair, new Date());
-    await expect(factory.verifyEtk(etk, der)).rejects.toThrowError(/not ours/);
+    await expect(new NodeKeyFactory(trustAnchorsFor('acc', {})).verifyEtk(etk, der)).rejects.toThrowError(/not ours/);
   });
 
   it('refuses an ETK whose signed content was changed', async () => {

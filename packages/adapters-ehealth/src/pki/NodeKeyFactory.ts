@@ -1,6 +1,6 @@
 import { generateKeyPair as generateNodeKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { Bytes, CertificateSummary, EtkSummary, KeyFactory, KeyPair, Signer } from '@ehealth-cert/core';
+import type { Bytes, CertificateSummary, ChainTrust, EtkSummary, KeyFactory, KeyPair, Signer } from '@ehealth-cert/core';
 import { EhealthCertError } from '@ehealth-cert/core';
 import { createCsr } from './createCsr.js';
 import { createEncryptionCertificate, type EncryptionCertificateInput } from './createEncryptionCertificate.js';
@@ -9,7 +9,7 @@ import { decryptChallenge } from './decryptChallenge.js';
 import { describeCertificate } from './describeCertificate.js';
 import { publicKeyIdentifierOfSpki } from './publicKeyIdentifier.js';
 import { SoftwareSigner } from './SoftwareSigner.js';
-import { resolveTrustAnchors, type TrustAnchorOptions } from './trustAnchors.js';
+import { knownTrustAnchors, type TrustAnchorOptions } from './trustAnchors.js';
 import { verifyEtk } from './verifyEtk.js';
 import { verifyIssuedChain } from './verifyIssuedChain.js';
 
@@ -55,9 +55,12 @@ export class NodeKeyFactory implements KeyFactory {
     return describeCertificate(certificate);
   }
 
-  /** Anchors resolved at each completion: a missing acc configuration or PEM file fails here, not at start-up. */
-  async verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<void> {
-    verifyIssuedChain(chain, keyPair, await resolveTrustAnchors(this.options));
+  /**
+   * Anchors resolved at each completion: an unreadable PEM file fails here, not at start-up; an
+   * environment without anchors (acc without EHEALTH_CERT_TRUST_ANCHORS) gives `no-trust-anchors`.
+   */
+  async verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<ChainTrust> {
+    return verifyIssuedChain(chain, keyPair, await knownTrustAnchors(this.options));
   }
 
   async decryptChallenge(encryptionKey: KeyPair, challenge: Bytes): Promise<string> {
@@ -68,8 +71,9 @@ export class NodeKeyFactory implements KeyFactory {
     return createEncryptionCertificate(input);
   }
 
+  /** The ETK's signer must chain to the same anchors as the issued certificates (issue 12). */
   async verifyEtk(etk: Bytes, expectedCertificate: Bytes): Promise<EtkSummary> {
-    return verifyEtk(etk, expectedCertificate);
+    return verifyEtk(etk, expectedCertificate, await knownTrustAnchors(this.options));
   }
 
   softwareSigner(keyPair: KeyPair, certificateChain: readonly Bytes[]): Signer {

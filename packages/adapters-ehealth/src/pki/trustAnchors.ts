@@ -39,13 +39,21 @@ export function trustAnchorsFor(environment: KeystoreEnvironment, env: Readonly<
 
 /**
  * The DER anchors `options` name: the replacement or built-in ones plus every certificate of the
- * files. An empty result is refused (an acc client without configuration must not trust anything).
+ * files; empty when the environment has none (acc without EHEALTH_CERT_TRUST_ANCHORS), in which case
+ * the chain checks that need them report `no-trust-anchors` instead of passing (issue 12 point 5).
+ * A named file that cannot be read is still an error.
  */
-export async function resolveTrustAnchors(options: TrustAnchorOptions): Promise<Bytes[]> {
+export async function knownTrustAnchors(options: TrustAnchorOptions): Promise<Bytes[]> {
   const environment = options.environment ?? 'prd';
   const base = options.trustAnchors ?? (environment === 'prd' ? prdTrustAnchors() : []);
   const fromFiles = await Promise.all((options.trustAnchorFiles ?? []).map(readAnchorFile));
-  const anchors = [...base, ...fromFiles.flat()];
+  return [...base, ...fromFiles.flat()];
+}
+
+/** As knownTrustAnchors, but an empty result is refused (for callers that cannot go without). */
+export async function resolveTrustAnchors(options: TrustAnchorOptions): Promise<Bytes[]> {
+  const environment = options.environment ?? 'prd';
+  const anchors = await knownTrustAnchors(options);
   if (anchors.length === 0) {
     throw new EhealthCertError(
       'INVALID_INPUT',

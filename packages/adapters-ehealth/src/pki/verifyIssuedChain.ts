@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { Bytes, KeyPair } from '@ehealth-cert/core';
+import type { Bytes, ChainTrust, KeyPair } from '@ehealth-cert/core';
 import { EhealthCertError } from '@ehealth-cert/core';
 
 function invalid(message: string, details: Record<string, unknown> = {}, cause?: unknown): EhealthCertError {
@@ -21,10 +21,11 @@ function issuedBy(child: X509Certificate, issuer: X509Certificate): boolean {
 
 /**
  * The issued chain (leaf first, root excluded, DOMAIN.md 2.3 GetCertificate) holds our public key,
- * each certificate is signed by the next, and the last one is, or is issued by, a trust anchor of
- * the environment (PRD: ZetesConfidens roots; simulator/tests: their CA from configuration).
+ * each certificate is signed by the next (always), and the last one is, or is issued by, a trust
+ * anchor of the environment (PRD: ZetesConfidens roots; simulator/tests: their CA from
+ * configuration) when it has anchors; without any, `no-trust-anchors` (a warning, issue 12 point 5).
  */
-export function verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair, trustAnchors: readonly Bytes[]): void {
+export function verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair, trustAnchors: readonly Bytes[]): ChainTrust {
   if (chain.length === 0) throw invalid('the issued chain is empty');
   const certs = chain.map(parse);
   const leaf = certs[0] as X509Certificate;
@@ -37,6 +38,7 @@ export function verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair, tru
       throw invalid(`certificate ${i} of the issued chain is not signed by certificate ${i + 1}`, { index: i });
     }
   }
+  if (trustAnchors.length === 0) return 'no-trust-anchors';
   const last = certs.at(-1) as X509Certificate;
   const anchors = trustAnchors.map((der, index) => parse(der, index));
   const trusted = anchors.some((anchor) => Buffer.from(anchor.raw).equals(Buffer.from(last.raw)) || issuedBy(last, anchor));
@@ -46,4 +48,5 @@ export function verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair, tru
       trustAnchors: anchors.map((a) => a.subject),
     });
   }
+  return 'anchored';
 }

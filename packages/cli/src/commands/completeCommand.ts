@@ -83,8 +83,13 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     ctx.steps.show('19');
     ctx.say(
       ctx.i18n.t((x) => x.complete.installed, { dn: outcome.dn }),
-      ctx.i18n.t((x) => x.complete.etk, { serial: outcome.etkSerial }),
+      outcome.etkPublication === 'not-yet-published'
+        ? ctx.i18n.t((x) => x.complete.etkNotYetPublished, { serial: outcome.etkSerial })
+        : ctx.i18n.t((x) => x.complete.etk, { serial: outcome.etkSerial }),
       ...(outcome.toBeActivated ? [m.complete.etkToActivate] : []),
+      ...outcome.warnings
+        .filter((w) => w.code !== 'ETK_NOT_YET_PUBLISHED')
+        .map((w) => ctx.i18n.t((x) => x.complete.warning, { text: w.code === 'ISSUED_CHAIN_NOT_CHECKED' ? m.complete.issuedChainNotChecked : m.complete.etkSignerNotChecked })),
       ctx.i18n.t((x) => x.complete.keystore, { path: outcome.keystorePath }),
       ctx.bold(m.complete.done),
     );
@@ -98,7 +103,9 @@ export async function run(given: CommandContext, _args: readonly string[], optio
         dn: outcome.dn,
         etkSerial: outcome.etkSerial,
         toBeActivated: outcome.toBeActivated,
+        etkPublication: outcome.etkPublication,
         notAfter: outcome.notAfter.toISOString(),
+        warnings: outcome.warnings,
       },
     };
   } finally {

@@ -47,7 +47,8 @@ async function demoCard(dir: string): Promise<DemoCard> {
  * `ehealth-cert demo`: the whole manual, automatic path (steps 1-19), on the in-process simulator
  * with a freshly made fake eID card: request, the simulated clock moved past the issuing delay,
  * completion, and `inspect` of the new keystore. `--dir DIR` keeps card, simulator state and
- * keystore; otherwise everything lives in a temporary folder removed at the end.
+ * keystore; otherwise everything lives in a temporary folder removed at the end. `--ui` shows the
+ * same in the web wizard instead: the person clicks through the screens with the demo's card.
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const started = Date.now();
@@ -60,6 +61,18 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     const card = await demoCard(dir);
     const name = `${card.holder.givenNames} ${card.holder.surname}`;
     ctx.say(ctx.i18n.t((x) => x.demo.card, { name, ssin: card.holder.ssin, pin: card.pin }));
+    if (options['ui'] === true) {
+      // The same card and folder, but the person goes through the screens in the browser
+      // (ehealth-cert-api with its own in-process simulator, this card, this keystore folder).
+      ctx.say(ctx.i18n.t((x) => x.demo.ui, { pin: card.pin }));
+      const { serveWizard, portOf } = await import('./uiCommand.js');
+      const port = portOf(options['port']);
+      return await serveWizard(
+        ctx,
+        { ...ctx.settings, env: 'sim', keystoreDir: join(dir, 'keystore'), softhsmConf: card.softhsmConf, pkcs11Module: card.modulePath, cardSerial: card.tokenSerial },
+        { ...(port === undefined ? {} : { port }), open: options['open'] !== false },
+      );
+    }
     const password = `demo-${randomBytes(12).toString('base64url')}`;
     ctx.say(ctx.i18n.t((x) => x.demo.password, { password }));
 

@@ -10,7 +10,8 @@ export interface Adapters extends Omit<UseCasePorts, 'progress'> {
   close(): Promise<void>;
 }
 
-const systemClock: Clock = { now: () => new Date() };
+// `sleep`: the bounded waits of the use cases (ETKDepot publication checks after an ETK registration).
+const systemClock: Clock = { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /** Folder, inside the keystore folder, where the in-process simulator keeps its state between runs. */
 export const SIM_STATE_FOLDER = '.ehealth-sim';

@@ -11,6 +11,10 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Soci&eacute;t&#233; &laquo;X&raquo; &#x26; co<script>alert(1)</script></p>')).toBe('Société «X» & co');
   });
 
+  it('never turns a reference into a terminal control, and drops references that are no character (issue 12)', () => {
+    expect(htmlToText('<p>A&#27;]0;title&#7;B&#x9b;2J&#x202e;C&#x110000;&#xD800;D</p>')).toBe('A]0;titleB2JCD');
+  });
+
   it('keeps line breaks from br elements', () => {
     expect(htmlToText('a<br/>b<br>c')).toBe('a\nb\nc');
   });

@@ -57,6 +57,9 @@ export const en = {
     reference: 'the request reference to revoke (PublicKeyIdentifier, 40 hex digits, the "secret key" shown at step 15); default: the certificate of --keystore',
     dir: 'keep the fake card, the simulator state and the keystore in this folder',
     card: 'token serial of the card to use when several are inserted',
+    port: 'local port of the web wizard (default: a free port)',
+    noOpen: 'does not open the browser: only prints the address',
+    ui: 'shows the demo in the web wizard (browser) instead of the terminal',
   },
   commands: {
     request: 'request a new certificate (manual steps 2-15)',
@@ -71,6 +74,7 @@ export const en = {
     passwd: 'change the password of a keystore (writes a new file, keeps the old one)',
     checkId: 'is this identifier valid, and why not (TYPE=VALUE)',
     demo: 'the whole manual on a simulator with a fake eID card',
+    ui: 'the wizard in your browser: the manual\'s screens (starts ehealth-cert-api locally)',
   },
   steps: {
     '1': 'Step 1: start ehealth-cert ({env})',
@@ -206,6 +210,10 @@ export const en = {
     waiting: 'Waiting for eHealth to make the certificate ({elapsed}s, next check in {interval}s; Ctrl-C to stop)',
     installed: 'Certificate installed: {dn}',
     etk: 'Encryption token (ETK) registered and published, serial {serial}',
+    etkNotYetPublished: 'Encryption token (ETK) registered, serial {serial}, but not published yet: eHealth accepted it and ETKDepot does not show it yet (this is not an error). Check later with "ehealth-cert status".',
+    warning: 'Warning: {text}',
+    issuedChainNotChecked: 'no eHealth root is configured for this environment, so the issued certificate chain was not checked against it (its key and DN were). Set EHEALTH_CERT_TRUST_ANCHORS to the PEM file(s) of the roots.',
+    etkSignerNotChecked: 'no eHealth root is configured for this environment, so the signer of the ETK was not checked against it. Set EHEALTH_CERT_TRUST_ANCHORS to the PEM file(s) of the roots.',
     etkToActivate: 'The new ETK waits for activation: run "ehealth-cert activate-etk" once your software uses the new keystore.',
     keystore: 'Keystore: {path}',
     done: 'You have installed your eHealth certificate successfully!',
@@ -252,6 +260,11 @@ export const en = {
     none: 'eHealth knows no organisation you manage.',
     personal: 'You may also request a personal certificate.',
   },
+  ui: {
+    serving: 'Web wizard ({env}): {url}',
+    openThis: 'Open this address in your browser (it works only once): {url}',
+    stop: 'Press Ctrl+C to stop.',
+  },
   demo: {
     title: 'ehealth-cert demo: the whole manual (automatic path) against the simulator, with a fake eID card',
     card: 'Fake eID card made: {name}, SSIN {ssin}, PIN {pin} (demo only)',
@@ -262,6 +275,7 @@ export const en = {
     inspect: 'Content of the new keystore:',
     keep: 'The demo folder is removed now; run \'ehealth-cert demo --dir DIR\' to keep the card, the simulator state and the keystore.',
     done: 'Demo finished in {seconds}s.',
+    ui: 'The demo\'s web wizard: the fake card\'s PIN is {pin}. The simulated eHealth makes the certificate 10 minutes after the request: at step 18, « Wait here for the certificate ».',
   },
   progress: {
     'certificate.verifyChain': 'Checking the issued certificate chain',

@@ -59,6 +59,9 @@ export const fr: Messages = {
     reference: 'référence de la demande à révoquer (PublicKeyIdentifier, 40 chiffres hexadécimaux, la « clé secrète » affichée à l\'étape 15) ; par défaut : le certificat de --keystore',
     dir: 'garde la fausse carte, l\'état du simulateur et le keystore dans ce dossier',
     card: 'numéro de série du token de la carte à utiliser s\'il y en a plusieurs',
+    port: 'port local de l\'assistant web (par défaut : un port libre)',
+    noOpen: 'n\'ouvre pas le navigateur : affiche seulement l\'adresse',
+    ui: 'montre la démo dans l\'assistant web (navigateur) au lieu du terminal',
   },
   commands: {
     request: 'demande un nouveau certificat (étapes 2 à 15 du mode d\'emploi)',
@@ -73,6 +76,7 @@ export const fr: Messages = {
     passwd: 'change le mot de passe d\'un keystore (écrit un nouveau fichier, garde l\'ancien)',
     checkId: 'cet identifiant est-il valide, et sinon pourquoi (TYPE=VALEUR)',
     demo: 'tout le mode d\'emploi sur un simulateur avec une fausse carte eID',
+    ui: 'l\'assistant dans votre navigateur : les écrans du mode d\'emploi (démarre ehealth-cert-api en local)',
   },
   steps: {
     '1': 'Étape 1 : démarrez ehealth-cert ({env})',
@@ -208,6 +212,10 @@ export const fr: Messages = {
     waiting: 'En attente du certificat chez eHealth ({elapsed} s, prochaine vérification dans {interval} s ; Ctrl-C pour arrêter)',
     installed: 'Certificat installé : {dn}',
     etk: 'Jeton de chiffrement (ETK) enregistré et publié, numéro {serial}',
+    etkNotYetPublished: 'Jeton de chiffrement (ETK) enregistré, numéro {serial}, mais pas encore publié : eHealth l\'a accepté et ETKDepot ne le montre pas encore (ce n\'est pas une erreur). Vérifiez plus tard avec « ehealth-cert status ».',
+    warning: 'Attention : {text}',
+    issuedChainNotChecked: 'aucune racine eHealth n\'est configurée pour cet environnement : la chaîne du certificat délivré n\'a pas été vérifiée jusqu\'à elle (sa clé et son DN l\'ont été). Indiquez dans EHEALTH_CERT_TRUST_ANCHORS le(s) fichier(s) PEM des racines.',
+    etkSignerNotChecked: 'aucune racine eHealth n\'est configurée pour cet environnement : le signataire de l\'ETK n\'a pas été vérifié jusqu\'à elle. Indiquez dans EHEALTH_CERT_TRUST_ANCHORS le(s) fichier(s) PEM des racines.',
     etkToActivate: 'Le nouvel ETK attend son activation : lancez « ehealth-cert activate-etk » quand votre logiciel utilise le nouveau keystore.',
     keystore: 'Keystore : {path}',
     done: 'Vous avez installé votre certificat eHealth avec succès !',
@@ -254,6 +262,11 @@ export const fr: Messages = {
     none: 'eHealth ne connaît aucune organisation que vous gérez.',
     personal: 'Vous pouvez aussi demander un certificat personnel.',
   },
+  ui: {
+    serving: 'Assistant web ({env}) : {url}',
+    openThis: 'Ouvrez cette adresse dans votre navigateur (elle ne sert qu\'une fois) : {url}',
+    stop: 'Ctrl+C pour arrêter.',
+  },
   demo: {
     title: 'Démo ehealth-cert : tout le mode d\'emploi (voie automatique) sur le simulateur, avec une fausse carte eID',
     card: 'Fausse carte eID créée : {name}, NISS {ssin}, PIN {pin} (démo uniquement)',
@@ -264,6 +277,7 @@ export const fr: Messages = {
     inspect: 'Contenu du nouveau keystore :',
     keep: 'Le dossier de la démo est supprimé ; lancez « ehealth-cert demo --dir DOSSIER » pour garder la carte, l\'état du simulateur et le keystore.',
     done: 'Démo terminée en {seconds} s.',
+    ui: 'Assistant web de la démo : PIN de la fausse carte {pin}. eHealth (simulé) fabrique le certificat 10 minutes après la demande : à l\'étape 18, « Attendre ici le certificat ».',
   },
   progress: {
     'certificate.verifyChain': 'Vérification de la chaîne du certificat reçu',

@@ -59,6 +59,9 @@ export const nl: Messages = {
     reference: 'referentie van de aanvraag die u intrekt (PublicKeyIdentifier, 40 hexadecimale cijfers, de "geheime sleutel" getoond in stap 15); standaard: het certificaat van --keystore',
     dir: 'bewaart de nepkaart, de toestand van de simulator en de keystore in deze map',
     card: 'serienummer van de token van de kaart als er meerdere zijn',
+    port: 'lokale poort van de webwizard (standaard: een vrije poort)',
+    noOpen: 'opent de browser niet: toont enkel het adres',
+    ui: 'toont de demo in de webwizard (browser) in plaats van de terminal',
   },
   commands: {
     request: 'vraagt een nieuw certificaat aan (stappen 2 tot 15 van de handleiding)',
@@ -73,6 +76,7 @@ export const nl: Messages = {
     passwd: 'wijzigt het wachtwoord van een keystore (schrijft een nieuw bestand, bewaart het oude)',
     checkId: 'is deze identificatie geldig, en zo niet waarom (TYPE=WAARDE)',
     demo: 'de hele handleiding op een simulator met een nep-eID-kaart',
+    ui: 'de wizard in uw browser: de schermen van de handleiding (start ehealth-cert-api lokaal)',
   },
   steps: {
     '1': 'Stap 1: start ehealth-cert ({env})',
@@ -208,6 +212,10 @@ export const nl: Messages = {
     waiting: 'Wachten tot eHealth het certificaat aanmaakt ({elapsed} s, volgende controle over {interval} s; Ctrl-C om te stoppen)',
     installed: 'Certificaat geïnstalleerd: {dn}',
     etk: 'Versleutelingstoken (ETK) geregistreerd en gepubliceerd, serienummer {serial}',
+    etkNotYetPublished: 'Versleutelingstoken (ETK) geregistreerd, serienummer {serial}, maar nog niet gepubliceerd: eHealth heeft het aanvaard en ETKDepot toont het nog niet (dit is geen fout). Controleer later met "ehealth-cert status".',
+    warning: 'Let op: {text}',
+    issuedChainNotChecked: 'er is geen eHealth-root ingesteld voor deze omgeving, dus de keten van het uitgereikte certificaat werd er niet tegen gecontroleerd (de sleutel en de DN wel). Zet EHEALTH_CERT_TRUST_ANCHORS op het PEM-bestand (of de bestanden) van de roots.',
+    etkSignerNotChecked: 'er is geen eHealth-root ingesteld voor deze omgeving, dus de ondertekenaar van het ETK werd er niet tegen gecontroleerd. Zet EHEALTH_CERT_TRUST_ANCHORS op het PEM-bestand (of de bestanden) van de roots.',
     etkToActivate: 'De nieuwe ETK wacht op activering: start "ehealth-cert activate-etk" zodra uw software de nieuwe keystore gebruikt.',
     keystore: 'Keystore: {path}',
     done: 'U hebt uw eHealth-certificaat met succes geïnstalleerd!',
@@ -254,6 +262,11 @@ export const nl: Messages = {
     none: 'eHealth kent geen organisatie die u beheert.',
     personal: 'U mag ook een persoonlijk certificaat aanvragen.',
   },
+  ui: {
+    serving: 'Webwizard ({env}): {url}',
+    openThis: 'Open dit adres in uw browser (het werkt maar één keer): {url}',
+    stop: 'Ctrl+C om te stoppen.',
+  },
   demo: {
     title: 'ehealth-cert-demo: de hele handleiding (automatische weg) op de simulator, met een nep-eID-kaart',
     card: 'Nep-eID-kaart aangemaakt: {name}, INSZ {ssin}, pincode {pin} (enkel demo)',
@@ -264,6 +277,7 @@ export const nl: Messages = {
     inspect: 'Inhoud van de nieuwe keystore:',
     keep: 'De demomap wordt nu verwijderd; start \'ehealth-cert demo --dir MAP\' om de kaart, de simulatortoestand en de keystore te bewaren.',
     done: 'Demo klaar in {seconds} s.',
+    ui: 'Webwizard van de demo: pincode van de nepkaart {pin}. eHealth (gesimuleerd) maakt het certificaat 10 minuten na de aanvraag: kies in stap 18 « Hier op het certificaat wachten ».',
   },
   progress: {
     'certificate.verifyChain': 'Controle van de ontvangen certificaatketen',

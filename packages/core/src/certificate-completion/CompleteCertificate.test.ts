@@ -11,6 +11,7 @@ import {
 } from '../testing/index.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import type { OrganisationChoice } from '../certificate-request/RequestCertificate.js';
+import { FakeKeyFactory } from '../testing/FakeKeyFactory.js';
 import { CompleteCertificate } from './CompleteCertificate.js';
 
 function submit(world: FakeWorld, organisation: OrganisationChoice = { kind: 'listed', organisation: anAmbulanceService() }, newKey = false) {
@@ -259,5 +260,70 @@ describe('CompleteCertificate', () => {
     world.registry.refuse(request.reference);
     await rejection(complete(world, request.keystorePath));
     expect(await world.pending.get(request.reference)).toMatchObject({ lastStatus: 'refused' });
+  });
+
+  describe('issue 12: what a completion that did succeed reports', () => {
+    it('completes in an environment without trust anchors (acc) and says which chains were not checked', async () => {
+      const world = { ...fakeWorld(), keys: new FakeKeyFactory([]) };
+      const request = await submit(world);
+      const result = await complete(world, request.keystorePath);
+      if (result.status !== 'completed') throw new Error('not completed');
+      expect(result.warnings.map((w) => w.code)).toEqual(['ISSUED_CHAIN_NOT_CHECKED', 'ETK_SIGNER_NOT_CHECKED']);
+      expect(result.warnings[0]?.message).toContain('EHEALTH_CERT_TRUST_ANCHORS');
+      expect(result.etkPublication).toBe('published');
+    });
+
+    it('reports no warning when every check ran', async () => {
+      const world = fakeWorld();
+      const request = await submit(world);
+      expect(await complete(world, request.keystorePath)).toMatchObject({ status: 'completed', warnings: [], etkPublication: 'published' });
+    });
+
+    it('an ETK that ETKDepot does not publish yet is "registered, not yet published" after a bounded wait, not a failure', async () => {
+      const world = fakeWorld();
+      const request = await submit(world);
+      world.etkRegistry.depotLag = 10;
+      const result = await complete(world, request.keystorePath);
+      if (result.status !== 'completed') throw new Error('not completed');
+      expect(result.etkPublication).toBe('not-yet-published');
+      expect(result.warnings.map((w) => w.code)).toEqual(['ETK_NOT_YET_PUBLISHED']);
+      expect(world.clock.sleeps).toEqual([2_000, 5_000]);
+      expect(world.registry.calls.filter((c) => c.operation === 'GetEtk')).toHaveLength(3);
+      expect(await world.pending.get(request.reference)).toMatchObject({ lastStatus: 'completed' });
+      // Later, ETKDepot shows it: a rerun finds it published without registering again.
+      world.etkRegistry.depotLag = 0;
+      const rerun = await complete(world, result.keystorePath);
+      expect(rerun).toMatchObject({ status: 'completed', etkSerial: result.etkSerial, etkPublication: 'published', warnings: [] });
+    });
+
+    it('finds the ETK when ETKDepot publishes it within the bounded wait', async () => {
+      const world = fakeWorld();
+      const request = await submit(world);
+      world.etkRegistry.depotLag = 2;
+      expect(await complete(world, request.keystorePath)).toMatchObject({ status: 'completed', etkPublication: 'published', warnings: [] });
+      expect(world.clock.sleeps).toEqual([2_000, 5_000]);
+    });
+
+    it('accepts a CompleteETKRegistration answer with the status only, and asks whether the ETK waits for activation', async () => {
+      const world = fakeWorld();
+      const request = await submit(world);
+      world.etkRegistry.statusOnlyCompletion = true;
+      const result = await complete(world, request.keystorePath);
+      expect(result).toMatchObject({ status: 'completed', toBeActivated: false, etkPublication: 'published' });
+      const operations = world.registry.calls.map((c) => c.operation);
+      expect(operations.slice(operations.indexOf('CompleteETKRegistration'))).toEqual(['CompleteETKRegistration', 'GetCertificateInfoForAuthenticationCertificate', 'GetEtk']);
+    });
+
+    it('refuses an issued certificate that names another DN than the request, and installs nothing', async () => {
+      const world = fakeWorld();
+      const request = await submit(world);
+      const recorded = await world.pending.get(request.reference);
+      if (!recorded) throw new Error('no record');
+      await world.pending.record({ ...recorded, dn: recorded.dn.replaceAll('NIHII-AMBU_SERVICE', 'NIHII-HOSPITAL') });
+      const error = await rejection(complete(world, request.keystorePath));
+      expect(error.code).toBe('EHEALTH_RESPONSE_INVALID');
+      expect(error.details).toMatchObject({ subject: request.dn });
+      expect(world.vault.paths()).toEqual([request.keystorePath]);
+    });
   });
 });

@@ -1,5 +1,8 @@
 import type { Bytes } from '../ports/binary.js';
 import type { KeyPair } from '../ports/KeyFactory.js';
+import { EhealthCertError } from '../errors/EhealthCertError.js';
+import { certificateName } from '../distinguished-name/certificateName.js';
+import { sameDn } from '../distinguished-name/sameDn.js';
 import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { ehealthDnOwner } from './ehealthDnOwner.js';
@@ -7,7 +10,19 @@ import { trackStep } from '../certificate-request/trackStep.js';
 import { authenticationEntry } from './authenticationEntry.js';
 import { installIssuedChain } from './installIssuedChain.js';
 import { openLatestKeystore, type OpenedKeystore } from './openLatestKeystore.js';
-import { registerEtk } from './registerEtk.js';
+import { registerEtk, type EtkPublication } from './registerEtk.js';
+
+export type { EtkPublication } from './registerEtk.js';
+
+/**
+ * Something the person should know about a completion that did succeed: a check that could not
+ * run (no trust anchor for the environment), or an ETK that eHealth accepted but ETKDepot does not
+ * publish yet.
+ */
+export interface CompletionWarning {
+  readonly code: 'ISSUED_CHAIN_NOT_CHECKED' | 'ETK_SIGNER_NOT_CHECKED' | 'ETK_NOT_YET_PUBLISHED';
+  readonly message: string;
+}
 
 /** The ports of CompleteCertificate: every port but the eID card (completion signs with the new eHealth key). */
 export type CompletionPorts = Omit<UseCasePorts, 'card'>;
@@ -30,7 +45,10 @@ export type CompletionOutcome =
       readonly etkSerial: string;
       /** The new ETK waits for ActivateEtk (renewal, DOMAIN.md 2.5). */
       readonly toBeActivated: boolean;
+      /** `not-yet-published`: eHealth registered the ETK and ETKDepot does not show it yet (not an error). */
+      readonly etkPublication: EtkPublication;
       readonly notAfter: Date;
+      readonly warnings: readonly CompletionWarning[];
     };
 
 /**
@@ -49,6 +67,7 @@ export class CompleteCertificate {
     let keystore = await trackStep(progress, '17', 'keystore.open', () => openLatestKeystore(this.ports.vault, input));
     const keyPair: KeyPair = { privateKey: keystore.authentication.privateKey, publicKey: keystore.authentication.publicKey };
     const reference = await keys.publicKeyIdentifier(keyPair.publicKey);
+    const warnings: CompletionWarning[] = [];
 
     if (keys.describeCertificate(keystore.authentication.chain[0] as Bytes).placeholder) {
       const delivery = await trackStep(progress, '18', 'ehealth.GetCertificate', () => this.ports.registry.getCertificate(reference)).catch(
@@ -62,7 +81,10 @@ export class CompleteCertificate {
         await pending.update(reference, { lastStatus: 'pending', lastCheckedAt: clock.now() });
         return { status: 'pending', reference, keystorePath: keystore.path };
       }
-      await trackStep(progress, '18', 'certificate.verifyChain', () => keys.verifyIssuedChain(delivery.chain, keyPair));
+      // Always: the issued certificate holds our key (verifyIssuedChain) and names the contract's DN.
+      const trust = await trackStep(progress, '18', 'certificate.verifyChain', () => keys.verifyIssuedChain(delivery.chain, keyPair));
+      await this.checkIssuedDn(delivery.chain[0] as Bytes, reference, keystore.baseName);
+      if (trust === 'no-trust-anchors') warnings.push(chainWarning('ISSUED_CHAIN_NOT_CHECKED', 'the issued certificate chain'));
       keystore = await this.saveWithChain(keystore, delivery.chain, input.password);
       await pending.update(reference, { lastStatus: 'issued', keystorePath: keystore.path, lastCheckedAt: clock.now() });
     }
@@ -73,6 +95,13 @@ export class CompleteCertificate {
       identifier: owner.identifier,
       ...(owner.applicationId ? { applicationId: owner.applicationId } : {}),
     });
+    if (etk.signerTrust === 'no-trust-anchors') warnings.push(chainWarning('ETK_SIGNER_NOT_CHECKED', "the ETK signer's certificate"));
+    if (etk.publication === 'not-yet-published') {
+      warnings.push({
+        code: 'ETK_NOT_YET_PUBLISHED',
+        message: 'eHealth registered the ETK, but ETKDepot does not publish it yet; senders will find it once it does (check later with status).',
+      });
+    }
     await trackStep(progress, '19', 'request.complete', () =>
       pending.update(reference, { lastStatus: 'completed', keystorePath: etk.keystorePath, lastCheckedAt: clock.now() }),
     );
@@ -83,8 +112,40 @@ export class CompleteCertificate {
       dn: leaf.subject,
       etkSerial: etk.serialNumber,
       toBeActivated: etk.toBeActivated,
+      etkPublication: etk.publication,
       notAfter: leaf.notAfter,
+      warnings,
     };
+  }
+
+  /**
+   * The issued certificate names the DN of the contract: the one recorded with the request when
+   * the record has it, else at least the keystore's `TYPE=ID[,APPID]` (DOMAIN.md 4.1).
+   */
+  private async checkIssuedDn(leafDer: Bytes, reference: string, baseName: string): Promise<void> {
+    const subject = this.ports.keys.describeCertificate(leafDer).subject;
+    const recorded = await this.ports.pending.get(reference).catch(() => undefined);
+    let matches: boolean;
+    if (recorded?.dn) matches = sameDn(subject, recorded.dn);
+    // A keystore file renamed by hand and no record: only the key check applies.
+    else if (!/^[A-Z0-9_-]+=/.test(baseName)) return;
+    else {
+      const owner = (() => {
+        try {
+          return ehealthDnOwner(subject);
+        } catch {
+          return undefined;
+        }
+      })();
+      matches = owner !== undefined && certificateName(owner.identifier, owner.applicationId) === baseName;
+    }
+    if (!matches) {
+      throw new EhealthCertError(
+        'EHEALTH_RESPONSE_INVALID',
+        `The issued certificate names ${subject}, not the DN of this request (${recorded?.dn ?? baseName}); it is not installed.`,
+        { operation: 'GetCertificate', subject, expected: recorded?.dn ?? baseName },
+      );
+    }
   }
 
   private async saveWithChain(keystore: OpenedKeystore, chain: readonly Bytes[], password: string): Promise<OpenedKeystore> {
@@ -92,4 +153,11 @@ export class CompleteCertificate {
     const path = await trackStep(this.ports.progress, '18', 'keystore.save', () => this.ports.vault.save(keystore.baseName, content, password));
     return { path, baseName: keystore.baseName, content, authentication: authenticationEntry(content, path) };
   }
+}
+
+function chainWarning(code: 'ISSUED_CHAIN_NOT_CHECKED' | 'ETK_SIGNER_NOT_CHECKED', what: string): CompletionWarning {
+  return {
+    code,
+    message: `No eHealth trust anchor is configured for this environment, so ${what} was not checked against eHealth's roots; set EHEALTH_CERT_TRUST_ANCHORS to the PEM file(s) of the roots to check it.`,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Bytes } from '../ports/binary.js';
-import type { KeyPair } from '../ports/KeyFactory.js';
+import type { ChainTrust, KeyPair } from '../ports/KeyFactory.js';
 import type { KeyEntry } from '../ports/KeystoreVault.js';
 import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import type { Identifier } from '../identifiers/Identifier.js';
@@ -8,14 +8,30 @@ import { trackStep } from '../certificate-request/trackStep.js';
 import type { OpenedKeystore } from './openLatestKeystore.js';
 
 /** The ports the ETK part of completion needs. */
-export type EtkPorts = Pick<UseCasePorts, 'registry' | 'etkRegistry' | 'keys' | 'vault' | 'progress'>;
+export type EtkPorts = Pick<UseCasePorts, 'registry' | 'etkRegistry' | 'keys' | 'vault' | 'progress'> & { readonly clock?: UseCasePorts['clock'] };
+
+/**
+ * Where the registered ETK stands: published in ETKDepot, registered but not published yet
+ * (ETKDepot lags behind EtkRA: not an error, run the completion or `status` again later), or
+ * waiting for ActivateETK (renewal, DOMAIN.md 2.5).
+ */
+export type EtkPublication = 'published' | 'not-yet-published' | 'awaiting-activation';
 
 /** The ETK of the keystore's authentication certificate, registered. */
 export interface RegisteredEtkKey {
   readonly keystorePath: string;
   readonly serialNumber: string;
   readonly toBeActivated: boolean;
+  readonly publication: EtkPublication;
+  /** Whether the ETK's signer was checked against eHealth's roots (undefined: eHealth sent no ETK to check). */
+  readonly signerTrust?: ChainTrust;
 }
+
+/**
+ * Waits before each ETKDepot check (ms): one at once, then two later ones, about 7 s in all
+ * (our own choice: the connector does not check ETKDepot after CompleteETKRegistration at all).
+ */
+export const PUBLICATION_CHECK_DELAYS_MS: readonly number[] = [0, 2_000, 5_000];
 
 /**
  * DOMAIN.md 2.5: makes sure the authentication certificate has a registered ETK whose key is in
@@ -51,8 +67,8 @@ export async function registerEtk(
     }
     if (info.etkStatus === 'VALID_ACTIVE' || info.etkStatus === 'WAIT_FOR_ACTIVATION') {
       const toBeActivated = info.etkStatus === 'WAIT_FOR_ACTIVATION';
-      if (!toBeActivated) await checkPublished(ports, owner, existing.chain[0] as Bytes);
-      return { keystorePath: keystore.path, serialNumber: existing.alias, toBeActivated };
+      const publication = toBeActivated ? 'awaiting-activation' : await checkPublished(ports, owner, existing.chain[0] as Bytes);
+      return { keystorePath: keystore.path, serialNumber: existing.alias, toBeActivated, publication };
     }
   }
 
@@ -82,30 +98,40 @@ export async function registerEtk(
   const registered = await trackStep(progress, '18', 'ehealth.CompleteETKRegistration', () =>
     ports.etkRegistry.completeEtkRegistration(signer, encryptionCertificate),
   );
-  await keys.verifyEtk(registered.etk, encryptionCertificate);
-  if (!registered.toBeActivated) await checkPublished(ports, owner, encryptionCertificate);
-  return { keystorePath, serialNumber, toBeActivated: registered.toBeActivated };
+  // The connector checks only the status (EncryptionTokenRegistrationServiceImpl); what the answer
+  // carries is checked when it carries it (both elements are optional in the XSD).
+  const signerTrust = registered.etk !== undefined ? (await keys.verifyEtk(registered.etk, encryptionCertificate)).signerTrust : undefined;
+  const toBeActivated =
+    registered.toBeActivated ??
+    (await trackStep(progress, '18', 'ehealth.GetCertificateInfoForAuthenticationCertificate', () =>
+      ports.registry.getCertificateInfoForAuthenticationCertificate(signer),
+    )).etkStatus === 'WAIT_FOR_ACTIVATION';
+  const publication = toBeActivated ? 'awaiting-activation' : await checkPublished(ports, owner, encryptionCertificate);
+  return { keystorePath, serialNumber, toBeActivated, publication, ...(signerTrust !== undefined ? { signerTrust } : {}) };
 }
 
-// DOMAIN.md 2.6: senders find the ETK in ETKDepot; ours must be the one published.
+/**
+ * DOMAIN.md 2.6: senders find the ETK in ETKDepot; ours must be the one published. ETKDepot may
+ * publish it some time after EtkRA accepted it: a bounded number of checks, then
+ * `not-yet-published` (eHealth accepted the ETK; that is never reported as a failure).
+ */
 async function checkPublished(
   ports: EtkPorts,
   owner: { readonly identifier: Identifier; readonly applicationId?: string },
   encryptionCertificate: Bytes,
-): Promise<void> {
-  const published = await trackStep(ports.progress, '18', 'ehealth.GetEtk', () =>
-    ports.etkRegistry.getPublishedEtks(owner.identifier, owner.applicationId),
-  );
-  for (const etk of published) {
-    const matches = await ports.keys.verifyEtk(etk, encryptionCertificate).then(
-      () => true,
-      () => false,
+): Promise<EtkPublication> {
+  for (const delay of PUBLICATION_CHECK_DELAYS_MS) {
+    if (delay > 0) await ports.clock?.sleep?.(delay);
+    const published = await trackStep(ports.progress, '18', 'ehealth.GetEtk', () =>
+      ports.etkRegistry.getPublishedEtks(owner.identifier, owner.applicationId),
     );
-    if (matches) return;
+    for (const etk of published) {
+      const matches = await ports.keys.verifyEtk(etk, encryptionCertificate).then(
+        () => true,
+        () => false,
+      );
+      if (matches) return 'published';
+    }
   }
-  throw new EhealthCertError(
-    'EHEALTH_RESPONSE_INVALID',
-    `ETKDepot does not publish our ETK for ${owner.identifier.type}=${owner.identifier.value} (${published.length} ETK(s) published); run the completion again later.`,
-    { published: published.length },
-  );
+  return 'not-yet-published';
 }

@@ -1,3 +1,5 @@
+import { stripTerminalControls } from '../text/stripTerminalControls.js';
+
 /** Named entities that the FR/NL contract texts use; numeric references are decoded generally. */
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', euro: '€',
@@ -6,12 +8,20 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   ldquo: '\u201c', rdquo: '\u201d', hellip: '…', ndash: '–', mdash: '—', middot: '·',
 };
 
+/** A numeric reference's character; one that is no Unicode scalar value is dropped (never a RangeError). */
+function fromReference(value: number): string {
+  return Number.isInteger(value) && value >= 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff) ? String.fromCodePoint(value) : '';
+}
+
+/** Decodes entities, then removes terminal controls (`&#27;` must not become an ESC on the terminal, issue 12). */
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return NAMED_ENTITIES[name] ?? whole;
-  });
+  return stripTerminalControls(
+    text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X')) return fromReference(parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return fromReference(parseInt(name.slice(1), 10));
+      return NAMED_ENTITIES[name] ?? whole;
+    }),
+  );
 }
 
 /**

@@ -2,12 +2,16 @@ import type { Identifier } from '../identifiers/Identifier.js';
 import type { Bytes } from './binary.js';
 import type { Signer } from './EidCard.js';
 
-/** CompleteETKRegistration result. */
+/**
+ * CompleteETKRegistration result. Both elements are optional in the XSD (etkra protocol v2
+ * `CompleteETKRegistrationResponseType`, a `sequence minOccurs="0"`) and the connector reads only
+ * the status, so either may be absent.
+ */
 export interface RegisteredEtk {
   /** The ETK: CMS SignedData whose content is our encryption certificate (DOMAIN.md 2.5). */
-  readonly etk: Bytes;
+  readonly etk?: Bytes;
   /** A replacement ETK that waits for ActivateETK (renewal). */
-  readonly toBeActivated: boolean;
+  readonly toBeActivated?: boolean;
 }
 
 /** EtkRA v2 (DOMAIN.md 2.5) and ETKDepot GetEtk (DOMAIN.md 2.6); all signed with eH-Auth. */

@@ -24,11 +24,20 @@ export interface CertificateSummary {
   readonly placeholder: boolean;
 }
 
+/**
+ * How far a certificate chain was checked: up to a trust anchor of the environment (`anchored`), or
+ * only link by link because the environment has no known anchor (`no-trust-anchors`: acc without
+ * EHEALTH_CERT_TRUST_ANCHORS), which the use cases report as a warning, never silently.
+ */
+export type ChainTrust = 'anchored' | 'no-trust-anchors';
+
 /** What an ETK holds once its CMS signature is checked (DOMAIN.md 2.5). */
 export interface EtkSummary {
   readonly encryptionCertificate: Bytes;
   readonly serialNumber: string;
   readonly subject: string;
+  /** Whether the ETK signer's certificate was checked against eHealth's roots. */
+  readonly signerTrust: ChainTrust;
 }
 
 /**
@@ -45,10 +54,12 @@ export interface KeyFactory {
   createPlaceholderCertificate(keyPair: KeyPair, now: Date): Promise<Bytes>;
   describeCertificate(certificate: Bytes): CertificateSummary;
   /**
-   * Checks an issued chain (leaf first): the leaf holds `keyPair`'s public key, each certificate is
-   * signed by the next, and the last one chains to a trust anchor of the environment.
+   * Checks an issued chain (leaf first): the leaf holds `keyPair`'s public key and each certificate
+   * is signed by the next, always; the last one chains to a trust anchor of the environment when
+   * the environment has anchors (`anchored`), else `no-trust-anchors` (EHEALTH_RESPONSE_INVALID
+   * when anchors exist and the chain does not reach one).
    */
-  verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<void>;
+  verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<ChainTrust>;
   /** Splits and decrypts the EtkRA challenge, checks its SHA-256, returns the decimal serial. */
   decryptChallenge(encryptionKey: KeyPair, challenge: Bytes): Promise<string>;
   /** The self-issued encryption certificate of DOMAIN.md 2.5, signed with the authentication key. */
@@ -58,7 +69,10 @@ export interface KeyFactory {
     readonly encryptionKey: KeyPair;
     readonly serialNumber: string;
   }): Promise<Bytes>;
-  /** Verifies the ETK's CMS signature and that it holds `expectedCertificate`. */
+  /**
+   * Verifies the ETK's CMS signature, that it holds `expectedCertificate`, and that its signer
+   * chains to eHealth's roots where the environment knows them (`signerTrust`).
+   */
   verifyEtk(etk: Bytes, expectedCertificate: Bytes): Promise<EtkSummary>;
   /** A Signer over a software key (the new eHealth authentication key, role `ehealth-authentication`). */
   softwareSigner(keyPair: KeyPair, certificateChain: readonly Bytes[]): Signer;

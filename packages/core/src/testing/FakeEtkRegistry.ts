@@ -21,6 +21,10 @@ export class FakeEtkRegistry implements EtkRegistry {
   readonly failures = new FailurePlan<EtkRaOperation>();
   private readonly challenges = new Map<string, FakeChallenge>();
   private serial = 10n ** 37n;
+  /** How many GetEtk calls still answer "none" after a registration (ETKDepot lagging behind EtkRA). */
+  depotLag = 0;
+  /** CompleteETKRegistration answers with the status only (ETK and ToBeActivated are optional in the XSD). */
+  statusOnlyCompletion = false;
 
   constructor(private readonly certra: FakeCertificateRegistry) {}
 
@@ -56,7 +60,7 @@ export class FakeEtkRegistry implements EtkRegistry {
       record.etk = etk;
       record.etkStatus = toBeActivated ? 'WAIT_FOR_ACTIVATION' : 'VALID_ACTIVE';
       this.challenges.delete(record.publicKeyIdentifier);
-      return { etk, toBeActivated };
+      return this.statusOnlyCompletion ? {} : { etk, toBeActivated };
     }, this.failures);
   }
 
@@ -72,14 +76,18 @@ export class FakeEtkRegistry implements EtkRegistry {
   }
 
   getPublishedEtks(identifier: Identifier, applicationId?: string): Promise<readonly Bytes[]> {
-    return this.certra.call('GetEtk', undefined, () =>
-      [...this.certra.requests.values()]
+    return this.certra.call('GetEtk', undefined, () => {
+      if (this.depotLag > 0) {
+        this.depotLag -= 1;
+        return [];
+      }
+      return [...this.certra.requests.values()]
         .filter((r) => {
           const id = r.certificateIdentifier.actor.ids[0];
           return id?.type === identifier.type && id.value === identifier.value && r.certificateIdentifier.applicationId === applicationId;
         })
         .filter((r) => r.etkStatus === 'VALID_ACTIVE' && r.status === 'VALID_ACTIVE' && r.etk)
-        .map((r) => r.etk as Bytes),
-    this.failures);
+        .map((r) => r.etk as Bytes);
+    }, this.failures);
   }
 }

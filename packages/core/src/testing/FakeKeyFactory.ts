@@ -1,6 +1,6 @@
 import type { Bytes } from '../ports/binary.js';
 import type { Signer } from '../ports/EidCard.js';
-import type { CertificateSummary, EtkSummary, KeyFactory, KeyPair } from '../ports/KeyFactory.js';
+import type { CertificateSummary, ChainTrust, EtkSummary, KeyFactory, KeyPair } from '../ports/KeyFactory.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { decodeFakeCertificate, encodeFakeCertificate, fromHex, summariseFakeCertificate } from './FakeCertificate.js';
 import { FailurePlan } from './FailurePlan.js';
@@ -77,7 +77,8 @@ export class FakeKeyFactory implements KeyFactory {
     return summariseFakeCertificate(certificate);
   }
 
-  verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<void> {
+  /** With no trust anchor (`new FakeKeyFactory([])`, an acc without configuration) the chain is checked link by link only. */
+  verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<ChainTrust> {
     return this.failures.run('verifyIssuedChain', () => {
       const certificates = chain.map(decodeFakeCertificate);
       const leaf = certificates[0];
@@ -90,10 +91,12 @@ export class FakeKeyFactory implements KeyFactory {
           throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', `Certificate ${i} of the chain is not issued by certificate ${i + 1}.`);
         }
       });
+      if (this.trustAnchors.length === 0) return 'no-trust-anchors';
       const last = certificates[certificates.length - 1];
       if (!last || !this.trustAnchors.includes(last.issuer)) {
         throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', `The chain ends at "${last?.issuer}", not a trust anchor.`);
       }
+      return 'anchored';
     });
   }
 
@@ -137,7 +140,12 @@ export class FakeKeyFactory implements KeyFactory {
         throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', 'The ETK does not hold our encryption certificate.');
       }
       const summary = summariseFakeCertificate(certificate);
-      return { encryptionCertificate: certificate, serialNumber: summary.serialNumber, subject: summary.subject };
+      return {
+        encryptionCertificate: certificate,
+        serialNumber: summary.serialNumber,
+        subject: summary.subject,
+        signerTrust: this.trustAnchors.length === 0 ? 'no-trust-anchors' : 'anchored',
+      };
     });
   }
 

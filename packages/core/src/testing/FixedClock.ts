@@ -8,8 +8,18 @@ export class FixedClock implements Clock {
     this.current = new Date(start);
   }
 
+  /** Every wait asked through `sleep`, in ms. */
+  readonly sleeps: number[] = [];
+
   now(): Date {
     return new Date(this.current);
+  }
+
+  /** Records the wait and moves the clock forward by it, at once. */
+  sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.current = new Date(this.current.getTime() + ms);
+    return Promise.resolve();
   }
 
   set(date: Date | string): void {

@@ -52,6 +52,10 @@ export interface AppDeps {
   readonly cardQueue: CardQueue;
   readonly jobs: JobStore;
   readonly idempotency: IdempotencyStore;
+  /** The one-time ticket the web wizard trades for the token (POST /session), from `ehealth-cert ui`. */
+  readonly uiTicket?: string;
+  /** The web wizard's built files, served at /ui/ (default: @ehealth-cert/web-wizard's dist/ui). */
+  readonly wizardAssetsDir?: string;
   /** Failed PIN or password checks per minute per client, one budget for all routes that take one (SecretFailureBudget). */
   readonly secretRateLimit?: number;
 }

@@ -24,6 +24,9 @@ import { pendingRequestSchema } from '../requests/pendingRequestSchema.js';
 import { submittedRequestSchema } from '../requests/requestBodySchema.js';
 import { requestRoutes } from '../requests/requestRoutes.js';
 import { contractRoutes, requestContractSchema } from '../requests/contractRoutes.js';
+import { sessionRoutes } from '../ui/sessionRoutes.js';
+import { wizardAssetsDir } from '../ui/wizardAssetsDir.js';
+import { wizardRoutes } from '../ui/wizardRoutes.js';
 import type { AppDeps } from './AppDeps.js';
 
 /** Bodies are small JSON documents (contact data, a PIN, passwords): refuse anything bigger. */
@@ -79,6 +82,8 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
   keystoreRoutes(app, deps);
   certificateRoutes(app, deps);
   identifierRoutes(app, deps);
+  sessionRoutes(app, deps);
+  await wizardRoutes(app, deps.wizardAssetsDir ?? wizardAssetsDir());
 }
 
 /** Per-minute failed PIN/password checks a client may make, summed over every secret route. */

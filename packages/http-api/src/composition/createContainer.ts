@@ -53,7 +53,8 @@ export interface ApiContainer {
 /** The Idempotency-Key record, beside the pending-requests record in the keystore folder. */
 export const IDEMPOTENCY_FILE = 'http-api-idempotency.json';
 
-const systemClock: Clock = { now: () => new Date() };
+// `sleep`: the bounded waits of the use cases (ETKDepot publication checks after an ETK registration).
+const systemClock: Clock = { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
  * The composition root of the API (ARCHITECTURE.md "Composition"): binds every port to the adapter
@@ -83,6 +84,7 @@ export async function createContainer(settings: ApiSettings, overrides: Partial<
         auth: settings.auth,
         publicDocs: settings.publicDocs,
         ...(settings.secretRateLimit === undefined ? {} : { secretRateLimit: settings.secretRateLimit }),
+        ...(settings.uiTicket === undefined ? {} : { uiTicket: settings.uiTicket }),
         useCases: {
           readCardHolder: container.get(ReadCardHolder),
           listManageableOrganisations: container.get(ListManageableOrganisations),

@@ -60,12 +60,14 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('is behind the token by default, like every route but /health (a browser cannot send it for the UI assets)', async () => {
+  it('is behind the token by default, like every route but /health, the wizard\'s files and its ticket exchange (a browser cannot send it for the UI assets)', async () => {
     const built = await everyRoute(false);
     app = built.app;
     const docs = built.routes.filter(({ url }) => url === '/openapi.json' || url.startsWith('/docs'));
     expect(docs.map(({ url }) => url)).toEqual(expect.arrayContaining(['/openapi.json', '/docs', '/docs/json', '/docs/static/swagger-initializer.js']));
-    for (const route of built.routes.filter(({ url }) => url !== '/health')) {
+    // Public on purpose: /health, the web wizard's static files (/ui/...) and POST /session, which
+    // takes its own one-time ticket (ui/sessionRoutes.test.ts).
+    for (const route of built.routes.filter(({ url }) => !['/health', '/session', '/ui', '/ui/x'].includes(url))) {
       const response = await app.inject({ method: route.method as 'GET', url: route.url });
       expect(`${route.method} ${route.url} ${response.statusCode}`).toBe(`${route.method} ${route.url} 401`);
     }

@@ -107,5 +107,13 @@ export function completionView(outcome: CompletionOutcome) {
   if (outcome.status === 'pending') {
     return common;
   }
-  return { ...common, dn: outcome.dn, etkSerial: outcome.etkSerial, toBeActivated: outcome.toBeActivated, notAfter: outcome.notAfter };
+  return {
+    ...common,
+    dn: outcome.dn,
+    etkSerial: outcome.etkSerial,
+    toBeActivated: outcome.toBeActivated,
+    etkPublication: outcome.etkPublication,
+    notAfter: outcome.notAfter,
+    warnings: outcome.warnings,
+  };
 }

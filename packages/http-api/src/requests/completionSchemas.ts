@@ -37,6 +37,23 @@ export const completionOutcomeSchema = {
     dn: { type: 'string' },
     etkSerial: { type: 'string' },
     toBeActivated: { type: 'boolean', description: 'The new ETK waits for POST /keystores/{name}/etk-activation (renewal).' },
+    etkPublication: {
+      type: 'string',
+      enum: ['published', 'not-yet-published', 'awaiting-activation'],
+      description: '`not-yet-published`: eHealth registered the ETK and ETKDepot does not show it yet; not an error, check again later.',
+    },
     notAfter: { type: 'string', format: 'date-time' },
+    warnings: {
+      type: 'array',
+      description: 'What the person should know about a completion that succeeded: a chain not checked for want of trust anchors (acc without EHEALTH_CERT_TRUST_ANCHORS), an ETK not yet published.',
+      items: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { type: 'string', enum: ['ISSUED_CHAIN_NOT_CHECKED', 'ETK_SIGNER_NOT_CHECKED', 'ETK_NOT_YET_PUBLISHED'] },
+          message: { type: 'string' },
+        },
+      },
+    },
   },
 } as const;

@@ -27,6 +27,8 @@ export interface ApiSettings {
   readonly publicDocs: boolean;
   /** Requests per minute per client on routes that take a PIN or password (default 10). */
   readonly secretRateLimit?: number;
+  /** One-time ticket of the web wizard (EHEALTH_CERT_API_UI_TICKET, set by `ehealth-cert ui`; never a flag). */
+  readonly uiTicket?: string;
 }
 
 /** The usage text of `ehealth-cert-api --help`. */
@@ -50,6 +52,9 @@ export const API_USAGE = `Usage: ehealth-cert-api [options]
   --rate-limit N           wrong PINs or passwords per minute per client, summed over all routes taking a
                            PIN or password (EHEALTH_CERT_API_RATE_LIMIT, default 10)
   --help                   this text
+
+The web wizard is at /ui/ (its files need no token; its calls do). \`ehealth-cert ui\` starts this
+server with a one-time ticket in EHEALTH_CERT_API_UI_TICKET that the page trades for the token.
 `;
 
 /** Reads settings from argv (without node and script) and the environment; throws INVALID_INPUT. */
@@ -103,12 +108,20 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
   const endpointBase = nonEmpty(values['endpoint-base'] ?? env.EHEALTH_CERT_ENDPOINT_BASE);
   const softhsmConf = nonEmpty(env.SOFTHSM2_CONF);
   const rateLimitText = nonEmpty(values['rate-limit'] ?? env.EHEALTH_CERT_API_RATE_LIMIT);
+  const uiTicket = nonEmpty(env.EHEALTH_CERT_API_UI_TICKET);
+  if (uiTicket !== undefined && uiTicket.length < 16) {
+    throw new EhealthCertError('INVALID_INPUT', `EHEALTH_CERT_API_UI_TICKET has ${uiTicket.length} characters; at least 16 are required.`, {
+      field: 'EHEALTH_CERT_API_UI_TICKET',
+      rule: 'min-length-16',
+    });
+  }
   if (rateLimitText !== undefined && !/^[1-9]\d{0,5}$/.test(rateLimitText)) {
     throw invalid('--rate-limit', rateLimitText, 'an integer from 1 to 999999');
   }
   return {
     ...settings,
     ...(rateLimitText === undefined ? {} : { secretRateLimit: Number(rateLimitText) }),
+    ...(uiTicket === undefined ? {} : { uiTicket }),
     ...(softhsmConf === undefined ? {} : { softhsmConf }),
     ...(values.card === undefined ? {} : { cardSerial: values.card }),
     ...(pkcs11Module === undefined ? {} : { pkcs11Module }),

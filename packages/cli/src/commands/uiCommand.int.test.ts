@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../runCli.js';
+import { captureIo } from '../test-support/captureIo.js';
+
+// `ehealth-cert ui` runs the built ehealth-cert-api (npm run build) as a child process, env sim.
+describe('ehealth-cert ui', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves the wizard on loopback, trades the one-time ticket for a token once, and stops the API on Ctrl-C', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-ui-'));
+    const abort = new AbortController();
+    const captured = captureIo({ PATH: process.env['PATH'], HOME: dir, LANG: 'fr_BE.UTF-8' }, dir);
+    const running = runCli(['ui', '--env', 'sim', '--keystore-dir', join(dir, 'keystore'), '--no-open'], { ...captured.io, signal: abort.signal });
+    let said = '';
+    for (let waited = 0; !/#ticket=/.test(said) && waited < 60_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      said = captured.stdout();
+    }
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/ui\/)#ticket=([\w-]+)/.exec(said);
+    expect(url, said + captured.stderr()).not.toBeNull();
+    const [, page, ticket] = url!;
+    const base = new URL('..', page).href.replace(/\/$/, '');
+
+    expect((await fetch(page!)).status).toBe(200);
+    // The API needs the token; the ticket gives it once.
+    expect((await fetch(`${base}/card`)).status).toBe(401);
+    const session = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket }) });
+    expect(session.status).toBe(200);
+    const { token } = (await session.json()) as { token: string };
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(said).not.toContain(token);
+    expect((await fetch(`${base}/card`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const again = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket }) });
+    expect(again.status).toBe(401);
+
+    abort.abort();
+    expect(await running).toBe(0);
+    await expect(fetch(`${base}/health`)).rejects.toThrow();
+  }, 120_000);
+});
