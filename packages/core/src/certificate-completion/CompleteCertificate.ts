@@ -4,7 +4,6 @@ import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { certificateName } from '../distinguished-name/certificateName.js';
 import { sameDn } from '../distinguished-name/sameDn.js';
 import type { UseCasePorts } from '../ports/UseCasePorts.js';
-import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { ehealthDnOwner } from './ehealthDnOwner.js';
 import { trackStep } from '../certificate-request/trackStep.js';
 import { authenticationEntry } from './authenticationEntry.js';
