@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'cli', 'http-api', 'web-wizard'];
+const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'composition', 'cli', 'http-api', 'web-wizard'];
 
 export default defineConfig({
   test: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type ApiContainer } from '@ehealth-cert/http-api';
+import { buildApp, type ApiComposition } from '@ehealth-cert/http-api';
 import type { InProcessEhealth } from '../scene/InProcessEhealth.js';
 import { composeScenarioApi } from './composeScenarioApi.js';
 import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, KeystoreView, OrganisationView, RequestDraft, RequestView } from './Driver.js';
@@ -21,13 +21,13 @@ const problem = <T>(answer: Answer): Outcome<T> =>
   failure(String(answer.body['code']), String(answer.body['detail']), (answer.body['details'] as Json | undefined) ?? {});
 
 /**
- * The HTTP API built by its composition root (createContainer + buildApp) and driven with
+ * The HTTP API built by its composition root (composeApi + buildApp) and driven with
  * fastify's `inject`: env sim pointed at the scenario's simulator by its base URL, and the
  * scenario's card as the eID adapter. Long operations are jobs, awaited with `Prefer: wait`.
  */
 export class ApiDriver implements Driver {
   readonly name = 'api';
-  private root: { container: ApiContainer; app: FastifyInstance } | undefined;
+  private root: { container: ApiComposition; app: FastifyInstance } | undefined;
   private ownSimulator: InProcessEhealth | undefined;
 
   constructor(private readonly scene: DriverScene) {}

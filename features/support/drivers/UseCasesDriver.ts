@@ -1,22 +1,13 @@
 import {
-  ActivateEtk,
-  ChangeKeystorePassword,
   checkIdentifier,
-  CompleteCertificate,
   formatIdentifier,
-  InspectKeystore,
-  ListManageableOrganisations,
-  ReadCardHolder,
-  RenewCertificate,
-  RequestCertificate,
-  RevokeCertificate,
   type ManageableOrganisation,
   type OrganisationChoice,
   type RevocationReason,
   type SubmittedCertificateRequest,
+  type UseCases,
 } from '@ehealth-cert/core';
-import { createContainer, type CliContainer } from '@ehealth-cert/cli';
-import type { ServiceIdentifier } from 'inversify';
+import { composeCli, type CliComposition } from '@ehealth-cert/cli';
 import { attempt } from './attempt.js';
 import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, OrganisationView, RequestDraft, RequestView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
@@ -27,19 +18,19 @@ import { ScenarioPerson } from './ScenarioPerson.js';
 const nameOf = (o: ManageableOrganisation) => o.name.fr ?? o.name.nl ?? o.name.en ?? '';
 
 /**
- * The core use cases as the CLI's composition root (createContainer) binds them, called directly
+ * The core use cases as the CLI's composition root (composeCli) resolves them, called directly
  * with the person's PIN and approvals; the input rules are core's own functions.
  */
 export class UseCasesDriver implements Driver {
   readonly name = 'usecases';
-  private root: CliContainer | undefined;
+  private root: CliComposition | undefined;
   private listed: readonly ManageableOrganisation[] | undefined;
 
   constructor(private readonly scene: DriverScene) {}
 
-  private async get<T>(useCase: ServiceIdentifier<T>): Promise<T> {
-    this.root ??= await createContainer({ env: 'sim', keystoreDir: this.scene.keystoreDir, processEnv: {} }, inProcessAdapters(this.scene));
-    return this.root.container.get<T>(useCase);
+  private async useCases(): Promise<UseCases> {
+    this.root ??= await composeCli({ env: 'sim', keystoreDir: this.scene.keystoreDir, processEnv: {} }, inProcessAdapters(this.scene));
+    return this.root.useCases;
   }
 
   checkIdentifier(text: string): Promise<Outcome<{ identifier: string }>> {
@@ -51,7 +42,7 @@ export class UseCasesDriver implements Driver {
   }
 
   async readCard() {
-    const useCase = await this.get(ReadCardHolder);
+    const useCase = (await this.useCases()).readCardHolder;
     return attempt(async () => {
       const { ssin, givenNames, surname } = await useCase.execute();
       return { ssin, givenNames, surname };
@@ -59,7 +50,7 @@ export class UseCasesDriver implements Driver {
   }
 
   async listOrganisations(pin: string): Promise<Outcome<readonly OrganisationView[]>> {
-    const useCase = await this.get(ListManageableOrganisations);
+    const useCase = (await this.useCases()).listManageableOrganisations;
     return attempt(async () => {
       const { organisations } = await useCase.execute({ pinEntry: new ScenarioPerson(pin) });
       this.listed = organisations;
@@ -68,7 +59,7 @@ export class UseCasesDriver implements Driver {
   }
 
   async request(draft: RequestDraft): Promise<Outcome<RequestView>> {
-    const useCase = await this.get(RequestCertificate);
+    const useCase = (await this.useCases()).requestCertificate;
     const person = new ScenarioPerson(draft.pin, draft.termsAccepted);
     let organisation: OrganisationChoice;
     if (draft.organisation.kind === 'manual') {
@@ -102,7 +93,7 @@ export class UseCasesDriver implements Driver {
   }
 
   async complete(access: KeystoreAccess): Promise<Outcome<CompletionView>> {
-    const useCase = await this.get(CompleteCertificate);
+    const useCase = (await this.useCases()).completeCertificate;
     return attempt(async (): Promise<CompletionView> => {
       const outcome = await useCase.execute({ ...(access.keystorePath ? { keystorePath: access.keystorePath } : {}), password: access.password });
       return outcome.status === 'pending'
@@ -112,7 +103,7 @@ export class UseCasesDriver implements Driver {
   }
 
   async renew(access: Required<KeystoreAccess> & { pin: string; contactData: ContactDataDraft }): Promise<Outcome<RequestView>> {
-    const useCase = await this.get(RenewCertificate);
+    const useCase = (await this.useCases()).renewCertificate;
     const person = new ScenarioPerson(access.pin);
     return attempt(async () =>
       view(
@@ -131,7 +122,7 @@ export class UseCasesDriver implements Driver {
   }
 
   async revoke(access: Required<KeystoreAccess> & { reference: string; pin: string; reason: string }): Promise<Outcome<void>> {
-    const useCase = await this.get(RevokeCertificate);
+    const useCase = (await this.useCases()).revokeCertificate;
     const person = new ScenarioPerson(access.pin);
     return attempt(async () => {
       await useCase.execute({ publicKeyIdentifier: access.reference, reason: access.reason as RevocationReason, pinEntry: person, review: person });
@@ -139,14 +130,14 @@ export class UseCasesDriver implements Driver {
   }
 
   async activateEtk(access: Required<KeystoreAccess>): Promise<Outcome<void>> {
-    const useCase = await this.get(ActivateEtk);
+    const useCase = (await this.useCases()).activateEtk;
     return attempt(async () => {
       await useCase.execute(access);
     });
   }
 
   async changePassword(access: Required<KeystoreAccess> & { newPassword: string }) {
-    const useCase = await this.get(ChangeKeystorePassword);
+    const useCase = (await this.useCases()).changeKeystorePassword;
     return attempt(async () => {
       const changed = await useCase.execute({ keystorePath: access.keystorePath, oldPassword: access.password, newPassword: access.newPassword });
       return { keystorePath: changed.keystorePath };
@@ -154,7 +145,7 @@ export class UseCasesDriver implements Driver {
   }
 
   async inspect(access: Required<KeystoreAccess>) {
-    const useCase = await this.get(InspectKeystore);
+    const useCase = (await this.useCases()).inspectKeystore;
     return attempt(async () => {
       const inspection = await useCase.execute(access);
       return {

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Locator, Page } from 'playwright-core';
-import { buildApp, type ApiContainer } from '@ehealth-cert/http-api';
+import { buildApp, type ApiComposition } from '@ehealth-cert/http-api';
 import type { InProcessEhealth } from '../scene/InProcessEhealth.js';
 import { REPOSITORY_ROOT } from '../scene/repositoryPaths.js';
 import { composeScenarioApi } from './composeScenarioApi.js';
@@ -15,13 +15,15 @@ import { failure, success, type Outcome } from './Outcome.js';
 
 /** Where the screenshots of each step (in French) go: `reports/` is git-ignored. */
 const SCREENSHOTS = join(REPOSITORY_ROOT, 'reports', 'web-wizard');
-/** Screens already photographed by this worker (each screen once per run is enough). */
+/** The screens of the automatic path (steps 2-15): photographed by the keyboard-only scenario. */
+const AUTOMATIC_PATH = new Set(['2', '3', '4', '5', '6', '7', '8A', '9A', '10', '11', '12', '13', '14', '15', 'sent', 'wait']);
+/** The other screens this worker photographed already (once per run is enough). */
 const photographed = new Set<string>();
 /** Longest a screen may take to answer: a request signs with the card and calls eHealth. */
 const SCREEN_TIMEOUT_MS = 45_000;
 
 /**
- * The web wizard in headless Chromium, as a person uses it: the API (createContainer + buildApp,
+ * The web wizard in headless Chromium, as a person uses it: the API (composeApi + buildApp,
  * as ehealth-cert-api composes it) listens on 127.0.0.1 with a token and a one-time ticket, and
  * the page opens `/ui/#ticket=...` like `ehealth-cert ui` does. Every action goes through the
  * screens (French labels), and what the person is told is read from them. With the `@clavier` tag
@@ -30,7 +32,7 @@ const SCREEN_TIMEOUT_MS = 45_000;
  */
 export class WebDriver implements Driver {
   readonly name = 'web';
-  private server: { container: ApiContainer; app: FastifyInstance; url: string } | undefined;
+  private server: { container: ApiComposition; app: FastifyInstance; url: string } | undefined;
   private ownSimulator: InProcessEhealth | undefined;
   private current: Page | undefined;
   private readonly keyboardOnly: boolean;
@@ -249,11 +251,15 @@ export class WebDriver implements Driver {
     return id;
   }
 
-  /** Photographs the screen on show, once per run, as the person leaves it (its fields filled in). */
+  /**
+   * Photographs the screen on show as the person acts on it (its fields filled in): the screens of
+   * the automatic path in the keyboard-only scenario (at each action, so the last shot of a screen
+   * is its final state), the others once per run from whichever scenario reaches them.
+   */
   private async photograph(): Promise<void> {
     const page = this.current;
     const id = page === undefined || page.isClosed() ? '' : ((await page.locator('main').getAttribute('data-screen')) ?? '');
-    if (id === '' || photographed.has(id)) return;
+    if (id === '' || (AUTOMATIC_PATH.has(id) ? !this.keyboardOnly : photographed.has(id))) return;
     photographed.add(id);
     await mkdir(SCREENSHOTS, { recursive: true });
     await page!.screenshot({ path: join(SCREENSHOTS, `fr-${id.padStart(2, '0')}.png`) });

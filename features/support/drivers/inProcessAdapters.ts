@@ -1,10 +1,10 @@
 import { Pkcs11EidCard } from '@ehealth-cert/adapters-eid';
-import type { createContainer } from '@ehealth-cert/cli';
+import type { PortOverrides } from '@ehealth-cert/composition';
 import { softhsmModulePath } from '@ehealth-cert/simulator';
 import type { DriverScene } from './DriverScene.js';
 
-/** Adapter replacements a front end's composition root accepts (the CLI's `Partial<Adapters>`). */
-export type AdapterOverrides = NonNullable<Parameters<typeof createContainer>[1]>;
+/** Adapter replacements a front end's composition root accepts (createPorts' overrides). */
+export type AdapterOverrides = PortOverrides;
 
 /**
  * What the in-process drivers hand to a front end's composition root: the scenario's card (the real
@@ -25,11 +25,7 @@ export function inProcessAdapters(scene: DriverScene): AdapterOverrides {
       baseUrl: ehealth.baseUrl,
       clock,
       trustAnchors: ehealth.simulator.trustAnchors(),
-      issuanceDelayMs: ehealth.issuanceDelayMs,
-      advance: (ms: number) => ehealth.simulator.advance(ms),
-      mails: () => ehealth.simulator.mailbox.list(),
-      // The World owns the simulator and stops it after the scenario.
-      close: async () => undefined,
+      // The World owns the simulator and stops it after the scenario (createPorts never closes one handed in).
     },
   };
 }

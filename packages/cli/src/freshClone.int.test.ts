@@ -40,9 +40,11 @@ describe('a fresh clone', () => {
     expect(install.status, install.stderr).toBe(0);
   }, 300_000);
 
+  // Removing a clone with its node_modules takes more than vitest's default 60 s hook time on a
+  // loaded 2-core machine (seen in CI).
   afterAll(() => {
     if (work !== undefined) rmSync(work, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it('links the three commands, which name `npm run build` until the build has run', () => {
     for (const { command, args } of COMMANDS) {

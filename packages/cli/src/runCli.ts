@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Loader } from './runtime/executeCommand.js';
-import type { Adapters } from './composition/createAdapters.js';
+import type { PortOverrides } from '@ehealth-cert/composition';
 import { describeParseError } from './exit-codes/describeParseError.js';
 import { EXIT } from './exit-codes/exitCodeFor.js';
 import { detectLanguage, Translator, type Language } from './i18n/Translator.js';
@@ -26,7 +26,7 @@ function firstValue(argv: readonly string[], flag: string): string | undefined {
 /** In-process extras for tests and features. */
 export interface RunCliOptions {
   /** Replaces some adapters of the composition root (e.g. a PIN-locking card, a failing registry). */
-  readonly adapters?: Partial<Adapters>;
+  readonly adapters?: PortOverrides;
 }
 
 const repeat = (value: string, previous: string[] = []) => [...previous, value];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // The dependency rule of ARCHITECTURE.md ("Packages"), checked on the sources and manifests of
 // every package: core depends on nothing of ours and does no I/O; nothing imports a front end.
 const root = join(import.meta.dirname, '..', '..', '..');
-const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'cli', 'http-api', 'web-wizard'] as const;
+const packages = ['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'composition', 'cli', 'http-api', 'web-wizard'] as const;
 const frontEnds = ['cli', 'http-api', 'web-wizard'];
 
 function sourceFiles(dir: string, withTests: boolean): string[] {
@@ -101,7 +101,7 @@ describe('the dependency rule', () => {
     expect(manifestDependencies('core')).toEqual([]);
   });
 
-  it.each(['core', 'adapters-eid', 'adapters-ehealth', 'simulator'])('keeps %s (and its tests) away from the front ends', (pkg) => {
+  it.each(['core', 'adapters-eid', 'adapters-ehealth', 'simulator', 'composition'])('keeps %s (and its tests) away from the front ends', (pkg) => {
     const bad = imports(pkg, true).filter((l) => isFrontEnd(l.specifier));
     expect(show(bad)).toEqual([]);
     expect(manifestDependencies(pkg).filter(isFrontEnd)).toEqual([]);
@@ -115,6 +115,32 @@ describe('the dependency rule', () => {
   it('keeps the adapters away from the simulator (tests excepted)', () => {
     const bad = ['adapters-eid', 'adapters-ehealth'].flatMap((pkg) => imports(pkg)).filter((l) => l.specifier.startsWith('@ehealth-cert/simulator'));
     expect(show(bad)).toEqual([]);
+  });
+
+  it('keeps the adapters and the simulator away from the composition (it builds them, not the reverse)', () => {
+    const bad = ['adapters-eid', 'adapters-ehealth', 'simulator'].flatMap((pkg) => imports(pkg, true)).filter((l) => l.specifier.startsWith('@ehealth-cert/composition'));
+    expect(show(bad)).toEqual([]);
+  });
+
+  it.each(frontEnds)('lets the front end %s build its adapters only through the composition (no adapter package, no container)', (pkg) => {
+    const bad = imports(pkg).filter((l) => /^@ehealth-cert\/adapters-|^inversify$/.test(l.specifier));
+    expect(show(bad)).toEqual([]);
+    expect(manifestDependencies(pkg).filter((name) => /^@ehealth-cert\/adapters-|^inversify$/.test(name))).toEqual([]);
+  });
+
+  it.each(frontEnds)('lets the front end %s import no port of core but its person-facing ones (PIN entry, review, progress)', (pkg) => {
+    const ports = ['EidCard', 'CertificateRegistry', 'EtkRegistry', 'KeyFactory', 'KeystoreVault', 'PendingRequests', 'Clock', 'UseCasePorts'];
+    const dir = join(root, 'packages', pkg, 'src');
+    const bad = sourceFiles(dir, false).flatMap((file) =>
+      [...withoutComments(readFileSync(file, 'utf8')).matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]@ehealth-cert\/core['"]/g)].flatMap((m) =>
+        (m[1] ?? '')
+          .split(',')
+          .map((name) => name.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0] ?? '')
+          .filter((name) => ports.includes(name))
+          .map((name) => `${relative(root, file)}: ${name}`),
+      ),
+    );
+    expect(bad).toEqual([]);
   });
 
   it('lets the simulator use nothing of ours but core', () => {

@@ -1,9 +1,7 @@
 /** HTTP API over the ehealth-cert use cases (ARCHITECTURE.md "How each front end maps to the manual"). */
 export { buildApp, configureApp } from './app/buildApp.js';
 export type { AppDeps, ApiUseCases } from './app/AppDeps.js';
-export { createContainer, type ApiAdapters, type ApiContainer } from './composition/createContainer.js';
-export type { SimulatedEhealth, SimulatedWorld } from './composition/simulatedWorld.js';
-export { TOKENS } from './composition/tokens.js';
+export { composeApi, type ApiComposition } from './composition/composeApi.js';
 export { startServer, type ComposeDeps, type RunningServer, type StartServerOptions } from './server/startServer.js';
 export { parseApiSettings, isLoopback, API_USAGE, type ApiSettings } from './server/ApiSettings.js';
 export { loggerOptions, REDACTED_PATHS } from './server/loggerOptions.js';

@@ -1,30 +1,28 @@
-import { EhealthCertError, ReadCardHolder, type EidCard } from '@ehealth-cert/core';
-import { TOKENS } from '../composition/tokens.js';
+import { EhealthCertError, personName } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { formatTable } from '../tables/formatTable.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 /** `ehealth-cert card`: holder, card generation and PIN state, read without the PIN (manual step 5). */
 export async function run(ctx: CommandContext): Promise<CommandResult> {
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
-    const card = opened.container.get<EidCard>(TOKENS.EidCard);
-    let holder;
+    let status;
     try {
-      holder = await opened.container.get(ReadCardHolder).execute();
+      status = await opened.useCases.showCardStatus.execute();
     } catch (error) {
       // Several cards: list them, so that the person can name one with --card (never the first silently).
       if (EhealthCertError.is(error, 'CARD_AMBIGUOUS')) {
-        for (const slot of await card.listCards()) ctx.prompter.say(`  --card ${slot.tokenSerial}  ${slot.holder ?? slot.label}`);
+        for (const slot of await opened.useCases.listCards.execute()) ctx.prompter.say(`  --card ${slot.tokenSerial}  ${slot.holder ?? slot.label}`);
       }
       throw error;
     }
-    const pin = await card.pinStatus();
+    const { holder, pin } = status;
     const { m } = ctx.i18n;
     ctx.say(
       ...formatTable([
-        [m.labels.holder, `${holder.givenNames} ${holder.surname}`],
+        [m.labels.holder, personName(holder)],
         [m.labels.ssin, holder.ssin],
         [m.labels.generation, m.generations[holder.generation]],
         [m.labels.pin, `${m.pinStates[pin.state]}${pin.pinpad ? ` (${m.wizard.pinpad})` : ''}`],

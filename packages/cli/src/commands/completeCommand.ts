@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompleteCertificate, EhealthCertError, isUnfinishedRequest, type CompletionOutcome, type PendingRequests } from '@ehealth-cert/core';
-import { TOKENS } from '../composition/tokens.js';
+import { EhealthCertError, type CompletionOutcome } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer, type OpenedContainer } from '../runtime/openContainer.js';
+import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
 import { contextForRequest } from '../runtime/requestEnvironment.js';
 
 interface CompleteFlags {
@@ -14,15 +13,10 @@ interface CompleteFlags {
   readonly interval?: string;
 }
 
-/**
- * The keystore of `--keystore`, else the newest request of this environment that is not finished
- * (sending, sent, pending, issued: never a refused, completed or unsent one).
- */
-export async function keystoreToComplete(ctx: CommandContext, opened: OpenedContainer, given: string | undefined): Promise<string> {
+/** The keystore of `--keystore`, else the newest request of this environment not yet completed. */
+export async function keystoreToComplete(ctx: CommandContext, opened: OpenedUseCases, given: string | undefined): Promise<string> {
   if (given !== undefined) return given;
-  const open = (await opened.container.get<PendingRequests>(TOKENS.PendingRequests).list())
-    .filter((r) => r.environment === ctx.settings.env && isUnfinishedRequest(r))
-    .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime());
+  const open = await opened.useCases.listCertificateRequests.execute({ state: 'open', environment: ctx.settings.env, order: 'newest-first' });
   const latest = open[0];
   if (latest === undefined) throw new EhealthCertError('KEYSTORE_NOT_FOUND', ctx.i18n.m.errors.noKeystore, { flag: '--keystore' });
   return latest.keystorePath;
@@ -38,8 +32,8 @@ function intervalSeconds(ctx: CommandContext, value: string | undefined): number
 }
 
 /** Steps 16-19 once: pending, or installed with the ETK. */
-async function completeOnce(opened: OpenedContainer, keystorePath: string, password: string): Promise<CompletionOutcome> {
-  return opened.container.get(CompleteCertificate).execute({ keystorePath, password });
+async function completeOnce(opened: OpenedUseCases, keystorePath: string, password: string): Promise<CompletionOutcome> {
+  return opened.useCases.completeCertificate.execute({ keystorePath, password });
 }
 
 /**
@@ -52,7 +46,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
   // Issue 13: the environment the request was sent to, unless --env says it (and then it must agree).
   const ctx = await contextForRequest(given, flags.keystore);
   ctx.steps.show('16');
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
     const keystorePath = await keystoreToComplete(ctx, opened, flags.keystore);
     ctx.steps.show('17');

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { InspectKeystore } from '@ehealth-cert/core';
+import { personName } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { inspectionJson, inspectionLines } from './inspectCommand.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 /** The demo's card, kept in `card.json` so that `demo --dir DIR` reuses it. */
 interface DemoCard {
@@ -59,7 +59,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   try {
     ctx.say(ctx.bold(m.demo.title), ctx.i18n.t((x) => x.demo.folder, { dir }));
     const card = await demoCard(dir);
-    const name = `${card.holder.givenNames} ${card.holder.surname}`;
+    const name = personName(card.holder);
     ctx.say(ctx.i18n.t((x) => x.demo.card, { name, ssin: card.holder.ssin, pin: card.pin }));
     if (options['ui'] === true) {
       // The same card and folder, but the person goes through the screens in the browser
@@ -123,10 +123,10 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       const completed = await complete.run(demoCtx, [], { keystore: submitted.keystorePath, interval: '1' });
       const done = completed.json as { keystorePath: string; status: string; etkSerial?: string; dn?: string };
 
-      const opened = await openContainer(demoCtx);
+      const opened = await openUseCases(demoCtx);
       let inspection;
       try {
-        inspection = await opened.container.get(InspectKeystore).execute({ keystorePath: done.keystorePath, password });
+        inspection = await opened.useCases.inspectKeystore.execute({ keystorePath: done.keystorePath, password });
       } finally {
         await opened.close();
       }

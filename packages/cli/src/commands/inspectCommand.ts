@@ -1,10 +1,10 @@
-import { InspectKeystore, type KeystoreInspection } from '@ehealth-cert/core';
+import { type KeystoreInspection } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { formatTable } from '../tables/formatTable.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -43,10 +43,10 @@ export function inspectionJson(inspection: KeystoreInspection): unknown {
 /** `ehealth-cert inspect FILE`: what the keystore holds, read locally (no card, no network). */
 export async function run(ctx: CommandContext, args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const keystorePath = args[0] ?? '';
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
     const password = await readKeystorePassword({ passwordFile: options['passwordFile'] as string | undefined, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
-    const inspection = await opened.container.get(InspectKeystore).execute({ keystorePath, password });
+    const inspection = await opened.useCases.inspectKeystore.execute({ keystorePath, password });
     ctx.say(...inspectionLines(inspection, ctx.i18n));
     return { exitCode: EXIT.done, json: { ok: true, ...(inspectionJson(inspection) as object) } };
   } finally {

@@ -1,14 +1,14 @@
-import { ListManageableOrganisations, formatIdentifier } from '@ehealth-cert/core';
+import { formatIdentifier } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { localized } from '../i18n/localized.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 /** `ehealth-cert orgs`: GetActorQualities signed with the eID (manual steps 6-7, 8A's list). */
 export async function run(ctx: CommandContext): Promise<CommandResult> {
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
-    const result = await opened.container.get(ListManageableOrganisations).execute({ pinEntry: opened.pinEntry });
+    const result = await opened.useCases.listManageableOrganisations.execute({ pinEntry: opened.pinEntry });
     const { m } = ctx.i18n;
     if (result.organisations.length === 0) ctx.say(m.orgs.none);
     result.organisations.forEach((org, i) => ctx.say(`${String(i + 1).padStart(2)}. ${localized(org.name, ctx.i18n.language)}  ${formatIdentifier(org.identifier)}`));

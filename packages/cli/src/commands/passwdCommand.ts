@@ -1,17 +1,15 @@
-import { ChangeKeystorePassword } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer } from '../runtime/openContainer.js';
-
+import { openUseCases } from '../runtime/openUseCases.js';
 /**
  * `ehealth-cert passwd [FILE]`: a new keystore file under a new password (the old one is kept).
  * Current password: --password-file / EHEALTH_CERT_KEYSTORE_PASSWORD / prompt; new one:
  * --new-password-file / EHEALTH_CERT_NEW_KEYSTORE_PASSWORD / prompt twice.
  */
 export async function run(ctx: CommandContext, args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
     const keystorePath = await chooseKeystore(ctx, opened, args[0] ?? (options['keystore'] as string | undefined));
     const { m } = ctx.i18n;
@@ -27,7 +25,7 @@ export async function run(ctx: CommandContext, args: readonly string[], options:
       ctx.i18n,
       { message: m.passwd.newPassword, confirm: true, variable: 'EHEALTH_CERT_NEW_KEYSTORE_PASSWORD' },
     );
-    const changed = await opened.container.get(ChangeKeystorePassword).execute({ keystorePath, oldPassword, newPassword });
+    const changed = await opened.useCases.changeKeystorePassword.execute({ keystorePath, oldPassword, newPassword });
     ctx.say(ctx.i18n.t((x) => x.passwd.done, { path: changed.keystorePath }));
     return { exitCode: EXIT.done, json: { ok: true, keystorePath: changed.keystorePath, previousKeystorePath: changed.previousKeystorePath } };
   } finally {

@@ -1,12 +1,10 @@
-import { RenewCertificate } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
 import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer } from '../runtime/openContainer.js';
-
+import { openUseCases } from '../runtime/openUseCases.js';
 /**
  * `ehealth-cert renew`: the request flow for the DN of an existing keystore, inside its last three
  * months (DOMAIN.md 4.3); the new keystore uses the same password. Complete it with `complete`.
@@ -17,12 +15,12 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   const answers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
     : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, ctx.settings.env.toUpperCase());
-  const opened = await openContainer(ctx, { acceptTerms: flags.acceptTerms === true });
+  const opened = await openUseCases(ctx, { acceptTerms: flags.acceptTerms === true });
   try {
     const keystorePath = await chooseKeystore(ctx, opened, flags.keystore);
     const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
     const contactData = await answers.contactData();
-    const renewal = await opened.container.get(RenewCertificate).execute({
+    const renewal = await opened.useCases.renewCertificate.execute({
       keystorePath,
       password,
       contactData,

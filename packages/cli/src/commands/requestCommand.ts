@@ -1,24 +1,11 @@
-import {
-  EhealthCertError,
-  ListManageableOrganisations,
-  ListOrganisationTypes,
-  ReadCardHolder,
-  RequestCertificate,
-  formatIdentifier,
-  type CardHolder,
-  type KeystoreVault,
-  type OrganisationChoice,
-  type OrganisationType,
-  type SubmittedCertificateRequest,
-} from '@ehealth-cert/core';
-import { TOKENS } from '../composition/tokens.js';
+import { EhealthCertError, formatIdentifier, personName, type CardHolder, type OrganisationChoice, type OrganisationType, type SubmittedCertificateRequest } from '@ehealth-cert/core';
 import { describeError } from '../exit-codes/describeError.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
 import type { RequestAnswers } from '../wizard/RequestAnswers.js';
 import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer, type OpenedContainer } from '../runtime/openContainer.js';
+import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
 
 /**
  * A step that needs the PIN: a wrong PIN ends it (the adapter never retries); at the terminal the
@@ -36,10 +23,10 @@ async function withPinRetry<T>(ctx: CommandContext, answers: RequestAnswers, wor
   }
 }
 
-async function readHolder(opened: OpenedContainer, answers: RequestAnswers): Promise<CardHolder> {
+async function readHolder(opened: OpenedUseCases, answers: RequestAnswers): Promise<CardHolder> {
   for (;;) {
     try {
-      return await opened.container.get(ReadCardHolder).execute();
+      return await opened.useCases.readCardHolder.execute();
     } catch (error) {
       if (!EhealthCertError.is(error, 'CARD_ABSENT') || !(await answers.retryCard())) throw error;
     }
@@ -49,7 +36,7 @@ async function readHolder(opened: OpenedContainer, answers: RequestAnswers): Pro
 /** Steps 6-9 (A or M): whose certificate, and which organisation. */
 async function chooseOrganisation(
   ctx: CommandContext,
-  opened: OpenedContainer,
+  opened: OpenedUseCases,
   answers: RequestAnswers,
 ): Promise<{ choice: OrganisationChoice; types: readonly OrganisationType[] }> {
   if ((await answers.whose()) === 'personal') return { choice: { kind: 'personal' }, types: [] };
@@ -57,7 +44,7 @@ async function chooseOrganisation(
     ? await withPinRetry(ctx, answers, () => {
         ctx.steps.show('6');
         ctx.steps.show('7');
-        return opened.container.get(ListManageableOrganisations).execute({ pinEntry: opened.pinEntry });
+        return opened.useCases.listManageableOrganisations.execute({ pinEntry: opened.pinEntry });
       })
     : undefined;
   const organisations = listed?.organisations ?? [];
@@ -67,7 +54,7 @@ async function chooseOrganisation(
     ctx.steps.show('9A');
     return { choice: { kind: 'listed', organisation }, types: [] };
   }
-  const types = (await opened.container.get(ListOrganisationTypes).execute()).types;
+  const types = (await opened.useCases.listOrganisationTypes.execute()).types;
   ctx.steps.show('8M');
   ctx.steps.show('9M');
   return { choice: await answers.manualOrganisation(types), types };
@@ -101,7 +88,7 @@ function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateReque
 }
 
 /** The step-16 instructions in the person's language, beside the keystore (core writes FR/EN). */
-async function writeInstructions(ctx: CommandContext, vault: KeystoreVault, submitted: SubmittedCertificateRequest): Promise<string> {
+async function writeInstructions(ctx: CommandContext, opened: OpenedUseCases, submitted: SubmittedCertificateRequest): Promise<string> {
   const { m } = ctx.i18n;
   const values = {
     reference: submitted.reference,
@@ -112,7 +99,7 @@ async function writeInstructions(ctx: CommandContext, vault: KeystoreVault, subm
     envFlag: submitted.environment,
   };
   const text = [m.instructions.title, '', ...m.instructions.body.map((line) => ctx.i18n.t(() => line, values)), ''].join('\n');
-  return vault.writeCompanionFile(submitted.keystorePath, `.step-16.${ctx.i18n.language}.txt`, text);
+  return opened.useCases.writeKeystoreCompanion.execute({ keystorePath: submitted.keystorePath, suffix: `.step-16.${ctx.i18n.language}.txt`, text });
 }
 
 /**
@@ -133,11 +120,11 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   }
   for (const step of ['2', '3', '4'] as const) ctx.steps.show(step);
 
-  const opened = await openContainer(ctx, { acceptTerms: flags.acceptTerms === true });
+  const opened = await openUseCases(ctx, { acceptTerms: flags.acceptTerms === true });
   try {
     ctx.steps.show('5');
     const holder = await readHolder(opened, answers);
-    ctx.prompter.say(ctx.i18n.t((m) => m.wizard.holder, { name: `${holder.givenNames} ${holder.surname}`, ssin: holder.ssin }));
+    ctx.prompter.say(ctx.i18n.t((m) => m.wizard.holder, { name: personName(holder), ssin: holder.ssin }));
 
     const { choice, types } = await chooseOrganisation(ctx, opened, answers);
     const applicationId = choice.kind === 'personal' ? undefined : await answers.applicationId();
@@ -153,7 +140,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     });
 
     const submitted = await withPinRetry(ctx, answers, () =>
-      opened.container.get(RequestCertificate).execute({
+      opened.useCases.requestCertificate.execute({
         organisation: choice,
         ...(applicationId !== undefined ? { applicationId } : {}),
         contactData,
@@ -165,7 +152,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         ...(flags.newKey === true ? { newKey: true } : {}),
       }),
     );
-    const instructionsFile = await writeInstructions(ctx, opened.container.get<KeystoreVault>(TOKENS.KeystoreVault), submitted);
+    const instructionsFile = await writeInstructions(ctx, opened, submitted);
     showSecretKey(ctx, submitted);
     return {
       exitCode: EXIT.done,

@@ -1,9 +1,9 @@
-import { EhealthCertError, InspectKeystore, RevokeCertificate, type RevocationReason } from '@ehealth-cert/core';
+import { EhealthCertError, type RevocationReason } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
-import { openContainer } from '../runtime/openContainer.js';
+import { openUseCases } from '../runtime/openUseCases.js';
 
 const REASONS: readonly RevocationReason[] = ['keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation'];
 
@@ -16,15 +16,15 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   if (!REASONS.includes(reason as RevocationReason)) {
     throw new EhealthCertError('INVALID_INPUT', `--reason "${reason}" is not one of ${REASONS.join(', ')}`, { flag: '--reason', value: reason });
   }
-  const opened = await openContainer(ctx, { acceptTerms: options['acceptTerms'] === true });
+  const opened = await openUseCases(ctx, { acceptTerms: options['acceptTerms'] === true });
   try {
     let reference = options['reference'] as string | undefined;
     if (reference === undefined) {
       const keystorePath = await chooseKeystore(ctx, opened, options['keystore'] as string | undefined);
       const password = await readKeystorePassword({ passwordFile: options['passwordFile'] as string | undefined, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
-      reference = (await opened.container.get(InspectKeystore).execute({ keystorePath, password })).authentication.reference;
+      reference = (await opened.useCases.inspectKeystore.execute({ keystorePath, password })).authentication.reference;
     }
-    const revoked = await opened.container.get(RevokeCertificate).execute({
+    const revoked = await opened.useCases.revokeCertificate.execute({
       publicKeyIdentifier: reference,
       reason: reason as RevocationReason,
       pinEntry: opened.pinEntry,

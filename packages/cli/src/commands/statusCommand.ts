@@ -1,11 +1,11 @@
-import { isUnfinishedRequest, ShowCertificateStatus, type CertificateStatus } from '@ehealth-cert/core';
+import { type CertificateStatus } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { formatTable } from '../tables/formatTable.js';
-import { openContainer } from '../runtime/openContainer.js';
-import { contextForRequest, pendingRequestsOf } from '../runtime/requestEnvironment.js';
+import { openUseCases } from '../runtime/openUseCases.js';
+import { contextForRequest } from '../runtime/requestEnvironment.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
@@ -35,11 +35,11 @@ export async function run(given: CommandContext, _args: readonly string[], optio
   // Issue 13: a keystore's status is asked of the environment its request went to; without a
   // keystore or --env, the environment of the newest unfinished request recorded here.
   const ctx = await contextForRequest(given, keystorePath);
-  // Requests recorded on this machine and not finished (one interrupted by a crash included).
-  const unfinished = (await pendingRequestsOf(ctx).list()).filter((r) => isUnfinishedRequest(r) && r.environment === ctx.settings.env);
-  const opened = await openContainer(ctx);
+  const opened = await openUseCases(ctx);
   try {
-    const report = await opened.container.get(ShowCertificateStatus).execute(
+    // Requests recorded on this machine and not finished (one interrupted by a crash included).
+    const unfinished = await opened.useCases.listCertificateRequests.execute({ state: 'open', environment: ctx.settings.env, order: 'newest-first' });
+    const report = await opened.useCases.showCertificateStatus.execute(
       keystorePath === undefined
         ? { source: 'card', pinEntry: opened.pinEntry }
         : {

@@ -1,4 +1,4 @@
-import type { Adapters } from '../composition/createAdapters.js';
+import type { PortOverrides } from '@ehealth-cert/composition';
 import type { Translator } from '../i18n/Translator.js';
 import type { StepLog } from '../progress/StepLog.js';
 import type { TerminalProgress } from '../progress/TerminalProgress.js';
@@ -17,7 +17,7 @@ export interface CommandContext {
   readonly prompter: Prompter;
   readonly steps: StepLog;
   /** Adapter replacements from runCli's options (tests: a PIN-locking card, a failing registry). */
-  readonly adapters: Partial<Adapters>;
+  readonly adapters: PortOverrides;
   readonly progress: TerminalProgress;
   /** Human text on stdout; nothing under --json (stdout then holds only the JSON document). */
   say(...lines: readonly string[]): void;

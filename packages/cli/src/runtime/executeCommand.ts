@@ -1,4 +1,4 @@
-import type { Adapters } from '../composition/createAdapters.js';
+import type { PortOverrides } from '@ehealth-cert/composition';
 import { describeError } from '../exit-codes/describeError.js';
 import type { Translator } from '../i18n/Translator.js';
 import { StepLog } from '../progress/StepLog.js';
@@ -27,7 +27,7 @@ export async function executeCommand(
   args: readonly string[],
   io: CliIo,
   i18n: Translator,
-  adapters: Partial<Adapters>,
+  adapters: PortOverrides,
   manualSteps = false,
 ): Promise<number> {
   const json = options['json'] === true;

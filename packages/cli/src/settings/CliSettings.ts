@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { EhealthCertError, type Clock, type PinEntry, type Progress, type RequestReview } from '@ehealth-cert/core';
+import { EhealthCertError, type PinEntry, type Progress, type RequestReview } from '@ehealth-cert/core';
+import type { PortSettings } from '@ehealth-cert/composition';
 
 /** eHealth environment (manual step 1: PRODUCTION or ACCEPTATION; `sim` for the simulator). */
 export type Environment = 'prd' | 'acc' | 'sim';
@@ -14,30 +15,18 @@ export interface Interaction {
   readonly progress: Progress;
 }
 
-/** Everything createContainer needs to choose and build the adapters (ARCHITECTURE.md "Composition"). */
-export interface CliSettings {
+/**
+ * The CLI's settings: the shared PortSettings (what createPorts builds the adapters from) and the
+ * person's side of the use cases (docs/decisions/0014).
+ */
+export interface CliSettings extends PortSettings {
   readonly env: Environment;
   /**
    * True when --env or EHEALTH_CERT_ENV chose the environment; false when it is the default (prd),
    * which `complete` and `status` replace by the environment recorded with the request (issue 13).
    */
   readonly envChosen?: boolean;
-  /** Keystore folder (DOMAIN.md 3: `~/ehealth/keystore` by default). */
-  readonly keystoreDir: string;
-  /** PKCS#11 library; default the discovery list of the eID adapter (beid, OpenSC). */
-  readonly pkcs11Module?: string;
-  /** SoftHSM2 configuration of a fake card; put in process.env before the module is initialised. */
-  readonly softhsmConf?: string;
-  /** Token serial of the card when several are inserted. */
-  readonly cardSerial?: string;
-  /** Base URL of a loopback simulator (`ehealth-sim serve`); with env `sim` and none, the in-process one. */
-  readonly endpointBase?: string;
-  /** Folder of the in-process simulator's state (EHEALTH_CERT_SIM_STATE_DIR); default `<keystoreDir>/.ehealth-sim`. */
-  readonly simulatorStateDir?: string;
   readonly interaction?: Partial<Interaction>;
-  readonly clock?: Clock;
-  /** The process environment the adapters read (EHEALTH_CERT_*). */
-  readonly processEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The global options as commander parses them. */

@@ -32,10 +32,6 @@ export function cardRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async () =>
-      deps.cardQueue.run('card.read', async () => {
-        const holder = await deps.useCases.readCardHolder.execute();
-        const pin = await deps.eidCard.pinStatus();
-        return { holder, pin };
-      }),
+      deps.cardQueue.run('card.read', () => deps.useCases.showCardStatus.execute()),
   );
 }

@@ -67,7 +67,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const file = await findKeystore(deps.useCases, request.params.name);
       return deps.useCases.showCertificateStatus.execute({ source: 'keystore', keystorePath: file.path, password: request.body.password });
     },
   );
@@ -94,7 +94,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'] as string;
-      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const file = await findKeystore(deps.useCases, request.params.name);
       const body = request.body;
       const jobId = await deps.idempotency.jobFor(`renewal ${file.path}`, key, body, 'certificate-renewal', async () => {
         const renewed = await deps.cardQueue.run('certificate.renew', () =>
@@ -166,7 +166,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const file = await findKeystore(deps.useCases, request.params.name);
       // A repeated ActivateETK concerns the same replacement ETK of the same key and creates nothing new
       // (DOMAIN.md 2.5): no Idempotency-Key needed.
       const job = deps.jobs.start('etk-activation', () =>

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import { EhealthCertError, type KeystoreFile, type KeystoreVault } from '@ehealth-cert/core';
+import { EhealthCertError, type KeystoreFile } from '@ehealth-cert/core';
+import type { ApiUseCases } from '../app/AppDeps.js';
 
-/** The keystore named by a file name, or else the newest of a base name; KEYSTORE_NOT_FOUND otherwise. */
-export async function findKeystore(vault: KeystoreVault, name: string): Promise<KeystoreFile> {
-  const byFileName = (await vault.list()).find((file) => basename(file.path) === name);
-  const found = byFileName ?? (await vault.findLatest(name));
+/** The keystore named by a file name, or else the newest of a base name (core's FindKeystore); KEYSTORE_NOT_FOUND otherwise. */
+export async function findKeystore(useCases: Pick<ApiUseCases, 'findKeystore'>, name: string): Promise<KeystoreFile> {
+  const found = await useCases.findKeystore.execute(name);
   if (found === undefined) {
     throw new EhealthCertError('KEYSTORE_NOT_FOUND', `No keystore named "${name}" in the keystore folder (see GET /keystores).`, {
       field: 'params.name',

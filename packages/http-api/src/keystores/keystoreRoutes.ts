@@ -22,7 +22,7 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
       },
     },
-    async () => ({ keystores: (await deps.keystoreVault.list()).map(keystoreView) }),
+    async () => ({ keystores: (await deps.useCases.listKeystores.execute()).map(keystoreView) }),
   );
 
   app.get<{ Params: { name: string } }>(
@@ -36,7 +36,7 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 200: { $ref: 'KeystoreFile#' }, ...problemResponses },
       },
     },
-    async (request) => keystoreView(await findKeystore(deps.keystoreVault, request.params.name)),
+    async (request) => keystoreView(await findKeystore(deps.useCases, request.params.name)),
   );
 
   app.post<{ Params: { name: string }; Body: { password: string } }>(
@@ -53,7 +53,7 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const file = await findKeystore(deps.useCases, request.params.name);
       const inspection = await deps.useCases.inspectKeystore.execute({ keystorePath: file.path, password: request.body.password });
       const { keystorePath, ...rest } = inspection;
       return { keystore: basename(keystorePath), ...rest };
@@ -89,7 +89,7 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const file = await findKeystore(deps.useCases, request.params.name);
       const changed = await deps.useCases.changeKeystorePassword.execute({
         keystorePath: file.path,
         oldPassword: request.body.password,

@@ -81,7 +81,7 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const file = await findKeystore(deps.keystoreVault, request.params.name);
+      const file = await findKeystore(deps.useCases, request.params.name);
       const input = { keystorePath: file.path, password: request.body.password };
       return start(request, reply, file.baseName, input, request.body);
     },

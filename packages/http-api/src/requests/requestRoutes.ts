@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { EhealthCertError, isUnfinishedRequest, type SubmittedCertificateRequest } from '@ehealth-cert/core';
+import { EhealthCertError, type SubmittedCertificateRequest } from '@ehealth-cert/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
@@ -19,7 +19,7 @@ export const referenceParams = {
 } as const;
 
 /** Which records `GET /requests?status=` returns; `pending` = not completed and not refused. */
-const STATUS_FILTERS = ['pending', 'sending', 'sent', 'issued', 'completed', 'refused', 'unsent', 'all'] as const;
+const STATUS_FILTERS = ['pending', 'sent', 'issued', 'completed', 'refused', 'all'] as const;
 
 /** POST /requests (manual steps 8-15), GET /requests, GET /requests/{reference}. */
 export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -65,8 +65,6 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'listRequests',
         tags: ['requests'],
         summary: 'The requests recorded on this machine (manual step 15), e.g. ?status=pending',
-        description:
-          '`pending`: every request eHealth has or may have that is not completed (statuses sending, sent, pending, issued), including one interrupted by a server stop (REQUEST_INTERRUPTED).',
         querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: [...STATUS_FILTERS] } } },
         response: {
           200: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: { $ref: 'CertificateRequest#' } } } },
@@ -76,10 +74,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const filter = request.query.status ?? 'all';
-      const all = await deps.pendingRequests.list();
-      const chosen = all.filter((record) =>
-        filter === 'all' ? true : filter === 'pending' ? isUnfinishedRequest(record) : record.lastStatus === filter,
-      );
+      // `pending` here is core's open request (isOpenRequest): sent, pending or issued.
+      const chosen = await deps.useCases.listCertificateRequests.execute({ state: filter === 'pending' ? 'open' : filter });
       return { requests: chosen.map(requestView) };
     },
   );
@@ -101,7 +97,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
 
 /** The pending record of `reference`, or REQUEST_NOT_FOUND naming it. */
 export async function recordOf(deps: AppDeps, reference: string) {
-  const record = await deps.pendingRequests.get(reference.toLowerCase());
+  const record = await deps.useCases.findCertificateRequest.execute(reference);
   if (record === undefined) {
     throw new EhealthCertError('REQUEST_NOT_FOUND', `No request ${reference} is recorded on this machine (see GET /requests).`, {
       field: 'params.reference',
@@ -113,42 +109,15 @@ export async function recordOf(deps: AppDeps, reference: string) {
 
 async function submit(deps: AppDeps, body: RequestBody) {
   const organisation = organisationChoiceOf(body.organisation);
-  const submitted: SubmittedCertificateRequest = await deps.cardQueue
-    .run('certificate.request', () =>
-      deps.useCases.requestCertificate.execute({
-        organisation,
-        ...(body.applicationId === undefined ? {} : { applicationId: body.applicationId }),
-        contactData: body.contactData,
-        ...requestSettingsOf(deps.environment, body),
-      }),
-    )
-    .catch((error: unknown) => {
-      throw EhealthCertError.is(error, 'REQUEST_UNFINISHED') ? unfinishedForApi(error) : error;
-    });
-  return submittedView(submitted);
-}
-
-/** Issue 13: the unfinished request named by its API routes (not by CLI commands and server paths). */
-function unfinishedForApi(error: EhealthCertError): EhealthCertError {
-  const { reference, keystorePath, state, environment, certificateName } = error.details as Record<string, string | undefined>;
-  // A pending keystore that no record knows is reached by its file name (GET /keystores).
-  const href =
-    state === 'unrecorded' && keystorePath !== undefined ? `/keystores/${encodeURIComponent(basename(keystorePath))}` : `/requests/${reference ?? ''}`;
-  return new EhealthCertError(
-    'REQUEST_UNFINISHED',
-    `A request for ${certificateName ?? 'this certificate'} is not finished (request ${reference ?? 'unknown'}, state ${state ?? 'unknown'}); nothing was sent. Complete it (POST ${href}/completion), look at it (GET ${href}), or send this request with "newKey": true to request anyway with a new key.`,
-    {
-      certificateName,
-      reference,
-      state,
-      environment,
-      ...(keystorePath === undefined ? {} : { keystorePath }),
-      href,
-      completion: `${href}/completion`,
-      field: 'body.newKey',
-    },
-    { cause: error },
+  const submitted: SubmittedCertificateRequest = await deps.cardQueue.run('certificate.request', () =>
+    deps.useCases.requestCertificate.execute({
+      organisation,
+      ...(body.applicationId === undefined ? {} : { applicationId: body.applicationId }),
+      contactData: body.contactData,
+      ...requestSettingsOf(deps.environment, body),
+    }),
   );
+  return submittedView(submitted);
 }
 
 /** A submitted request as the job result shows it. */
@@ -162,9 +131,6 @@ export function submittedView(submitted: SubmittedCertificateRequest) {
     certificateName: submitted.certificateName,
     secretKeyFile: basename(submitted.secretKeyFile),
     ...(submitted.replacesCertificate === undefined ? {} : { replacesCertificate: submitted.replacesCertificate }),
-    environment: submitted.environment,
-    ...(submitted.confirmedByStatusCheck === true ? { confirmedByStatusCheck: true } : {}),
     href: `/requests/${submitted.reference}`,
-    next: { method: 'POST' as const, href: `/requests/${submitted.reference}/completion`, environment: submitted.environment },
   };
 }

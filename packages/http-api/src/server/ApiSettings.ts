@@ -4,10 +4,12 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EhealthCertError } from '@ehealth-cert/core';
+import type { PortSettings } from '@ehealth-cert/composition';
 import type { ApiAuth } from '../auth/bearerAuth.js';
 
 /** Everything the API process needs, from flags and environment (the CLI's names). */
-export interface ApiSettings {
+/** The API's settings: the shared PortSettings (what createPorts builds the adapters from) and HTTP's own. */
+export interface ApiSettings extends PortSettings {
   readonly env: 'prd' | 'acc' | 'sim';
   readonly host: string;
   readonly port: number;
@@ -35,8 +37,10 @@ export interface ApiSettings {
 export const API_USAGE = `Usage: ehealth-cert-api [options]
 
   --env prd|acc|sim        eHealth environment (EHEALTH_CERT_ENV, default prd, as the CLI);
-                           sim: the eHealth simulator in this process (or at EHEALTH_CERT_ENDPOINT_BASE)
-                           and, without a PKCS#11 module, a fresh fake eID on SoftHSM (PIN 1234)
+                           sim: the eHealth simulator at EHEALTH_CERT_ENDPOINT_BASE, else in this process
+                           with its state in <keystore folder>/.ehealth-sim (EHEALTH_CERT_SIM_STATE_DIR),
+                           as the CLI; without a PKCS#11 module or SOFTHSM2_CONF, a fresh fake eID on
+                           SoftHSM (PIN 1234), removed at shutdown
   --host H                 address to bind (EHEALTH_CERT_API_HOST, default 127.0.0.1)
   --port N                 port (EHEALTH_CERT_API_PORT, default 8443 with TLS, else 8080)
   --token-file F           file holding the bearer token (EHEALTH_CERT_API_TOKEN_FILE);
@@ -107,6 +111,7 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
   const pkcs11Module = nonEmpty(values['pkcs11-module'] ?? env.EHEALTH_CERT_PKCS11_MODULE);
   const endpointBase = nonEmpty(values['endpoint-base'] ?? env.EHEALTH_CERT_ENDPOINT_BASE);
   const softhsmConf = nonEmpty(env.SOFTHSM2_CONF);
+  const simulatorStateDir = nonEmpty(env.EHEALTH_CERT_SIM_STATE_DIR);
   const rateLimitText = nonEmpty(values['rate-limit'] ?? env.EHEALTH_CERT_API_RATE_LIMIT);
   const uiTicket = nonEmpty(env.EHEALTH_CERT_API_UI_TICKET);
   if (uiTicket !== undefined && uiTicket.length < 16) {
@@ -126,6 +131,7 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
     ...(values.card === undefined ? {} : { cardSerial: values.card }),
     ...(pkcs11Module === undefined ? {} : { pkcs11Module }),
     ...(endpointBase === undefined ? {} : { endpointBase }),
+    ...(simulatorStateDir === undefined ? {} : { simulatorStateDir: resolve(cwd, simulatorStateDir) }),
   };
 }
 

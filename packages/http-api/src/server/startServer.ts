@@ -4,11 +4,11 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { buildApp } from '../app/buildApp.js';
 import { EhealthCertError } from '@ehealth-cert/core';
-import { createContainer } from '../composition/createContainer.js';
+import { composeApi } from '../composition/composeApi.js';
 import { isLoopback, type ApiSettings } from './ApiSettings.js';
 import { loggerOptions } from './loggerOptions.js';
 
-/** What composes the API's dependencies from settings (createContainer, or a test's own). */
+/** What composes the API's dependencies from settings (composeApi, or a test's own). */
 export type ComposeDeps = (settings: ApiSettings) => Promise<{ readonly deps: AppDeps; close(): Promise<void> }>;
 
 /** A listening API server. */
@@ -22,7 +22,7 @@ export interface RunningServer {
 
 /** Options of startServer beyond the settings. */
 export interface StartServerOptions {
-  /** Default createContainer: the adapters the settings choose. */
+  /** Default composeApi: the adapters the settings choose. */
   readonly compose?: ComposeDeps;
   /** Where pino writes (default stdout); tests pass a stream to read the log lines. */
   readonly logStream?: NodeJS.WritableStream;
@@ -42,7 +42,7 @@ export async function startServer(settings: ApiSettings, options: StartServerOpt
       rule: 'no-auth-loopback-only',
     });
   }
-  const composed = await (options.compose ?? createContainer)(settings);
+  const composed = await (options.compose ?? composeApi)(settings);
   const logger = { ...loggerOptions(settings.logLevel), ...(options.logStream === undefined ? {} : { stream: options.logStream }) };
   const serverOptions: FastifyServerOptions = {
     logger,

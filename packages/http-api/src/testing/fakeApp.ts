@@ -1,18 +1,4 @@
-import {
-  ActivateEtk,
-  ChangeKeystorePassword,
-  CheckIdentifier,
-  CompleteCertificate,
-  InspectKeystore,
-  RenewCertificate,
-  RevokeCertificate,
-  ShowCertificateStatus,
-  ShowRequestContract,
-  ListManageableOrganisations,
-  ListOrganisationTypes,
-  ReadCardHolder,
-  RequestCertificate,
-} from '@ehealth-cert/core';
+import { createUseCases } from '@ehealth-cert/core';
 import { fakeWorld } from '@ehealth-cert/core/testing';
 import type { FastifyServerOptions } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
@@ -42,24 +28,7 @@ export function fakeDeps(overrides: Partial<AppDeps> = {}) {
     version: '0.0.0-test',
     environment: 'acc',
     auth: { kind: 'token', token: FAKE_TOKEN },
-    useCases: {
-      readCardHolder: new ReadCardHolder(ports),
-      listManageableOrganisations: new ListManageableOrganisations(ports),
-      listOrganisationTypes: new ListOrganisationTypes(ports),
-      requestCertificate: new RequestCertificate(ports),
-      showRequestContract: new ShowRequestContract(ports),
-      completeCertificate: new CompleteCertificate(ports),
-      showCertificateStatus: new ShowCertificateStatus(ports),
-      renewCertificate: new RenewCertificate(ports),
-      revokeCertificate: new RevokeCertificate(ports),
-      activateEtk: new ActivateEtk(ports),
-      changeKeystorePassword: new ChangeKeystorePassword(ports),
-      inspectKeystore: new InspectKeystore(ports),
-      checkIdentifier: new CheckIdentifier(),
-    },
-    eidCard: world.card,
-    pendingRequests: world.pending,
-    keystoreVault: world.vault,
+    useCases: createUseCases(ports),
     cardQueue: new CardQueue(),
     jobs,
     idempotency: new IdempotencyStore({ jobs }),

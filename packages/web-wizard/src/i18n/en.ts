@@ -113,7 +113,12 @@ export const en: Messages = {
     running: 'The sending started at your last visit goes on.',
     lost: 'The server no longer knows the operation of your last visit. If the request was sent, it is in the list of requests to complete.',
   },
-  progress: { heading: 'Progress', done: 'done' },
+  progress: {
+    heading: 'Progress',
+    done: 'done',
+    ehealth: (operation: string) => `eHealth: ${operation}`,
+    activities: { 'certificate.verifyChain': 'Checking the issued certificate chain', 'key.generateEncryption': 'Generating the encryption key pair', 'card.readHolder': 'Reading the eID card', 'key.generate': 'Generating the RSA-2048 key pair', 'keystore.save': 'Writing the keystore', 'keystore.open': 'Opening the keystore', 'card.sign': 'Signing with the eID card' },
+  },
   errors: {
     happened: {
       NETWORK: 'The ehealth-cert server cannot be reached',

@@ -111,7 +111,12 @@ export const fr = {
     running: 'L’envoi commencé lors de votre dernière visite se poursuit.',
     lost: 'L’opération commencée lors de votre dernière visite n’est plus connue du serveur. Si la demande est partie, elle apparaît dans la liste des demandes à compléter.',
   },
-  progress: { heading: 'Progression', done: 'fait' },
+  progress: {
+    heading: 'Progression',
+    done: 'fait',
+    ehealth: (operation: string) => `eHealth : ${operation}`,
+    activities: { 'certificate.verifyChain': 'Vérification de la chaîne du certificat reçu', 'key.generateEncryption': 'Génération de la paire de clés de chiffrement', 'card.readHolder': 'Lecture de la carte eID', 'key.generate': 'Génération de la paire de clés RSA-2048', 'keystore.save': 'Écriture du keystore', 'keystore.open': 'Ouverture du keystore', 'card.sign': 'Signature avec la carte eID' } as Record<string, string>,
+  },
   errors: {
     happened: {
       NETWORK: 'Le serveur ehealth-cert est injoignable',

@@ -113,7 +113,12 @@ export const nl: Messages = {
     running: 'De verzending die bij uw vorige bezoek begon, loopt verder.',
     lost: 'De bewerking van uw vorige bezoek is niet meer gekend door de server. Als de aanvraag vertrokken is, staat ze in de lijst van te vervolledigen aanvragen.',
   },
-  progress: { heading: 'Voortgang', done: 'klaar' },
+  progress: {
+    heading: 'Voortgang',
+    done: 'klaar',
+    ehealth: (operation: string) => `eHealth: ${operation}`,
+    activities: { 'certificate.verifyChain': 'Controle van de ontvangen certificaatketen', 'key.generateEncryption': 'Aanmaak van het versleutelingssleutelpaar', 'card.readHolder': 'De eID-kaart lezen', 'key.generate': 'Het RSA-2048-sleutelpaar aanmaken', 'keystore.save': 'De keystore schrijven', 'keystore.open': 'De keystore openen', 'card.sign': 'Ondertekenen met de eID-kaart' },
+  },
   errors: {
     happened: {
       NETWORK: 'De ehealth-cert-server is onbereikbaar',

@@ -82,7 +82,7 @@ function Progress({ t, progress }: { t: Messages; progress: Job['progress'] }) {
       <ol>
         {progress.map((item, index) => (
           <li key={index}>
-            {item.step !== undefined && <span class="badge">{t.step(item.step)}</span>} {item.activity}
+            {item.step !== undefined && <span class="badge">{t.step(item.step)}</span>} {activityLabel(t, item.activity)}
             {item.phase === 'done' ? ` — ${t.progress.done}` : '…'}
           </li>
         ))}
@@ -125,4 +125,10 @@ export function Field(props: {
       )}
     </div>
   );
+}
+
+/** An activity of the job's progress in the chosen language (`ehealth.GenerateCertificate` -> "eHealth : GenerateCertificate"). */
+function activityLabel(t: Messages, activity: string): string {
+  if (activity.startsWith('ehealth.')) return t.progress.ehealth(activity.slice('ehealth.'.length));
+  return t.progress.activities[activity] ?? activity;
 }

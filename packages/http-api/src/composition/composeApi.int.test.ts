@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app/buildApp.js';
 import type { ApiSettings } from '../server/ApiSettings.js';
-import { createContainer, type ApiContainer } from './createContainer.js';
+import { composeApi, type ApiComposition } from './composeApi.js';
 
-describe('createContainer in env sim without an endpoint base', () => {
+describe('composeApi in env sim without an endpoint base', () => {
   let dir: string;
-  let composed: ApiContainer;
+  let composed: ApiComposition;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-api-container-'));
@@ -22,7 +22,7 @@ describe('createContainer in env sim without an endpoint base', () => {
       logLevel: 'silent',
       publicDocs: false,
     };
-    composed = await createContainer(settings);
+    composed = await composeApi(settings);
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { captureIo } from '../test-support/captureIo.js';
 import { simCardEnv } from '../test-support/simCardEnv.js';
-import { SIM_STATE_FOLDER } from './createAdapters.js';
+import { SIM_STATE_FOLDER } from '@ehealth-cert/composition';
 
 // `--env sim` without EHEALTH_CERT_SIM_STATE_DIR nor a simulator handed in: each runCli is a
 // separate run of `ehealth-cert` with its own in-process simulator, as from a shell.
