@@ -1,36 +1,26 @@
 import { basename } from 'node:path';
-import { EhealthCertError, isUnfinishedRequest, parseKeystoreFileName, type PendingRequest, type PendingRequests } from '@ehealth-cert/core';
-import { JsonPendingRequests } from '@ehealth-cert/adapters-ehealth';
+import { EhealthCertError, parseKeystoreFileName } from '@ehealth-cert/core';
+import { recordedRequests } from '@ehealth-cert/composition';
 import type { Environment } from '../settings/CliSettings.js';
 import type { CommandContext } from './CommandContext.js';
 
-/** The record of requests of the keystore folder (the one the command's adapters would use). */
-export function pendingRequestsOf(ctx: CommandContext): PendingRequests {
-  return ctx.adapters.pending ?? new JsonPendingRequests({ folder: ctx.settings.keystoreDir });
-}
-
-/** The newest request not finished (sending, sent, pending, issued), in `environment` or any. */
-export async function newestUnfinishedRequest(ctx: CommandContext, environment?: Environment): Promise<PendingRequest | undefined> {
-  return (await pendingRequestsOf(ctx).list())
-    .filter((r) => isUnfinishedRequest(r) && (environment === undefined || r.environment === environment))
-    .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime())[0];
-}
-
 /**
  * Issue 13: `complete` and `status` go to the environment the request was sent to. The environment
- * of a keystore is in its file name (`.acc-p12`, DOMAIN.md 3) and in the record of requests; with
+ * of a keystore is in the record of requests and in its file name (`.acc-p12`, DOMAIN.md 3); with
  * no --env (nor EHEALTH_CERT_ENV) it replaces the default (prd), and an --env that contradicts it
- * is refused, so that a command printed for acceptance never goes to production.
+ * is refused, so that a command printed for acceptance never goes to production. Without a
+ * keystore and without --env: the environment of the newest unfinished request recorded here.
  */
 export async function contextForRequest(ctx: CommandContext, keystorePath: string | undefined): Promise<CommandContext> {
+  const requests = await recordedRequests(ctx.settings.keystoreDir, ctx.adapters.pending);
   let recorded: Environment | undefined;
   let source = '';
   if (keystorePath !== undefined) {
-    const record = (await pendingRequestsOf(ctx).list()).find((r) => r.keystorePath === keystorePath);
+    const record = (await requests.execute()).find((r) => r.keystorePath === keystorePath);
     recorded = record?.environment ?? parseKeystoreFileName(basename(keystorePath))?.environment;
     source = keystorePath;
   } else if (ctx.settings.envChosen !== true) {
-    const newest = await newestUnfinishedRequest(ctx);
+    const [newest] = await requests.execute({ state: 'open', order: 'newest-first' });
     recorded = newest?.environment;
     source = newest?.keystorePath ?? '';
   }
