@@ -11,6 +11,7 @@ import { composeScenarioApi } from './composeScenarioApi.js';
 import type { CompletionView, Driver, KeystoreAccess, KeystoreView, OrganisationView, RequestDraft, RequestView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
 import { headlessChromium } from './headlessChromium.js';
+import { LOW_CONTRAST_TEXTS } from './lowContrastTexts.js';
 import { failure, success, type Outcome } from './Outcome.js';
 
 /** Where the screenshots of each step (in French) go: `reports/` is git-ignored. */
@@ -28,7 +29,8 @@ const SCREEN_TIMEOUT_MS = 45_000;
  * the page opens `/ui/#ticket=...` like `ehealth-cert ui` does. Every action goes through the
  * screens (French labels), and what the person is told is read from them. With the `@clavier` tag
  * the keyboard alone is used: Tab to each control, Enter / Space / typing. Each screen is checked
- * to fit 1024x768 without horizontal scrolling and photographed into reports/web-wizard/.
+ * to fit 1024x768 without horizontal scrolling and for the WCAG contrast minimum of its texts, and
+ * photographed into reports/web-wizard/.
  */
 export class WebDriver implements Driver {
   readonly name = 'web';
@@ -248,6 +250,7 @@ export class WebDriver implements Driver {
     if (!ids.includes(id) || (await alert.count()) > 0) throw new ShownProblem(alert, id);
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
     assert.ok(overflow <= 0, `screen ${id} scrolls sideways at 1024x768 (${overflow} px)`);
+    assert.deepEqual(await page.evaluate(LOW_CONTRAST_TEXTS), [], `screen ${id} has text below the WCAG contrast minimum`);
     return id;
   }
 

@@ -3,6 +3,3 @@ export const packageName = '@ehealth-cert/adapters-eid';
 
 export { Pkcs11EidCard, type Pkcs11EidCardOptions } from './Pkcs11EidCard.js';
 export { pkcs11jsModuleFactory, type Pkcs11Module, type Pkcs11ModuleFactory } from './pkcs11/Pkcs11Module.js';
-export { pkcs11ModuleCandidates } from './pkcs11/pkcs11ModuleCandidates.js';
-export { BELPIC_LABEL } from './pkcs11/findBelpicTokens.js';
-export { EID_KEY_IDS } from './card/Pkcs11Signer.js';

@@ -183,7 +183,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .description(m.commands.ui)
     .option('--port <n>', m.options.port)
     .option('--no-open', m.options.noOpen)
-    .action(action(() => import('./commands/uiCommand.js')));
+    .action(action(() => import('./commands/uiCommand.js'), true));
 
   // `ehealth-cert` alone is manual step 1 ("open the software"): at a terminal it opens the wizard
   // (welcome, then new request or completion); elsewhere it shows the help.

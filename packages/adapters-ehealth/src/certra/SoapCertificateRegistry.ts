@@ -24,6 +24,7 @@ import { child, childElements } from '../soap/domQuery.js';
 import { EhealthSoapClient } from '../soap/EhealthSoapClient.js';
 import { NS } from '../soap/Namespaces.js';
 import { SoapTransport, type SoapTransportOptions } from '../soap/SoapTransport.js';
+import type { EcdsaSignatureMethod } from '../xml-signature/signEnveloped.js';
 import type { EteeError } from '../soap/checkStatusResponse.js';
 import { certraOperation } from './certraOperations.js';
 import {
@@ -42,6 +43,8 @@ import { actorType, certificateIdentifierType, contactDataType, idType, returned
 export interface SoapCertificateRegistryOptions extends SoapTransportOptions {
   readonly endpoints: EhealthEndpoints;
   readonly clock?: Clock;
+  /** SignatureMethod of EC eID cards: `ecdsa-sha256` (default, the connector's) or `ecdsa-sha384`. */
+  readonly ecdsaSignatureMethod?: EcdsaSignatureMethod;
 }
 
 /** eHealth's code while the certificate is not issued yet (DOMAIN.md 2.1). */
@@ -61,7 +64,7 @@ export class SoapCertificateRegistry implements CertificateRegistry {
   private readonly url: string;
 
   constructor(options: SoapCertificateRegistryOptions) {
-    this.client = new EhealthSoapClient(new SoapTransport(options), options.clock ?? systemClock);
+    this.client = new EhealthSoapClient(new SoapTransport(options), options.clock ?? systemClock, options.ecdsaSignatureMethod);
     this.url = options.endpoints.certRa;
   }
 
@@ -107,7 +110,8 @@ export class SoapCertificateRegistry implements CertificateRegistry {
       actorType(b, NS.certraProtocol, 'Signer', input.signer),
       certificateIdentifierType(b, NS.certraProtocol, input.certificateIdentifier),
     ]);
-    const { revocationReason: _ignored, ...contract } = readContract(required(response, 'Contract', op.name), op.name);
+    // The connector sends the DN back escaped (NewCertificateContract, issue 12 point 2).
+    const { revocationReason: _ignored, ...contract } = readContract(required(response, 'Contract', op.name), op.name, true);
     return contract;
   }
 

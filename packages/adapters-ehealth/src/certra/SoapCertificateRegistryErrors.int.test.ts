@@ -109,6 +109,13 @@ describe('SoapCertificateRegistry transport failures', () => {
     expect(error.details).toMatchObject({ inResponseTo: '_someone-else' });
   });
 
+  it('takes a response without InResponseTo (optional in the XSD, never read by the connector; issue 12 point 3)', async () => {
+    answer = (request) => xml(successResponse('ns5', 'GetGenericOrganizationTypes', requestId(request.body)).replace(/ InResponseTo="[^"]*"/, ''));
+    expect(await registry().getGenericOrganizationTypes()).toEqual([]);
+    answer = (request) => xml(successResponse('ns5', 'GetGenericOrganizationTypes', requestId(request.body)).replace(/ InResponseTo="[^"]*"/, ' InResponseTo=""'));
+    expect((await failure(registry().getGenericOrganizationTypes())).code).toBe('EHEALTH_RESPONSE_INVALID');
+  });
+
   it('refuses a response of the wrong operation', async () => {
     answer = (request) => xml(successResponse('ns5', 'GetCertificate', requestId(request.body)));
     expect((await failure(registry().getGenericOrganizationTypes())).code).toBe('EHEALTH_RESPONSE_INVALID');

@@ -13,6 +13,7 @@ import { EhealthCertError } from '@ehealth-cert/core';
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import { child, childElements, childText } from '../soap/domQuery.js';
 import { NS } from '../soap/Namespaces.js';
+import { escapeDnValueEquals } from '../pki/DistinguishedName.js';
 
 /** The child `name` of `parent`, or EHEALTH_RESPONSE_INVALID naming what is missing. */
 export function required(parent: Element, name: string, operation: string): Element {
@@ -105,9 +106,20 @@ export function readOrganisationType(type: Element, operation: string): Organisa
   };
 }
 
-/** certra core `ContractType` / `RevocationContractType`, keeping the element text for the way back. */
-export function readContract(contract: Element, operation: string): Contract & { revocationReason?: RevocationReason } {
+/**
+ * certra core `ContractType` / `RevocationContractType`, keeping the element text for the way back.
+ * With `escapeDn` (GenerateContract) the DN is put in the connector's form first, in `dn` and in the
+ * element sent back (`escapeDnValueEquals`), so that the Contract, the CSR subject and what eHealth
+ * gets back agree byte for byte whichever form eHealth wrote.
+ */
+export function readContract(contract: Element, operation: string, escapeDn = false): Contract & { revocationReason?: RevocationReason } {
   const reason = child(contract, 'RevocationReason') ? readEnumeration(contract, 'RevocationReason', REVOCATION_REASONS, operation) : undefined;
+  if (escapeDn) {
+    const dnElement = required(contract, 'DN', operation);
+    const escaped = escapeDnValueEquals((dnElement.textContent ?? '').trim());
+    while (dnElement.firstChild) dnElement.removeChild(dnElement.firstChild);
+    dnElement.appendChild((dnElement.ownerDocument as NonNullable<typeof dnElement.ownerDocument>).createTextNode(escaped));
+  }
   return {
     dn: requiredText(contract, 'DN', operation),
     signer: readActor(required(contract, 'Signer', operation), operation),

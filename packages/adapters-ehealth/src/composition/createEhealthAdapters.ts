@@ -1,3 +1,4 @@
+import { EhealthCertError } from '@ehealth-cert/core';
 import type { Bytes, CertificateRegistry, Clock, EtkRegistry, KeyFactory, KeystoreEnvironment, KeystoreVault, PendingRequests } from '@ehealth-cert/core';
 import { SoapCertificateRegistry } from '../certra/SoapCertificateRegistry.js';
 import { ALLOW_NON_EHEALTH_ENDPOINT_VARIABLE, checkEndpointBase, endpointsFor } from '../endpoints/EhealthEndpoints.js';
@@ -6,6 +7,21 @@ import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from '../keystor
 import { JsonPendingRequests } from '../pending-requests/JsonPendingRequests.js';
 import { NodeKeyFactory } from '../pki/NodeKeyFactory.js';
 import { trustAnchorsFor } from '../pki/trustAnchors.js';
+import { DEFAULT_ECDSA_SIGNATURE_METHOD, type EcdsaSignatureMethod } from '../xml-signature/signEnveloped.js';
+
+/** The variable choosing the XML SignatureMethod of EC eID cards (issue 12 point 1). */
+export const ECDSA_SIGNATURE_METHOD_VARIABLE = 'EHEALTH_CERT_ECDSA_SIGNATURE_METHOD';
+
+/** `ecdsa-sha256` (default, the connector's) or `ecdsa-sha384` from the process environment; anything else is refused. */
+export function ecdsaSignatureMethodOf(env: Readonly<Record<string, string | undefined>>): EcdsaSignatureMethod {
+  const value = (env[ECDSA_SIGNATURE_METHOD_VARIABLE] ?? '').trim().toLowerCase();
+  if (value === '') return DEFAULT_ECDSA_SIGNATURE_METHOD;
+  if (value === 'ecdsa-sha256' || value === 'ecdsa-sha384') return value;
+  throw new EhealthCertError('INVALID_INPUT', `${ECDSA_SIGNATURE_METHOD_VARIABLE} is "${value}"; it must be ecdsa-sha256 (the default) or ecdsa-sha384`, {
+    field: ECDSA_SIGNATURE_METHOD_VARIABLE,
+    value,
+  });
+}
 
 /** What the composition roots (CLI, HTTP API) know when they build the eHealth adapters; `undefined` means unset. */
 export interface EhealthAdaptersOptions {
@@ -23,6 +39,8 @@ export interface EhealthAdaptersOptions {
   readonly iterations?: number | undefined;
   /** `legacy`: the official tool's 3DES/RC2-40/SHA-1 PKCS#12; by default PBES2/AES-256 (Pkcs12KeystoreVault). */
   readonly keystoreFormat?: Pkcs12KeystoreVaultOptions['format'] | undefined;
+  /** SignatureMethod of EC eID cards; default EHEALTH_CERT_ECDSA_SIGNATURE_METHOD, else `ecdsa-sha256`. */
+  readonly ecdsaSignatureMethod?: EcdsaSignatureMethod | undefined;
   /** Where a warning about the settings goes (default: a line on stderr). */
   readonly warn?: ((message: string) => void) | undefined;
 }
@@ -52,12 +70,13 @@ export function createEhealthAdapters(options: EhealthAdaptersOptions, given: Gi
   const warning = checkEndpointBase(environment, options.endpointBase, allowed);
   if (warning !== undefined) (options.warn ?? ((message: string) => process.stderr.write(`ehealth-cert: warning: ${message}\n`)))(warning);
   const clock = options.clock;
+  const ecdsaSignatureMethod = options.ecdsaSignatureMethod ?? ecdsaSignatureMethodOf(processEnv);
   // Where an issued chain must end (KeyFactory.verifyIssuedChain, DOMAIN.md 4.3): the embedded
   // production roots for prd (acc has none), or the simulator's root instead, plus the PEM files
   // of EHEALTH_CERT_TRUST_ANCHORS.
   const anchors = trustAnchorsFor(environment, processEnv);
   return {
-    registry: given.registry ?? new SoapCertificateRegistry({ endpoints, clock }),
+    registry: given.registry ?? new SoapCertificateRegistry({ endpoints, clock, ecdsaSignatureMethod }),
     etkRegistry: given.etkRegistry ?? new SoapEtkRegistry({ endpoints, clock }),
     keys: given.keys ?? new NodeKeyFactory(options.trustAnchors === undefined ? anchors : { ...anchors, trustAnchors: options.trustAnchors }),
     // Pkcs12KeystoreVault reads a pending key back with its C=Dummy placeholder as the chain

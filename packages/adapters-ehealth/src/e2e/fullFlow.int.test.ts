@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,6 +46,9 @@ import {
   SoapEtkRegistry,
 } from '../index.js';
 import { validateBodyPayload } from '../test-support/xmllint.js';
+import { xmlsecVerify } from '../test-support/xmlsec.js';
+import { formatDn } from '../pki/DistinguishedName.js';
+import { CertificationRequest } from 'pkijs';
 
 // The real stack end to end (ARCHITECTURE.md "The fakes sit at the boundary"): core use cases over
 // Pkcs11EidCard on a SoftHSM fake eID, the SOAP clients against the eHealth simulator (msw in
@@ -486,6 +490,47 @@ describe('a personal certificate and an application id through the real stack (m
       // GetExistingApplicationIds (unsigned, no Status): the id now taken for the organisation.
       expect(await stack.ports.registry.getExistingApplicationIds({ type: 'NIHII-AMBU_SERVICE', value: '71901249' })).toEqual(['DISPATCH-1']);
       await expectTrafficValidAgainstXsd(20);
+    });
+  }, FLOW_TIMEOUT_MS);
+});
+
+describe('contract DN forms through the real stack (msw, issue 12 point 2)', () => {
+  it('an eHealth that writes the DN unescaped gets it back escaped, and the CSR subject equals it byte for byte (xmllint, xmlsec1, openssl)', async () => {
+    await withMswStack('dn-forms', 'ecp384', async (stack, simulator) => {
+      // The simulator's fixture switch: GenerateContract writes CN=NIHII-AMBU_SERVICE=81234530,...
+      simulator.sources.contractDn = 'unescaped';
+      traffic.length = 0;
+      const submitted = await request(stack, { kind: 'listed', organisation: { name: { fr: 'x' }, identifier: MANDATED_ID } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const escaped =
+        'CN=NIHII-AMBU_SERVICE\\=81234530,OU=eHealth-platform Belgium,OU=AMBULANCES HOPITAL SAINT-PIERRE (TEST),OU=NIHII-AMBU_SERVICE\\=81234530,O=Federal Government,C=BE';
+      const contractAnswer = traffic.find((t) => t.what.startsWith('response to') && t.what.includes('generateContract'))?.xml ?? '';
+      expect(/<(?:\w+:)?DN\b[^>]*>([^<]*)</.exec(contractAnswer)?.[1]).toBe(escaped.replaceAll('\\=', '='));
+      const generate = traffic.find((t) => t.what.startsWith('request') && t.what.includes('generatecertificate'))?.xml ?? '';
+      const sentDn = /<(?:\w+:)?DN\b[^>]*>([^<]*)<\/(?:\w+:)?DN>/.exec(generate)?.[1];
+      expect(sentDn).toBe(escaped);
+      expect(submitted.dn).toBe(escaped);
+      // The CSR in the signed request: openssl reads the same attributes (its RFC 2253 output does not
+      // escape "="), and printed as Java and the simulator's own code print it, it is the DN sent, byte
+      // for byte (the simulator refuses CSR_DN_MISMATCH otherwise, and it took the request).
+      const csr = Buffer.from(/<(?:\w+:)?CSR>([^<]*)</.exec(generate)?.[1] ?? '', 'base64');
+      const dir = await mkdtemp(join(tmpdir(), 'dn-forms-'));
+      try {
+        await writeFile(join(dir, 'csr.der'), csr);
+        const { stdout } = await run('openssl', ['req', '-inform', 'DER', '-in', join(dir, 'csr.der'), '-noout', '-subject', '-nameopt', 'RFC2253']);
+        expect(stdout.trim()).toBe(`subject=${escaped.replaceAll('\\=', '=')}`);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+      expect(formatDn(CertificationRequest.fromBER(Uint8Array.from(csr)).subject.toSchema().toBER(false))).toBe(escaped);
+      await validateBodyPayload(generate);
+      // Signed with the eID Signature key, ecdsa-sha256 (the connector's default for EC, point 1): xmlsec1 verifies it.
+      expect(generate).toContain('xmldsig-more#ecdsa-sha256');
+      const signPem = new X509Certificate(Buffer.from((await stack.card.readHolder()).signatureChain[0]!)).toString();
+      await xmlsecVerify(generate, 'GenerateCertificateRequest', 'urn:be:fgov:ehealth:certra:protocol:v2', signPem);
+      await simulator.advance(simulator.timings.issuanceDelayMs + 1000);
+      const done = completed(await complete(stack, submitted.keystorePath));
+      expect(done).toMatchObject({ dn: escaped, etkPublication: 'published', warnings: [] });
     });
   }, FLOW_TIMEOUT_MS);
 });

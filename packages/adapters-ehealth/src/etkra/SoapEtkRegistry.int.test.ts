@@ -115,14 +115,14 @@ describe('SoapEtkRegistry', () => {
 });
 
 describe('SoapEtkRegistry with an EC P-384 signer', () => {
-  it('signs all three operations with ecdsa-sha384 that xmlsec1 verifies', async () => {
+  it('signs all three operations with ecdsa-sha256 (the connector\'s EC default) that xmlsec1 verifies', async () => {
     await registry().startEtkRegistration(ehealthAuthEc.signer, new Uint8Array([0x30]));
     await checkSigned('urn:be:fgov:ehealth:etee:etkra:protocol:v2:startETKRegistration', 'StartETKRegistrationRequest', ehealthAuthEc.certPem);
     await registry().completeEtkRegistration(ehealthAuthEc.signer, new Uint8Array([1]));
     await checkSigned('urn:be:fgov:ehealth:etee:etkra:protocol:v2:completeETKregistration', 'CompleteETKRegistrationRequest', ehealthAuthEc.certPem);
     await registry().activateEtk(ehealthAuthEc.signer);
     const request = await checkSigned('urn:be:fgov:ehealth:etee:etkra:protocol:v2:activateETK', 'ActivateETKRequest', ehealthAuthEc.certPem);
-    expect(request.body).toContain('xmldsig-more#ecdsa-sha384');
+    expect(request.body).toContain('xmldsig-more#ecdsa-sha256');
   });
 });
 
@@ -164,6 +164,25 @@ describe('ETKDepot GetEtk', () => {
     expect(await registry().getPublishedEtks({ type: 'CBE', value: '0809394427' })).toHaveLength(1);
     expect(captured).toHaveLength(2);
     await validateBodyPayload(await answer(captured[0] as CapturedRequest).text());
+  });
+
+  it('fetches each MatchingEtk identifier as the connector does, also one without ApplicationID (issue 12 point 6)', async () => {
+    const matching =
+      '<e:GetEtkResponse xmlns:e="urn:be:fgov:ehealth:etkdepot:1_0:protocol" xmlns:ns2="urn:be:fgov:ehealth:commons:1_0:core"><ns2:Status><Code>200</Code><Message Lang="EN">OK</Message></ns2:Status>' +
+      '<e:GivenSearchCriteria><e:Identifier><e:Type>NIHII</e:Type><e:Value>71000436</e:Value></e:Identifier></e:GivenSearchCriteria>' +
+      '<e:MatchingEtk><e:Identifier><e:Type>NIHII-HOSPITAL</e:Type><e:Value>71000436</e:Value></e:Identifier></e:MatchingEtk>' +
+      '<e:MatchingEtk><e:Identifier><e:Type>NIHII-HOSPITAL</e:Type><e:Value>71000436</e:Value><e:ApplicationID>LAB</e:ApplicationID></e:Identifier></e:MatchingEtk>' +
+      '<e:MatchingEtk><e:Identifier><e:Type>NIHII</e:Type><e:Value>71000436</e:Value></e:Identifier></e:MatchingEtk></e:GetEtkResponse>';
+    answer = (request) => (request.body.includes('<etkdepot:Type>NIHII</etkdepot:Type>') || request.body.includes('>NIHII<') ? xml(soapEnvelope(matching)) : happy(request));
+    const etks = await registry().getPublishedEtks({ type: 'NIHII', value: '71000436' });
+    expect(etks).toHaveLength(2);
+    // The question, then the two other identifiers (the one equal to the question is not asked again).
+    expect(captured).toHaveLength(3);
+    expect(captured[1]?.body).toMatch(/>NIHII-HOSPITAL<.*>71000436</s);
+    expect(captured[1]?.body).not.toContain('ApplicationID');
+    expect(captured[2]?.body).toContain('>LAB<');
+    for (const request of captured) await validateBodyPayload(request.body);
+    await validateBodyPayload(soapEnvelope(matching));
   });
 
   it('rejects a depot status other than 200', async () => {

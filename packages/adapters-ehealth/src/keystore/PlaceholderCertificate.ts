@@ -11,10 +11,26 @@ const DUMMY_NAME = der.encode(
 );
 
 /**
+ * extensions [3] { KeyUsage critical keyEncipherment + dataEncipherment }: the connector's
+ * `new KeyUsage(16 + 32)` on its dummy certificate (CertificateUtils.generateCert(KeyPair), issue 12
+ * point 7); BIT STRING 0b0011_0000 with 4 unused bits.
+ */
+const KEY_USAGE_EXTENSIONS = der.explicit(
+  3,
+  der.sequence(
+    der.sequence(
+      der.oid('2.5.29.15'),
+      new asn1js.Boolean({ value: true }),
+      new asn1js.OctetString({ valueHex: new asn1js.BitString({ valueHex: new Uint8Array([0x30]).buffer, unusedBits: 4 }).toBER(false) }),
+    ),
+  ),
+);
+
+/**
  * A throw-away self-signed certificate for a key whose eHealth certificate does not exist yet:
- * subject `C=Dummy`, serial 0, valid one minute the day before, SHA256withRSA, as the connector's
- * `CertificateUtils.generateCert(KeyPair)` does (DOMAIN.md 2.4 item 9), because a PKCS#12 key
- * entry needs a certificate for Java to list it.
+ * subject `C=Dummy`, serial 0, valid one minute the day before, SHA256withRSA, KeyUsage critical
+ * keyEncipherment + dataEncipherment, as the connector's `CertificateUtils.generateCert(KeyPair)`
+ * does (DOMAIN.md 2.4 item 9), because a PKCS#12 key entry needs a certificate for Java to list it.
  */
 export function createPlaceholderCertificate(privateKeyPkcs8: Uint8Array, publicKeySpki: Uint8Array, now: Date): Buffer {
   const key = createPrivateKey({ key: Buffer.from(privateKeyPkcs8), format: 'der', type: 'pkcs8' });
@@ -30,6 +46,7 @@ export function createPlaceholderCertificate(privateKeyPkcs8: Uint8Array, public
     der.sequence(new asn1js.UTCTime({ valueDate: notBefore }), new asn1js.UTCTime({ valueDate: notAfter })),
     der.raw(DUMMY_NAME),
     der.raw(publicKeySpki),
+    KEY_USAGE_EXTENSIONS,
   );
   const tbsDer = der.encode(tbs);
   const signature = sign('sha256', tbsDer, key);

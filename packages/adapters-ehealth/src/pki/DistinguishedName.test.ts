@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { EhealthCertError } from '@ehealth-cert/core';
+import { EhealthCertError, parseDnRdns as parseDn } from '@ehealth-cert/core';
 import * as asn1js from 'asn1js';
-import { encodeDn, formatDn, formatName, parseDn } from './DistinguishedName.js';
+import { encodeDn, escapeDnValueEquals, formatDn, formatName } from './DistinguishedName.js';
 
 const PERSON = 'CN=SSIN\\=71715100070,OU=eHealth-platform Belgium,OU=ALICE TEST,OU=SSIN\\=71715100070,O=Federal Government,C=BE';
 
@@ -37,7 +37,7 @@ describe('DistinguishedName', () => {
 
   it('rejects a DN without "=" naming the rule', () => {
     expect(() => encodeDn('garbage')).toThrowError(EhealthCertError);
-    expect(() => encodeDn('CN=a,')).toThrowError(/trailing separator/);
+    expect(() => encodeDn('CN=a,')).toThrowError(/expected TYPE=value/);
   });
 
   it('writes unknown types and non-string values as OID=#hex and escapes leading and trailing spaces', () => {
@@ -58,5 +58,24 @@ describe('DistinguishedName', () => {
     expect(() => formatName(notAName)).toThrowError(/non-empty SET/);
     expect(() => formatName(notAName, (rule) => new RangeError(rule))).toThrowError(RangeError);
     expect(() => formatDn(new asn1js.Integer({ value: 1 }).toBER(false))).toThrowError(EhealthCertError);
+  });
+});
+
+describe('escapeDnValueEquals (the connector form of a contract DN, issue 12 point 2)', () => {
+  const ESCAPED = 'CN=NIHII-AMBU_SERVICE\\=91000252,OU=eHealth-platform Belgium,OU=AMBULANCES DU SUD,OU=NIHII-AMBU_SERVICE\\=91000252,O=Federal Government,C=BE';
+  it('escapes the TYPE= of CN and OU values, leaves an escaped DN unchanged', () => {
+    expect(escapeDnValueEquals(ESCAPED.replaceAll('\\=', '='))).toBe(ESCAPED);
+    expect(escapeDnValueEquals(ESCAPED)).toBe(ESCAPED);
+  });
+
+  it('keeps quoted values, escaped commas and the application id as written', () => {
+    expect(escapeDnValueEquals('CN=CBE=0809394427\\, KGSS,OU=CBE=0809394427,OU=KGSS,C=BE')).toBe('CN=CBE\\=0809394427\\, KGSS,OU=CBE\\=0809394427,OU=KGSS,C=BE');
+    expect(escapeDnValueEquals('CN="CBE=0809394427, KGSS",OU=KGSS')).toBe('CN="CBE=0809394427, KGSS",OU=KGSS');
+  });
+
+  it('names the same DN, and a CSR built from it prints it back byte for byte', () => {
+    const unescaped = ESCAPED.replaceAll('\\=', '=');
+    expect(parseDn(escapeDnValueEquals(unescaped))).toEqual(parseDn(unescaped));
+    expect(formatDn(encodeDn(escapeDnValueEquals(unescaped)))).toBe(ESCAPED);
   });
 });

@@ -1,11 +1,5 @@
-import { EhealthCertError } from '@ehealth-cert/core';
+import { EhealthCertError, parseDnRdns } from '@ehealth-cert/core';
 import * as asn1js from 'asn1js';
-
-/** One attribute of a DN: type keyword or dotted OID, and its string value (unescaped). */
-export interface DnAttribute {
-  readonly type: string;
-  readonly value: string;
-}
 
 /** Keywords -> OIDs (RFC 4514 table plus the ones eID and eHealth certificates carry). */
 const OIDS: Record<string, string> = {
@@ -41,76 +35,6 @@ const RFC2253_KEYWORDS: Record<string, string> = {
 
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 
-/**
- * Parses an RFC 2253/4514 DN string (also the RFC 1779 quoted form, e.g. `CN="CBE=1, KGSS"`) into
- * RDNs in string order (most specific first). `\=`, `\,` and `\XX` escapes are undone.
- */
-export function parseDn(dn: string): DnAttribute[][] {
-  const rdns: DnAttribute[][] = [];
-  let i = 0;
-  const fail = (rule: string): never => {
-    throw new EhealthCertError('INVALID_INPUT', `dn "${dn}" is not a distinguished name: ${rule} at position ${i}`, { field: 'dn', value: dn });
-  };
-  const skipSpaces = () => {
-    while (dn[i] === ' ') i++;
-  };
-  let rdn: DnAttribute[] = [];
-  while (i < dn.length) {
-    skipSpaces();
-    const eq = dn.indexOf('=', i);
-    if (eq < 0) fail('missing "="');
-    const type = dn.slice(i, eq).trim();
-    if (!/^([A-Za-z][A-Za-z0-9-]*|\d+(\.\d+)+)$/.test(type)) fail(`bad attribute type "${type}"`);
-    i = eq + 1;
-    skipSpaces();
-    let value = '';
-    if (dn[i] === '"') {
-      i++;
-      while (i < dn.length && dn[i] !== '"') {
-        if (dn[i] === '\\') i++;
-        value += dn[i] ?? '';
-        i++;
-      }
-      if (dn[i] !== '"') fail('unterminated quoted value');
-      i++;
-      skipSpaces();
-    } else {
-      const bytes: number[] = [];
-      let trailingSpaces = 0;
-      while (i < dn.length && dn[i] !== ',' && dn[i] !== '+' && dn[i] !== ';') {
-        const c = dn[i] as string;
-        if (c === '\\') {
-          const hex = dn.slice(i + 1, i + 3);
-          if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-            bytes.push(parseInt(hex, 16));
-            i += 3;
-          } else if (i + 1 < dn.length) {
-            bytes.push(...Buffer.from(dn[i + 1] as string, 'utf8'));
-            i += 2;
-          } else fail('dangling "\\"');
-          trailingSpaces = 0;
-          continue;
-        }
-        trailingSpaces = c === ' ' ? trailingSpaces + 1 : 0;
-        bytes.push(...Buffer.from(c, 'utf8'));
-        i++;
-      }
-      value = Buffer.from(bytes.slice(0, bytes.length - trailingSpaces)).toString('utf8');
-    }
-    if (value === '') fail(`empty value for ${type}`);
-    rdn.push({ type: type.toUpperCase(), value });
-    const sep = dn[i];
-    i++;
-    if (sep !== '+') {
-      rdns.push(rdn);
-      rdn = [];
-      if (sep !== undefined && i >= dn.length) fail('trailing separator');
-    }
-  }
-  if (rdns.length === 0) fail('no attribute');
-  return rdns;
-}
-
 function oidOf(type: string, dn: string): string {
   const oid = /^\d/.test(type) ? type : OIDS[type];
   if (oid === undefined) throw new EhealthCertError('INVALID_INPUT', `dn "${dn}" has the unknown attribute type ${type}`, { field: 'dn', value: dn });
@@ -129,7 +53,11 @@ function encodeValue(oid: string, value: string): asn1js.BaseBlock {
  * TOOLCHAIN.md 5), in DER order = the string's order reversed (RFC 4514 2.1), as Java builds it.
  */
 export function encodeDn(dn: string): ArrayBuffer {
-  const rdns = parseDn(dn).reverse();
+  // Core's DN model (parseDnRdns): one parser for the DN strings of the whole project.
+  const rdns = [...parseDnRdns(dn)].reverse();
+  for (const attribute of rdns.flat()) {
+    if (attribute.value === '') throw new EhealthCertError('INVALID_INPUT', `dn "${dn}" has an empty value for ${attribute.type}`, { field: 'dn', value: dn });
+  }
   const name = new asn1js.Sequence({
     value: rdns.map(
       (rdn) =>
@@ -196,4 +124,35 @@ export function formatDn(nameDer: ArrayBuffer): string {
   const parsed = asn1js.fromBER(nameDer);
   if (parsed.offset === -1) throw invalidName('not DER');
   return formatName(parsed.result);
+}
+
+/**
+ * The contract DN as the connector sends it back and builds the CSR from (issue 12 point 2): the
+ * `=` inside an unquoted attribute value escaped as `\=` (`CN=NIHII-AMBU_SERVICE\=12345678`), the
+ * rest kept as written. eHealth may write either form (RFC 4514 does not require the escape); the
+ * connector's NewCertificateContract replaces `TYPE=` by `TYPE\=` whatever it received. Already
+ * escaped DNs are returned unchanged.
+ */
+export function escapeDnValueEquals(dn: string): string {
+  let out = '';
+  let inValue = false;
+  let quoted = false;
+  for (let i = 0; i < dn.length; i++) {
+    const c = dn[i] as string;
+    if (c === '\\') {
+      out += c + (dn[i + 1] ?? '');
+      i++;
+    } else if (quoted) {
+      if (c === '"') quoted = false;
+      out += c;
+    } else if (!inValue) {
+      if (c === '=') inValue = true;
+      out += c;
+    } else {
+      if (c === '"') quoted = true;
+      else if (c === ',' || c === '+' || c === ';') inValue = false;
+      out += c === '=' ? '\\=' : c;
+    }
+  }
+  return out;
 }

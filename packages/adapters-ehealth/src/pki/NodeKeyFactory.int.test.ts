@@ -73,6 +73,15 @@ describe('NodeKeyFactory placeholder certificate', () => {
     const summary = factory.describeCertificate(der);
     expect(summary).toMatchObject({ subject: 'C=Dummy', serialNumber: '0', placeholder: true, publicKeyIdentifier: await factory.publicKeyIdentifier(keyPair.publicKey) });
   });
+
+  it('carries the connector\'s KeyUsage: critical keyEncipherment + dataEncipherment (issue 12 point 7), as openssl reads it', async () => {
+    const der = await factory.createPlaceholderCertificate(keyPair, new Date('2026-11-29T10:00:00Z'));
+    await openssl.write('placeholder.der', der);
+    const text = await openssl.run('x509', '-in', 'placeholder.der', '-inform', 'DER', '-noout', '-text');
+    expect(text).toMatch(/X509v3 Key Usage: critical\s*\n\s*Key Encipherment, Data Encipherment\n/);
+    expect(text).toContain('Version: 3 (0x2)');
+    expect(text).toContain('sha256WithRSAEncryption');
+  });
 });
 
 describe('NodeKeyFactory ETK challenge (DOMAIN.md 2.5)', () => {
@@ -122,6 +131,20 @@ describe('NodeKeyFactory encryption certificate and chain', () => {
     await openssl.run('x509', '-req', '-in', 'auth.csr', '-inform', 'DER', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '123456789', '-days', '1095', '-sha256', '-outform', 'DER', '-out', 'auth.der');
     authCert = await openssl.read('auth.der');
     caPem = await readFile(openssl.path('ca.pem'), 'utf8');
+  });
+
+  it('signs the encryption certificate with the authentication certificate\'s signature algorithm (sha384WithRSA here; issue 12 point 7)', async () => {
+    await openssl.run('x509', '-req', '-in', 'auth.csr', '-inform', 'DER', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '987654321', '-days', '1095', '-sha384', '-outform', 'DER', '-out', 'auth384.der');
+    const auth384 = await openssl.read('auth384.der');
+    const encryptionKey = await factory.generateKeyPair();
+    const der = await factory.createEncryptionCertificate({ authenticationCertificate: auth384, authenticationKey: keyPair, encryptionKey, serialNumber: '42' });
+    await openssl.write('enc384.der', der);
+    expect(await openssl.run('x509', '-in', 'enc384.der', '-inform', 'DER', '-noout', '-text')).toContain('Signature Algorithm: sha384WithRSAEncryption');
+    expect(new X509Certificate(Buffer.from(der)).verify(new X509Certificate(Buffer.from(auth384)).publicKey)).toBe(true);
+    await openssl.run('x509', '-req', '-in', 'auth.csr', '-inform', 'DER', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '55', '-days', '1095', '-sha1', '-outform', 'DER', '-out', 'auth1.der');
+    await expect(
+      factory.createEncryptionCertificate({ authenticationCertificate: await openssl.read('auth1.der'), authenticationKey: keyPair, encryptionKey, serialNumber: '42' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { signatureAlgorithm: '1.2.840.113549.1.1.5' } });
   });
 
   it('builds the encryption certificate of DOMAIN.md 2.5 (known answer)', async () => {

@@ -1,5 +1,5 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
-import type { Bytes, Signer, SignerRole } from '@ehealth-cert/core';
+import type { Bytes, SignatureAlgorithm, Signer, SignerRole } from '@ehealth-cert/core';
 import { EhealthCertError } from '@ehealth-cert/core';
 
 /**
@@ -26,12 +26,15 @@ export class SoftwareSigner implements Signer {
     else throw new EhealthCertError('INVALID_INPUT', `privateKey is ${type ?? 'unknown'}; only RSA and EC P-384 keys can sign`, { field: 'privateKey', keyType: type });
   }
 
-  /** Hashes and signs `data`. */
-  async sign(data: Bytes): Promise<Bytes> {
+  /** Hashes and signs `data`; an EC key signs ECDSA-SHA256 or ECDSA-SHA384 as asked. */
+  async sign(data: Bytes, algorithm: SignatureAlgorithm = this.algorithm): Promise<Bytes> {
+    if ((this.algorithm === 'RSA-SHA256') !== (algorithm === 'RSA-SHA256')) {
+      throw new EhealthCertError('INTERNAL', `a ${this.algorithm} key cannot sign ${algorithm}`, { algorithm });
+    }
     const signature =
-      this.algorithm === 'RSA-SHA256'
+      algorithm === 'RSA-SHA256'
         ? sign('sha256', data, this.key)
-        : sign('sha384', data, { key: this.key, dsaEncoding: 'ieee-p1363' });
+        : sign(algorithm === 'ECDSA-SHA256' ? 'sha256' : 'sha384', data, { key: this.key, dsaEncoding: 'ieee-p1363' });
     return new Uint8Array(signature);
   }
 }

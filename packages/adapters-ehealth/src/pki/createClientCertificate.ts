@@ -3,7 +3,7 @@ import * as asn1js from 'asn1js';
 import type { Extension} from 'pkijs';
 import { Certificate, PublicKeyInfo, type RelativeDistinguishedNames, type Time } from 'pkijs';
 import { toArrayBuffer } from './fromBerOrThrow.js';
-import { engine, rsaSigningKey } from './pkijsEngine.js';
+import { engine, rsaSigningKey, type RsaHash } from './pkijsEngine.js';
 
 /** What goes into a certificate that the client itself signs (placeholder, encryption certificate). */
 export interface ClientCertificate {
@@ -14,8 +14,9 @@ export interface ClientCertificate {
   readonly notAfter: Time;
   readonly publicKey: Bytes;
   readonly extensions?: readonly Extension[];
-  /** PKCS#8 RSA key that signs, SHA256withRSA. */
+  /** PKCS#8 RSA key that signs, SHA256withRSA unless `hash` says otherwise. */
   readonly signingKey: Bytes;
+  readonly hash?: RsaHash;
 }
 
 /** DER INTEGER contents of a non-negative bigint (a leading 0x00 keeps it positive). */
@@ -26,7 +27,7 @@ export function integerBytes(value: bigint): ArrayBuffer {
   return toArrayBuffer(Buffer.from(hex, 'hex'));
 }
 
-/** An X.509 v3 certificate signed SHA256withRSA with `signingKey`. */
+/** An X.509 v3 certificate signed SHA256withRSA (or SHA-384/512 with RSA) with `signingKey`. */
 export async function createClientCertificate(input: ClientCertificate): Promise<Bytes> {
   const cert = new Certificate();
   cert.version = 2;
@@ -37,6 +38,7 @@ export async function createClientCertificate(input: ClientCertificate): Promise
   cert.notAfter = input.notAfter;
   cert.subjectPublicKeyInfo = PublicKeyInfo.fromBER(toArrayBuffer(input.publicKey));
   if (input.extensions && input.extensions.length > 0) cert.extensions = [...input.extensions];
-  await cert.sign((await rsaSigningKey(input.signingKey)) as never, 'SHA-256', engine);
+  const hash = input.hash ?? 'SHA-256';
+  await cert.sign((await rsaSigningKey(input.signingKey, hash)) as never, hash, engine);
   return new Uint8Array(cert.toSchema().toBER(false));
 }

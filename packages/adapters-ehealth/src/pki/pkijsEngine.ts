@@ -20,7 +20,10 @@ class NullParametersEngine extends CryptoEngine {
 /** The pkijs engine, passed explicitly everywhere (TOOLCHAIN.md 5). */
 export const engine = new NullParametersEngine({ name: 'node', crypto: webcrypto as never });
 
-/** A PKCS#8 RSA key as a WebCrypto signing key for SHA256withRSA. */
-export async function rsaSigningKey(pkcs8: Bytes): Promise<webcrypto.CryptoKey> {
-  return webcrypto.subtle.importKey('pkcs8', toArrayBuffer(pkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+/** The SHA-2 digests an RSA PKCS#1 v1.5 signature of ours may use. */
+export type RsaHash = 'SHA-256' | 'SHA-384' | 'SHA-512';
+
+/** A PKCS#8 RSA key as a WebCrypto signing key for SHA256withRSA (or `hash`). */
+export async function rsaSigningKey(pkcs8: Bytes, hash: RsaHash = 'SHA-256'): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('pkcs8', toArrayBuffer(pkcs8), { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['sign']);
 }

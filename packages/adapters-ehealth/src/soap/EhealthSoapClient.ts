@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock, Signer, SignerRole } from '@ehealth-cert/core';
 import { EhealthCertError } from '@ehealth-cert/core';
 import type { Element } from '@xmldom/xmldom';
-import { signEnveloped } from '../xml-signature/signEnveloped.js';
+import { DEFAULT_ECDSA_SIGNATURE_METHOD, signEnveloped, type EcdsaSignatureMethod } from '../xml-signature/signEnveloped.js';
 import { checkStatusResponse } from './checkStatusResponse.js';
 import { NS } from './Namespaces.js';
 import { serializeEnvelope, wrapInEnvelope } from './SoapEnvelope.js';
@@ -39,6 +39,8 @@ export class EhealthSoapClient {
   constructor(
     private readonly transport: SoapTransport,
     private readonly clock: Clock,
+    /** SignatureMethod of an EC signer (eID applet 1.8); RSA signers always sign rsa-sha256. */
+    private readonly ecdsaSignatureMethod: EcdsaSignatureMethod = DEFAULT_ECDSA_SIGNATURE_METHOD,
   ) {}
 
   /** The request envelope, signed with `signer` when there is one. */
@@ -56,7 +58,7 @@ export class EhealthSoapClient {
     const request = builder.el(spec.ns, spec.requestName, { Id: id, IssueInstant: this.clock.now().toISOString() }, body(builder));
     builder.declare(request, [spec.ns, NS.certraCore, NS.commonsCore]);
     const envelope = wrapInEnvelope(builder, request);
-    if (signer !== undefined) await signEnveloped(builder, request, signer);
+    if (signer !== undefined) await signEnveloped(builder, request, signer, this.ecdsaSignatureMethod);
     return { id, envelope: serializeEnvelope(envelope) };
   }
 

@@ -21,7 +21,7 @@ export interface ExpectedResponse {
 
 /**
  * Checks the payload of a commons v2 response (DOMAIN.md 2.1): the element name, `InResponseTo` ==
- * our request Id, and `Status` == Success. A failure status becomes EHEALTH_REJECTED with eHealth's
+ * our request Id when the answer has one, and `Status` == Success. A failure status becomes EHEALTH_REJECTED with eHealth's
  * first `EteeStatusDetail/Errors` Code and Message kept as `ehealthCode` / `ehealthMessage`.
  */
 export function checkStatusResponse(payload: Element, expected: ExpectedResponse): void {
@@ -32,8 +32,10 @@ export function checkStatusResponse(payload: Element, expected: ExpectedResponse
       element: payload.localName,
     });
   }
-  const inResponseTo = payload.getAttribute('InResponseTo');
-  if (inResponseTo !== expected.requestId) {
+  // InResponseTo is optional in commons protocol v2 ResponseType and the connector never reads it
+  // (RaUtils): checked only when present (issue 12 point 3).
+  const inResponseTo = payload.hasAttribute('InResponseTo') ? payload.getAttribute('InResponseTo') : null;
+  if (inResponseTo !== null && inResponseTo !== expected.requestId) {
     throw new EhealthCertError(
       'EHEALTH_RESPONSE_INVALID',
       `eHealth's ${expected.responseName} has InResponseTo "${inResponseTo ?? ''}", not our request Id "${expected.requestId}"`,

@@ -48,12 +48,33 @@ describe('signEnveloped (DOMAIN.md 2.2)', () => {
     await validateBodyPayload(built.envelope);
   });
 
-  it('uses ecdsa-sha384 with a raw r||s value for an EC P-384 key, and xmlsec1 verifies it', async () => {
+  it('EC P-384 key: ecdsa-sha256 by default, as the connector (SHA-256 digest, raw r||s), and xmlsec1 verifies it (issue 12 point 1)', async () => {
     const built = await build(ec.signer);
+    const signature = request(built.envelope).lastChild as Element;
+    expect(signature.getElementsByTagNameNS(NS.ds, 'SignatureMethod')[0]?.getAttribute('Algorithm')).toBe('http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256');
+    expect(Buffer.from(signature.getElementsByTagNameNS(NS.ds, 'SignatureValue')[0]?.textContent ?? '', 'base64')).toHaveLength(96);
+    await xmlsecVerify(built.envelope, 'GetActorQualitiesRequest', NS.certraProtocol, ec.certPem);
+    await validateBodyPayload(built.envelope);
+    // The value is over SHA-256: it verifies as ecdsa-sha256 and not as ecdsa-sha384.
+    const forged = built.envelope.replace('xmldsig-more#ecdsa-sha256', 'xmldsig-more#ecdsa-sha384');
+    await expect(xmlsecVerify(forged, 'GetActorQualitiesRequest', NS.certraProtocol, ec.certPem)).rejects.toThrowError(/xmlsec1/);
+  });
+
+  it('EC P-384 key: ecdsa-sha384 when asked, and xmlsec1 verifies it', async () => {
+    const sha384 = new EhealthSoapClient(new SoapTransport(), { now: () => new Date('2026-11-29T06:00:00Z') }, 'ecdsa-sha384');
+    const built = await sha384.build(op, (b) => idType(b, NS.certraProtocol, 'SSIN', { type: 'SSIN', value: '71715100070' }), ec.signer);
     const signature = request(built.envelope).lastChild as Element;
     expect(signature.getElementsByTagNameNS(NS.ds, 'SignatureMethod')[0]?.getAttribute('Algorithm')).toBe('http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384');
     expect(Buffer.from(signature.getElementsByTagNameNS(NS.ds, 'SignatureValue')[0]?.textContent ?? '', 'base64')).toHaveLength(96);
     await xmlsecVerify(built.envelope, 'GetActorQualitiesRequest', NS.certraProtocol, ec.certPem);
+    await validateBodyPayload(built.envelope);
+  });
+
+  it('an RSA key signs rsa-sha256 whatever the EC option says', async () => {
+    const sha384 = new EhealthSoapClient(new SoapTransport(), { now: () => new Date('2026-11-29T06:00:00Z') }, 'ecdsa-sha384');
+    const built = await sha384.build(op, (b) => idType(b, NS.certraProtocol, 'SSIN', { type: 'SSIN', value: '71715100070' }), rsa.signer);
+    expect(built.envelope).toContain('xmldsig-more#rsa-sha256');
+    await xmlsecVerify(built.envelope, 'GetActorQualitiesRequest', NS.certraProtocol, rsa.certPem);
   });
 
   it('lists every certificate of the signer chain in one X509Data', async () => {

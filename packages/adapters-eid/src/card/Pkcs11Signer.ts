@@ -24,20 +24,30 @@ export class Pkcs11Signer implements Signer {
     private readonly login: Pkcs11Login,
   ) {}
 
-  /** RSA: CKM_SHA256_RSA_PKCS; EC: SHA-384 here, then CKM_ECDSA, raw r||s (DOMAIN.md 6, TOOLCHAIN.md 4). */
-  sign(data: Bytes): Promise<Bytes> {
+  /**
+   * RSA: CKM_SHA256_RSA_PKCS; EC: SHA-256 or SHA-384 here (as `algorithm` asks; the XML signature
+   * uses ecdsa-sha256 by default, like the connector), then CKM_ECDSA on the digest, raw r||s
+   * (DOMAIN.md 6, TOOLCHAIN.md 4).
+   */
+  sign(data: Bytes, algorithm: SignatureAlgorithm = this.algorithm): Promise<Bytes> {
+    const ec = this.algorithm !== 'RSA-SHA256';
+    if (ec !== (algorithm !== 'RSA-SHA256')) {
+      return Promise.reject(
+        new EhealthCertError('INTERNAL', `the ${this.role} key is ${ec ? 'an EC' : 'an RSA'} key; it cannot sign ${algorithm}`, { key: this.role, algorithm }),
+      );
+    }
     // One C_SignInit/C_Sign pair at a time on the session.
-    const result = this.queue.then(() => this.signNow(data));
+    const result = this.queue.then(() => this.signNow(data, algorithm));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private async signNow(data: Bytes): Promise<Bytes> {
+  private async signNow(data: Bytes, algorithm: SignatureAlgorithm): Promise<Bytes> {
     try {
       await this.login.ensure();
       const key = this.privateKey();
-      const ec = this.algorithm === 'ECDSA-SHA384';
-      const input = ec ? createHash('sha384').update(data).digest() : Buffer.from(data);
+      const ec = algorithm !== 'RSA-SHA256';
+      const input = ec ? createHash(algorithm === 'ECDSA-SHA256' ? 'sha256' : 'sha384').update(data).digest() : Buffer.from(data);
       this.module.C_SignInit(this.session, { mechanism: ec ? pkcs11js.CKM_ECDSA : pkcs11js.CKM_SHA256_RSA_PKCS }, key);
       if (this.alwaysAuthenticate) await this.login.contextSpecific();
       const signature = await this.module.C_SignAsync(this.session, input, Buffer.alloc(512));

@@ -55,11 +55,16 @@ async function rejection(promise: Promise<unknown>): Promise<EhealthCertError> {
 }
 
 /** Verifies `signature` over `data` with the public key of the signer's leaf certificate (node:crypto). */
-export function verifiesWithLeaf(signer: Pick<Signer, 'algorithm' | 'certificateChain'>, data: Uint8Array, signature: Uint8Array): boolean {
+export function verifiesWithLeaf(
+  signer: Pick<Signer, 'algorithm' | 'certificateChain'>,
+  data: Uint8Array,
+  signature: Uint8Array,
+  algorithm: Signer['algorithm'] = signer.algorithm,
+): boolean {
   const key = new X509Certificate(signer.certificateChain[0]!).publicKey;
-  return signer.algorithm === 'RSA-SHA256'
+  return algorithm === 'RSA-SHA256'
     ? verify('sha256', data, key, signature)
-    : verify('sha384', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
+    : verify(algorithm === 'ECDSA-SHA256' ? 'sha256' : 'sha384', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
 }
 
 /** Raw r||s (IEEE P1363) to DER SEQUENCE { INTEGER r, INTEGER s } (RFC 3279 Ecdsa-Sig-Value). */
@@ -147,6 +152,22 @@ export function describeEidCardContract(target: EidCardContractTarget): void {
         expect(verifiesWithLeaf(signer, new TextEncoder().encode('other data'), signatures[0]!)).toBe(false);
       });
     }
+
+    it('an EC key also signs over a SHA-256 digest when asked (XML ecdsa-sha256, the connector\'s default, issue 12); an RSA key refuses it', async () => {
+      const data = new TextEncoder().encode('ecdsa-sha256');
+      const { signer, signature } = await card.withSigner('authentication', new RecordingPinEntry([fixture.pin]), async (signer) => ({
+        signer,
+        signature: await signer.sign(data, signer.algorithm === 'RSA-SHA256' ? 'RSA-SHA256' : 'ECDSA-SHA256'),
+      }));
+      if (signer.algorithm === 'RSA-SHA256') {
+        const refused = await card.withSigner('authentication', new RecordingPinEntry([fixture.pin]), (s) => s.sign(data, 'ECDSA-SHA256')).catch((e: unknown) => e);
+        expect(EhealthCertError.is(refused, 'INTERNAL')).toBe(true);
+        return;
+      }
+      expect(signature).toHaveLength(96);
+      expect(verifiesWithLeaf(signer, data, signature, 'ECDSA-SHA256')).toBe(true);
+      expect(verifiesWithLeaf(signer, data, signature, 'ECDSA-SHA384')).toBe(false);
+    });
 
     it('produces signatures that OpenSSL verifies (openssl dgst -verify)', async () => {
       const data = new TextEncoder().encode('checked by openssl');

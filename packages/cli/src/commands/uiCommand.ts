@@ -23,6 +23,8 @@ export async function serveWizard(ctx: CommandContext, settings: CliSettings, op
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(ctx.verbose ? { log: ctx.io.stderr } : {}),
   });
+  // Manual step 1 ("open the software"): the browser opens on step 2, the welcome screen.
+  ctx.steps.show('1');
   const opened = options.open && (await openBrowser(wizard.urlWithTicket, ctx.io.env));
   ctx.say(i18n.t((m) => m.ui.serving, { url: wizard.url, env: settings.env.toUpperCase() }));
   // The one-time address goes to this terminal only when no browser took it (never to a log).

@@ -57,7 +57,7 @@ export const en = {
     reference: 'the request reference to revoke (PublicKeyIdentifier, 40 hex digits, the "secret key" shown at step 15); default: the certificate of --keystore',
     dir: 'keep the fake card, the simulator state and the keystore in this folder',
     card: 'token serial of the card to use when several are inserted',
-    port: 'local port of the web wizard (default: a free port)',
+    port: 'local port of the web wizard (default 8089, or a free port when it is taken)',
     noOpen: 'does not open the browser: only prints the address',
     ui: 'shows the demo in the web wizard (browser) instead of the terminal',
   },

@@ -59,7 +59,7 @@ export const fr: Messages = {
     reference: 'référence de la demande à révoquer (PublicKeyIdentifier, 40 chiffres hexadécimaux, la « clé secrète » affichée à l\'étape 15) ; par défaut : le certificat de --keystore',
     dir: 'garde la fausse carte, l\'état du simulateur et le keystore dans ce dossier',
     card: 'numéro de série du token de la carte à utiliser s\'il y en a plusieurs',
-    port: 'port local de l\'assistant web (par défaut : un port libre)',
+    port: 'port local de l\'assistant web (par défaut 8089, ou un port libre s\'il est pris)',
     noOpen: 'n\'ouvre pas le navigateur : affiche seulement l\'adresse',
     ui: 'montre la démo dans l\'assistant web (navigateur) au lieu du terminal',
   },

@@ -59,7 +59,7 @@ export const nl: Messages = {
     reference: 'referentie van de aanvraag die u intrekt (PublicKeyIdentifier, 40 hexadecimale cijfers, de "geheime sleutel" getoond in stap 15); standaard: het certificaat van --keystore',
     dir: 'bewaart de nepkaart, de toestand van de simulator en de keystore in deze map',
     card: 'serienummer van de token van de kaart als er meerdere zijn',
-    port: 'lokale poort van de webwizard (standaard: een vrije poort)',
+    port: 'lokale poort van de webwizard (standaard 8089, of een vrije poort als die bezet is)',
     noOpen: 'opent de browser niet: toont enkel het adres',
     ui: 'toont de demo in de webwizard (browser) in plaats van de terminal',
   },

@@ -21,12 +21,29 @@ export interface LaunchedWizard {
 const START_TIMEOUT_MS = 60_000;
 
 /**
+ * The wizard's usual port: the same address from one run to the next keeps the page's origin, and
+ * with it the chosen language and a request interrupted at step 14 (localStorage is per origin).
+ * When it is taken, any free port.
+ */
+export const USUAL_WIZARD_PORT = 8089;
+
+/**
  * Starts `ehealth-cert-api` on 127.0.0.1 (a free port unless one is given) as a child process,
  * with a fresh bearer token and a fresh one-time ticket, both in its environment (never in argv,
  * which other users of the machine can read, and never logged). The page trades the ticket for the
  * token (POST /session); the token itself never appears in a URL.
  */
-export async function launchWizard(options: {
+export async function launchWizard(options: Parameters<typeof launchOn>[0]): Promise<LaunchedWizard> {
+  if (options.port !== undefined) return launchOn(options);
+  try {
+    return await launchOn({ ...options, port: USUAL_WIZARD_PORT });
+  } catch (error) {
+    if (!(EhealthCertError.is(error) && /EADDRINUSE/.test(error.message))) throw error;
+    return launchOn({ ...options, port: 0 });
+  }
+}
+
+async function launchOn(options: {
   readonly settings: CliSettings;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly port?: number;

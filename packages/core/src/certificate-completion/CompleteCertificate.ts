@@ -9,7 +9,7 @@ import { trackStep } from '../certificate-request/trackStep.js';
 import { authenticationEntry } from './authenticationEntry.js';
 import { installIssuedChain } from './installIssuedChain.js';
 import { openLatestKeystore, type OpenedKeystore } from './openLatestKeystore.js';
-import { registerEtk, type EtkPublication } from './registerEtk.js';
+import { registerEtk, type EtkPublication, type EtkRoleKeys } from './registerEtk.js';
 
 export type { EtkPublication } from './registerEtk.js';
 
@@ -24,7 +24,10 @@ export interface CompletionWarning {
 }
 
 /** The ports of CompleteCertificate: every port but the eID card (completion signs with the new eHealth key). */
-export type CompletionPorts = Omit<UseCasePorts, 'card'>;
+export type CompletionPorts = Omit<UseCasePorts, 'card' | 'keys'> & {
+  /** Completion inspects the issued chain and registers the ETK; it makes no CSR nor placeholder. */
+  readonly keys: EtkRoleKeys;
+};
 
 /** Which keystore to complete (a path, or the newest of a `TYPE=ID[,APPID]` name) and its password. */
 export interface CompleteCertificateInput {

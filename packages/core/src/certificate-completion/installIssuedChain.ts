@@ -1,5 +1,5 @@
 import type { Bytes } from '../ports/binary.js';
-import type { KeyFactory } from '../ports/KeyFactory.js';
+import type { CertificateInspection } from '../ports/KeyFactory.js';
 import type { KeystoreContent, KeystoreEntry } from '../ports/KeystoreVault.js';
 
 /**
@@ -7,7 +7,7 @@ import type { KeystoreContent, KeystoreEntry } from '../ports/KeystoreVault.js';
  * `authentication`, and each chain certificate is added as a certificate entry named by its
  * RFC 2253 subject (the connector's `addCertificates`).
  */
-export function installIssuedChain(content: KeystoreContent, chain: readonly Bytes[], keys: KeyFactory): KeystoreContent {
+export function installIssuedChain(content: KeystoreContent, chain: readonly Bytes[], keys: CertificateInspection): KeystoreContent {
   const entries: KeystoreEntry[] = content.entries.map((entry) =>
     entry.kind === 'key' && entry.alias === 'authentication' ? { ...entry, chain: [...chain] } : entry,
   );

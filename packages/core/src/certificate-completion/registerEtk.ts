@@ -1,5 +1,5 @@
 import type { Bytes } from '../ports/binary.js';
-import type { ChainTrust, KeyPair } from '../ports/KeyFactory.js';
+import type { CertificateInspection, ChainTrust, EtkKeys, KeyPair, RequestKeys } from '../ports/KeyFactory.js';
 import type { KeyEntry } from '../ports/KeystoreVault.js';
 import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import type { Identifier } from '../identifiers/Identifier.js';
@@ -8,7 +8,14 @@ import { trackStep } from '../certificate-request/trackStep.js';
 import type { OpenedKeystore } from './openLatestKeystore.js';
 
 /** The ports the ETK part of completion needs. */
-export type EtkPorts = Pick<UseCasePorts, 'registry' | 'etkRegistry' | 'keys' | 'vault' | 'progress'> & { readonly clock?: UseCasePorts['clock'] };
+export type EtkPorts = Pick<UseCasePorts, 'registry' | 'etkRegistry' | 'vault' | 'progress'> & {
+  readonly clock?: UseCasePorts['clock'];
+  /** The ETK role, plus inspection, a new key pair and the signer over the new eHealth key. */
+  readonly keys: EtkRoleKeys;
+};
+
+/** What the ETK steps (17-18) need of the KeyFactory. */
+export type EtkRoleKeys = EtkKeys & CertificateInspection & Pick<RequestKeys, 'generateKeyPair' | 'softwareSigner'>;
 
 /**
  * Where the registered ETK stands: published in ETKDepot, registered but not published yet

@@ -1,5 +1,5 @@
 import type { EtkRegistry } from '../ports/EtkRegistry.js';
-import type { KeyFactory } from '../ports/KeyFactory.js';
+import type { CertificateInspection, RequestKeys } from '../ports/KeyFactory.js';
 import type { KeystoreVault } from '../ports/KeystoreVault.js';
 import type { Progress } from '../ports/Progress.js';
 import { trackStep } from '../certificate-request/trackStep.js';
@@ -17,7 +17,7 @@ export interface ActivatedEtk {
  */
 export class ActivateEtk {
   constructor(
-    private readonly ports: { readonly etkRegistry: EtkRegistry; readonly keys: KeyFactory; readonly vault: KeystoreVault; readonly progress: Progress },
+    private readonly ports: { readonly etkRegistry: EtkRegistry; readonly keys: CertificateInspection & Pick<RequestKeys, 'softwareSigner'>; readonly vault: KeystoreVault; readonly progress: Progress },
   ) {}
 
   async execute(input: { readonly keystorePath: string; readonly password: string }): Promise<ActivatedEtk> {

@@ -1,5 +1,5 @@
 import type { Bytes } from '../ports/binary.js';
-import type { KeyFactory } from '../ports/KeyFactory.js';
+import type { CertificateInspection } from '../ports/KeyFactory.js';
 import type { KeystoreVault } from '../ports/KeystoreVault.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { checkKeystorePassword } from '../password/checkKeystorePassword.js';
@@ -18,7 +18,7 @@ export interface ChangedPassword {
  * and every key), checked by the policy of manual step 11 against the keystore's identifier and name.
  */
 export class ChangeKeystorePassword {
-  constructor(private readonly ports: { readonly vault: KeystoreVault; readonly keys: KeyFactory }) {}
+  constructor(private readonly ports: { readonly vault: KeystoreVault; readonly keys: CertificateInspection }) {}
 
   async execute(input: { readonly keystorePath: string; readonly oldPassword: string; readonly newPassword: string }): Promise<ChangedPassword> {
     const content = await this.ports.vault.open(input.keystorePath, input.oldPassword);

@@ -1,6 +1,6 @@
 import type { Bytes } from '../ports/binary.js';
 import type { Clock } from '../ports/Clock.js';
-import type { CertificateSummary, KeyFactory } from '../ports/KeyFactory.js';
+import type { CertificateInspection, CertificateSummary } from '../ports/KeyFactory.js';
 import type { KeystoreVault } from '../ports/KeystoreVault.js';
 import { daysUntil } from '../lifecycle/daysUntil.js';
 import { renewalState, renewalWindowStart, type RenewalState } from '../lifecycle/renewalState.js';
@@ -39,7 +39,7 @@ export interface KeystoreInspection {
 
 /** Entries, DN, validity, days to expiry, renewal window and ETK serials of a keystore; no network. */
 export class InspectKeystore {
-  constructor(private readonly ports: { readonly vault: KeystoreVault; readonly keys: KeyFactory; readonly clock: Clock }) {}
+  constructor(private readonly ports: { readonly vault: KeystoreVault; readonly keys: CertificateInspection; readonly clock: Clock }) {}
 
   async execute(input: { readonly keystorePath: string; readonly password: string }): Promise<KeystoreInspection> {
     const { keys, clock } = this.ports;

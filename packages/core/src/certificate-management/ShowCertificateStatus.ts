@@ -1,7 +1,7 @@
 import type { Bytes } from '../ports/binary.js';
 import type { CertificateInfo, CertificateRegistry } from '../ports/CertificateRegistry.js';
 import type { EidCard, PinEntry } from '../ports/EidCard.js';
-import type { KeyFactory } from '../ports/KeyFactory.js';
+import type { CertificateInspection, RequestKeys } from '../ports/KeyFactory.js';
 import type { KeystoreVault } from '../ports/KeystoreVault.js';
 import type { Progress } from '../ports/Progress.js';
 import { certificateSituation, type CertificateSituation } from '../lifecycle/certificateSituation.js';
@@ -34,7 +34,7 @@ export class ShowCertificateStatus {
     private readonly ports: {
       readonly card: EidCard;
       readonly registry: CertificateRegistry;
-      readonly keys: KeyFactory;
+      readonly keys: CertificateInspection & Pick<RequestKeys, 'softwareSigner'>;
       readonly vault: KeystoreVault;
       readonly progress: Progress;
     },

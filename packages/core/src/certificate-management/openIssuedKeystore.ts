@@ -1,5 +1,5 @@
 import type { Bytes } from '../ports/binary.js';
-import type { CertificateSummary, KeyFactory, KeyPair } from '../ports/KeyFactory.js';
+import type { CertificateInspection, CertificateSummary, KeyPair } from '../ports/KeyFactory.js';
 import type { KeyEntry, KeystoreContent, KeystoreVault } from '../ports/KeystoreVault.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { authenticationEntry } from '../certificate-completion/authenticationEntry.js';
@@ -13,7 +13,7 @@ export interface IssuedKeystore {
 }
 
 /** Opens `path` and requires an installed eHealth certificate; CERTIFICATE_NOT_ACTIVE while the request is pending. */
-export async function openIssuedKeystore(vault: KeystoreVault, keys: KeyFactory, path: string, password: string): Promise<IssuedKeystore> {
+export async function openIssuedKeystore(vault: KeystoreVault, keys: CertificateInspection, path: string, password: string): Promise<IssuedKeystore> {
   const content = await vault.open(path, password);
   const authentication = authenticationEntry(content, path);
   const leaf = keys.describeCertificate(authentication.chain[0] as Bytes);

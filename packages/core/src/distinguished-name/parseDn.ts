@@ -30,7 +30,15 @@ const ALIASES: Readonly<Record<string, string>> = { E: 'EMAILADDRESS', S: 'ST' }
  * flattened). Throws INVALID_INPUT when the string is not a DN.
  */
 export function parseDn(dn: string): readonly DnAttribute[] {
-  return new DnReader(dn).attributes();
+  return parseDnRdns(dn).flat();
+}
+
+/**
+ * The same DN as its relative distinguished names, in string order (most specific first): the
+ * attributes of a multi-valued RDN (`+`) stay together, as a certificate's Name encodes them.
+ */
+export function parseDnRdns(dn: string): readonly (readonly DnAttribute[])[] {
+  return new DnReader(dn).rdns();
 }
 
 class DnReader {
@@ -38,17 +46,25 @@ class DnReader {
 
   constructor(private readonly dn: string) {}
 
-  attributes(): DnAttribute[] {
-    const result: DnAttribute[] = [];
+  rdns(): DnAttribute[][] {
+    const result: DnAttribute[][] = [];
+    let rdn: DnAttribute[] = [];
     if (this.dn.trim() === '') throw this.fail('a DN has at least one attribute');
     for (;;) {
       const type = this.type();
       const value = this.value();
-      result.push({ type, value });
+      rdn.push({ type, value });
       this.skipSpaces();
-      if (this.pos >= this.dn.length) return result;
+      if (this.pos >= this.dn.length) {
+        result.push(rdn);
+        return result;
+      }
       const separator = this.dn[this.pos];
       if (separator !== ',' && separator !== ';' && separator !== '+') throw this.fail(`unexpected "${separator}"`);
+      if (separator !== '+') {
+        result.push(rdn);
+        rdn = [];
+      }
       this.pos += 1;
     }
   }

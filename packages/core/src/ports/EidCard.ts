@@ -8,10 +8,11 @@ export type SignerRole = EidKey | 'ehealth-authentication';
 
 /**
  * XML-DSig / JCA names of what `Signer.sign` does. `RSA-SHA256`: PKCS#1 v1.5 over SHA-256.
- * `ECDSA-SHA384`: ECDSA P-384 over SHA-384, output raw r||s (IEEE P1363, 96 bytes), which is the
- * XML-DSig form; convert to DER where CMS or X.509 need it.
+ * `ECDSA-SHA256` / `ECDSA-SHA384`: ECDSA on the key's curve (P-384 on eID applet 1.8) over a SHA-256
+ * or SHA-384 digest, output raw r||s (IEEE P1363, 96 bytes for P-384), which is the XML-DSig form;
+ * convert to DER where CMS or X.509 need it.
  */
-export type SignatureAlgorithm = 'RSA-SHA256' | 'ECDSA-SHA384';
+export type SignatureAlgorithm = 'RSA-SHA256' | 'ECDSA-SHA256' | 'ECDSA-SHA384';
 
 /** Card generation from the key type (DOMAIN.md 6): applet 1.1, 1.7 and 1.8. */
 export type CardGeneration = 'rsa1024' | 'rsa2048' | 'ecp384';
@@ -19,11 +20,16 @@ export type CardGeneration = 'rsa1024' | 'rsa2048' | 'ecp384';
 /** Something that signs with a private key it never hands out: an eID key or a software key. */
 export interface Signer {
   readonly role: SignerRole;
+  /** The key's natural algorithm: RSA-SHA256 for RSA keys, ECDSA-SHA384 for P-384 keys. */
   readonly algorithm: SignatureAlgorithm;
   /** DER certificates, leaf first, then intermediates, then (when known) the root. */
   readonly certificateChain: readonly Bytes[];
-  /** Hashes `data` and signs it (see SignatureAlgorithm for the output form). */
-  sign(data: Bytes): Promise<Bytes>;
+  /**
+   * Hashes `data` and signs it (see SignatureAlgorithm for the output form) with `algorithm`, by
+   * default `this.algorithm`. An EC key signs ECDSA-SHA256 and ECDSA-SHA384 (the digest is made
+   * before the key signs it); an algorithm the key cannot use is an INTERNAL error.
+   */
+  sign(data: Bytes, algorithm?: SignatureAlgorithm): Promise<Bytes>;
 }
 
 /** The holder of the card, read without a PIN. */

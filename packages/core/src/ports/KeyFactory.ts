@@ -45,13 +45,21 @@ export interface EtkSummary {
  * contract's DN, the ETK proof of possession, ETK checks. Errors: INVALID_INPUT for bad DER,
  * EHEALTH_RESPONSE_INVALID for a challenge or ETK that does not check out.
  */
-export interface KeyFactory {
+/** Request keys and CSR (manual steps 9-15): the new key pair, its CSR, its placeholder, its signer. */
+export interface RequestKeys {
   generateKeyPair(): Promise<KeyPair>;
-  publicKeyIdentifier(publicKey: Bytes): Promise<string>;
   /** PKCS#10, SHA256withRSA, subject = `dn` exactly (one attribute per RDN, in order). */
   createCsr(keyPair: KeyPair, dn: string): Promise<Bytes>;
   /** Self-signed `C=Dummy`, serial 0, one-minute validity the day before `now` (DOMAIN.md 2.4 item 9). */
   createPlaceholderCertificate(keyPair: KeyPair, now: Date): Promise<Bytes>;
+  /** A Signer over a software key (the new eHealth authentication key, role `ehealth-authentication`). */
+  softwareSigner(keyPair: KeyPair, certificateChain: readonly Bytes[]): Signer;
+}
+
+/** Inspection of keys, certificates and issued chains (completion, status, inspect). */
+export interface CertificateInspection {
+  /** The identifier eHealth knows a request by (SHA-1 of the public key, hexadecimal; DOMAIN.md 2.4). */
+  publicKeyIdentifier(publicKey: Bytes): Promise<string>;
   describeCertificate(certificate: Bytes): CertificateSummary;
   /**
    * Checks an issued chain (leaf first): the leaf holds `keyPair`'s public key and each certificate
@@ -60,6 +68,10 @@ export interface KeyFactory {
    * when anchors exist and the chain does not reach one).
    */
   verifyIssuedChain(chain: readonly Bytes[], keyPair: KeyPair): Promise<ChainTrust>;
+}
+
+/** The ETK (DOMAIN.md 2.5): challenge, self-issued encryption certificate, the published token. */
+export interface EtkKeys {
   /** Splits and decrypts the EtkRA challenge, checks its SHA-256, returns the decimal serial. */
   decryptChallenge(encryptionKey: KeyPair, challenge: Bytes): Promise<string>;
   /** The self-issued encryption certificate of DOMAIN.md 2.5, signed with the authentication key. */
@@ -74,6 +86,7 @@ export interface KeyFactory {
    * chains to eHealth's roots where the environment knows them (`signerTrust`).
    */
   verifyEtk(etk: Bytes, expectedCertificate: Bytes): Promise<EtkSummary>;
-  /** A Signer over a software key (the new eHealth authentication key, role `ehealth-authentication`). */
-  softwareSigner(keyPair: KeyPair, certificateChain: readonly Bytes[]): Signer;
 }
+
+/** The three roles together: what one adapter (NodeKeyFactory) implements and the composition hands out. */
+export interface KeyFactory extends RequestKeys, CertificateInspection, EtkKeys {}

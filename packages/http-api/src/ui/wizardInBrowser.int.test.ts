@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeApp } from '../testing/fakeApp.js';
@@ -11,30 +8,27 @@ import { fakeApp } from '../testing/fakeApp.js';
 const TICKET = 'wizard-ticket-0123456789abcdef';
 const REFERENCE = 'ab'.repeat(20);
 
-let profile: string;
-let browser: BrowserContext;
+let browser: Browser;
 
 beforeAll(async () => {
-  profile = await mkdtemp(join(tmpdir(), 'wizard-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
+  // playwright-core gives the browser a fresh temporary profile; each test gets its own context
+  // (its own localStorage), since two servers in a row may get the same port, hence origin.
+  browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1024, height: 768 },
-    locale: 'fr-BE',
   });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await rm(profile, { recursive: true, force: true });
 });
 
 describe('the web wizard in a browser', () => {
   let app: FastifyInstance | undefined;
-  let page: Page | undefined;
+  let context: BrowserContext | undefined;
   afterEach(async () => {
-    await page?.close();
+    await context?.close();
     await app?.close();
   });
 
@@ -42,7 +36,8 @@ describe('the web wizard in a browser', () => {
     const built = await fakeApp({ uiTicket: TICKET });
     app = built.app;
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
-    page = await browser.newPage();
+    context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-BE' });
+    const page: Page = await context.newPage();
     await page.goto(`${url}/ui/#ticket=${TICKET}`);
     await page.locator('main[data-screen="2"][aria-busy="false"]').waitFor();
     return { ...built, url, page };
@@ -105,5 +100,45 @@ describe('the web wizard in a browser', () => {
     await page.getByRole('button', { name: 'OK' }).click();
     await page.locator('[role="alert"][data-code="PIN_INCORRECT"]').waitFor();
     expect(await pin.inputValue()).toBe('');
+  });
+
+  it('sends the request again with a new Idempotency-Key after a wrong PIN at step 14 (the server keeps the failed job under the first)', async () => {
+    const { page, world } = await open();
+    const next = () => page.getByRole('button', { name: 'Suivant', exact: true }).click();
+    await next();
+    await page.getByRole('button', { name: 'Demandez un nouveau certificat' }).click();
+    await page.getByLabel('J’accepte les conditions générales').check();
+    await next();
+    await page.getByRole('button', { name: 'Je suis Belge ou mon domicile est en Belgique' }).click();
+    await next();
+    await page.getByRole('button', { name: 'Mon organisation (pharmacie, labo,…)' }).click();
+    await page.getByLabel('Code PIN', { exact: true }).fill('1234');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.locator('main[data-screen="8A"]').waitFor();
+    await next();
+    await next();
+    await page.getByLabel('Votre adresse e-mail', { exact: true }).fill('alice@example.be');
+    await page.getByLabel('Adresse e-mail générique de l’organisation', { exact: true }).fill('info@example.be');
+    await next();
+    // Step 10's rules are core's, checked in the page before anything is sent, said in French.
+    const missingPhone = page.locator('[role="alert"][data-code="INVALID_CONTACT_DATA"]');
+    await missingPhone.waitFor();
+    expect(await missingPhone.innerText()).toContain('Votre numéro de téléphone — obligatoire');
+    await page.getByLabel('Votre numéro de téléphone', { exact: true }).fill('02 123 45 67');
+    await next();
+    await page.getByLabel('Mot de passe du keystore', { exact: true }).fill('Tulipe-Horloge-Brouillard-42');
+    await page.getByLabel('Confirmez le mot de passe', { exact: true }).fill('Tulipe-Horloge-Brouillard-42');
+    await next();
+    await page.getByLabel('J’accepte ce contrat').check();
+    await next();
+    await next();
+    await page.getByLabel('Code PIN', { exact: true }).fill('9999');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.locator('[role="alert"][data-code="PIN_INCORRECT"]').waitFor();
+    await page.getByLabel('Code PIN', { exact: true }).fill('1234');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.locator('main[data-screen="15"]').waitFor();
+    expect(await page.locator('[data-secret-key]').textContent()).toMatch(/^[0-9a-f]{40}$/);
+    expect((await world.pending.list()).length).toBe(1);
   });
 });

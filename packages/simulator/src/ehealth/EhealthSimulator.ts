@@ -122,7 +122,7 @@ export class EhealthSimulator {
       defaultFixture.mandates.filter(
         (m) => people.some((p) => p.ssin === m.ssin) && organizations.some((o) => o.type === m.organization.type && o.id === m.organization.value),
       );
-    this.sources = new AuthenticSources({ people, organizations, mandates });
+    this.sources = new AuthenticSources({ people, organizations, mandates, ...(f.contractDn !== undefined ? { contractDn: f.contractDn } : {}) });
     s?.records.forEach((r) => this.records.set(r.publicKeyIdentifier, r));
     s?.contracts.forEach(([k, v]) => this.contracts.set(k, v));
     this.eidAnchors = (options.eidTrustAnchors ?? fakeEidTrustAnchors()).map((d) => new X509Certificate(Buffer.from(d)));

@@ -1,27 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Pkcs11Module } from '@ehealth-cert/adapters-eid';
 import pkcs11js from 'pkcs11js';
 
-/** The pkcs11js calls the eID adapter makes (structurally the adapter's `Pkcs11Module`). */
-export type Pkcs11Api = Pick<
-  pkcs11js.PKCS11,
-  | 'load'
-  | 'close'
-  | 'C_Initialize'
-  | 'C_Finalize'
-  | 'C_GetSlotList'
-  | 'C_GetTokenInfo'
-  | 'C_OpenSession'
-  | 'C_CloseSession'
-  | 'C_Login'
-  | 'C_Logout'
-  | 'C_FindObjectsInit'
-  | 'C_FindObjects'
-  | 'C_FindObjectsFinal'
-  | 'C_GetAttributeValue'
-  | 'C_SignInit'
-  | 'C_SignAsync'
->;
+/**
+ * The seam this wrapper fakes: adapters-eid's `Pkcs11Module` (the pkcs11js calls the eID adapter
+ * makes), one type for both sides. Kept under this name for the simulator's callers.
+ */
+export type Pkcs11Api = Pkcs11Module;
 
 /** Wrong PINs before the eID blocks its PIN (DOMAIN.md 6 "PIN"). */
 export const PIN_TRIES = 3;

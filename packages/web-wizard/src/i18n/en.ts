@@ -67,6 +67,7 @@ export const en: Messages = {
     applicationId: 'Application identifier (optional)',
     note: 'The e-mail addresses receive a reminder when the certificate is about to expire. Give at least 1 generic address (e.g. info@ambulanceservicex.be).',
     genericRequired: 'Give at least one generic e-mail address: the expiry reminders go there.',
+    rules: { 'required': "required", 'email-syntax': "not an e-mail address", 'phone-syntax': "expected: a Belgian number, or + country code and 7 to 15 digits", 'generic-email-distinct': "the generic address must differ from yours, so that reminders still arrive if you leave", 'application-id': "invalid application identifier" },
   },
   s11: {
     heading: 'Keystore password',

@@ -65,6 +65,7 @@ export const fr = {
     applicationId: 'Identifiant d’application (facultatif)',
     note: 'Les adresses électroniques servent à envoyer un rappel lorsque le certificat arrive à expiration. Il est important de mentionner au moins 1 adresse mail générique (p. ex. info@serviceambulancesx.be).',
     genericRequired: 'Indiquez au moins une adresse e-mail générique : les rappels d’expiration y sont envoyés.',
+    rules: { 'required': "obligatoire", 'email-syntax': "ce n'est pas une adresse électronique", 'phone-syntax': "numéro attendu : belge, ou + indicatif du pays et 7 à 15 chiffres", 'generic-email-distinct': "l'adresse générique doit être différente de la vôtre, pour que les rappels arrivent encore si vous partez", 'application-id': "identifiant d'application non valable" } as Record<string, string>,
   },
   s11: {
     heading: 'Mot de passe du keystore',

@@ -67,6 +67,7 @@ export const nl: Messages = {
     applicationId: 'Applicatie-identificatie (optioneel)',
     note: 'De e-mailadressen dienen om een herinnering te sturen wanneer het certificaat vervalt. Vermeld minstens 1 algemeen e-mailadres (bv. info@ambulancedienstx.be).',
     genericRequired: 'Geef minstens één algemeen e-mailadres: de herinneringen bij het vervallen worden ernaar gestuurd.',
+    rules: { 'required': "verplicht", 'email-syntax': "dit is geen e-mailadres", 'phone-syntax': "verwacht: een Belgisch nummer, of + landcode en 7 tot 15 cijfers", 'generic-email-distinct': "het algemene adres moet verschillen van het uwe, zodat de herinneringen aankomen ook als u vertrekt", 'application-id': "ongeldige applicatie-identificatie" },
   },
   s11: {
     heading: 'Wachtwoord van de keystore',

@@ -185,7 +185,7 @@ export function RequestScreens(props: {
           }}>
           <Field id="email-private" label={t.s10.emailPrivate} type="email" autoComplete="email" value={contact.emailPrivate} onInput={setContact('emailPrivate')} required />
           <Field id="email-general" label={t.s10.emailGeneral} type="email" value={contact.emailGeneral} onInput={setContact('emailGeneral')} hint={t.s10.note} required />
-          <Field id="phone-private" label={t.s10.phonePrivate} type="tel" autoComplete="tel" value={contact.phonePrivate} onInput={setContact('phonePrivate')} />
+          <Field id="phone-private" label={t.s10.phonePrivate} type="tel" autoComplete="tel" value={contact.phonePrivate} onInput={setContact('phonePrivate')} required />
           <Field id="phone-general" label={t.s10.phoneGeneral} type="tel" value={contact.phoneGeneral} onInput={setContact('phoneGeneral')} />
           <Field id="application-id" label={t.s10.applicationId} value={contact.applicationId} onInput={setContact('applicationId')} />
         </Screen>
@@ -239,9 +239,11 @@ export function RequestScreens(props: {
       return (
         <PinScreen ctx={ctx} step="14" heading={t.pin.s14} pinpad={state.card?.pin.pinpad === true} onBack={() => go('13')}
           onPin={async (pin) => {
+            const idempotencyKey = state.idempotencyKey ?? crypto.randomUUID();
+            update({ idempotencyKey });
             try {
               const result = await api.runJob<SubmittedRequest>('/requests', requestBody(state, organisationName, contact, pin), {
-                headers: { 'idempotency-key': state.idempotencyKey ?? crypto.randomUUID() },
+                headers: { 'idempotency-key': idempotencyKey },
                 onStarted: (jobId) => inflight.set({ jobId, kind: 'request' }),
                 onProgress: (job) => ctx.setProgress(job.progress),
               });
@@ -256,8 +258,10 @@ export function RequestScreens(props: {
               const back: Partial<Record<string, ScreenId>> = { INVALID_CONTACT_DATA: '10', WEAK_PASSWORD: '11', INVALID_IDENTIFIER: '9M' };
               const where = back[problem.code];
               if (where !== undefined) go(where);
-              // A refusal ends this request: a new attempt is a new request (new key).
-              if (problem.status >= 400 && problem.status < 500 && problem.code !== 'PIN_INCORRECT') update({ idempotencyKey: undefined });
+              // The server keeps a finished job under its Idempotency-Key: after an answer (a wrong PIN,
+              // a refusal, eHealth down) the next attempt is a new request with a new key. Only when
+              // no answer came (NETWORK) is the same key sent again, to find the job if it ran.
+              if (problem.code !== 'NETWORK') update({ idempotencyKey: undefined });
               throw problem;
             }
           }} />

@@ -62,7 +62,7 @@ export function Screen(props: {
 function ProblemAlert({ t, problem }: { t: Messages; problem: ApiProblem }) {
   const happened = t.errors.happened[problem.code] ?? t.errors.unknown;
   const triesLeft = problem.details['triesLeft'];
-  const rule = problem.code === 'WEAK_PASSWORD' ? t.s11.rule[String(problem.details['rule'])] : undefined;
+  const rule = problem.code === 'WEAK_PASSWORD' ? t.s11.rule[String(problem.details['rule'])] : problem.code === 'INVALID_CONTACT_DATA' ? contactRule(t, problem) : undefined;
   return (
     <div class="problem" role="alert" data-code={problem.code} data-details={JSON.stringify(problem.details)}>
       <p>
@@ -131,4 +131,11 @@ export function Field(props: {
 function activityLabel(t: Messages, activity: string): string {
   if (activity.startsWith('ehealth.')) return t.progress.ehealth(activity.slice('ehealth.'.length));
   return t.progress.activities[activity] ?? activity;
+}
+
+/** A contact data rule (core validateContactData) in the chosen language: the field, then the rule. */
+function contactRule(t: Messages, problem: ApiProblem): string | undefined {
+  const field = (t.s10 as unknown as Record<string, string>)[String(problem.details['field'])];
+  const rule = t.s10.rules[String(problem.details['rule'])];
+  return field === undefined || rule === undefined ? undefined : `${field} — ${rule}`;
 }

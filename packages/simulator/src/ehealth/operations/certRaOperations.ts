@@ -2,6 +2,7 @@ import { parseIdentifier } from '@ehealth-cert/core';
 import * as pkijs from 'pkijs';
 import { buildDn } from '../contract/buildDn.js';
 import { contractFingerprint } from '../contract/contractFingerprint.js';
+import { escapeValueEquals, unescapeValueEquals } from '../contract/dnForms.js';
 import { contractText, revocationText } from '../contract/contractText.js';
 import { EhealthRefusal } from '../EhealthRefusal.js';
 import { engine } from '../pki/cryptoEngine.js';
@@ -129,14 +130,18 @@ export const certRaOperations: Operation[] = [
     const texts = contractText(dn, signerName(signer), xsDateTime(ctx.clock.now()));
     const storedActor: Actor = { ids: [{ type: identifier.type, value: identifier.value }], firstNames: actor.firstNames, name: actor.name };
     ctx.contracts.set(contractFingerprint({ dn, signer, texts }), { kind: 'certificate', entityType, actor: storedActor, applicationId });
-    return [el(P, 'Contract', [el(C, 'DN', dn), actorElement(C, 'Signer', signer), textElement(C, 'Text', texts)])];
+    // The fixture switch `contractDn: unescaped` writes `CN=SSIN=...` (issue 12 point 2); the fingerprint keeps the escaped form.
+    const written = ctx.sources.contractDn === 'unescaped' ? unescapeValueEquals(dn) : dn;
+    return [el(P, 'Contract', [el(C, 'DN', written), actorElement(C, 'Signer', signer), textElement(C, 'Text', texts)])];
   }),
 
   op('GenerateCertificate', 'urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate', async (ctx, request) => {
     const eid = requireEidSigner(ctx, request, 'signature');
     const csrEl = req(request.payload, P, 'EHealthCSR');
     const contractEl = req(csrEl, C, 'Contract');
-    const dn = childText(contractEl, C, 'DN') ?? '';
+    // Either form of the DN is the same contract; the CSR subject must be the DN as sent back, byte for byte.
+    const sentDn = childText(contractEl, C, 'DN') ?? '';
+    const dn = escapeValueEquals(sentDn);
     const signer = readActor(req(contractEl, C, 'Signer'));
     const contract = ctx.contracts.get(contractFingerprint({ dn, signer, texts: readText(req(contractEl, C, 'Text')) }));
     if (!contract || contract.kind !== 'certificate') throw new EhealthRefusal('CONTRACT_MODIFIED', 'the Contract is not one GenerateContract returned, or it was changed');
@@ -153,7 +158,7 @@ export const certRaOperations: Operation[] = [
     const bits = alg === '1.2.840.113549.1.1.1' && key instanceof pkijs.RSAPublicKey ? modulusBits(key) : 0;
     if (bits < 2048) throw new EhealthRefusal('WEAK_KEY', `the CSR key must be RSA of at least 2048 bits (DOMAIN.md 2.4 item 8), got ${alg === '1.2.840.113549.1.1.1' ? `RSA ${bits}` : alg}`);
     const subject = formatRfc2253(csr.subject);
-    if (subject !== dn) throw new EhealthRefusal('CSR_DN_MISMATCH', `CSR subject "${subject}" is not the contract DN "${dn}"`);
+    if (subject !== sentDn) throw new EhealthRefusal('CSR_DN_MISMATCH', `CSR subject "${subject}" is not the contract DN "${sentDn}" byte for byte`);
     const pki = publicKeyIdentifierOf(csr.subjectPublicKeyInfo);
     if (ctx.records.has(pki)) throw new EhealthRefusal('DUPLICATE_PUBLIC_KEY', `a request with PublicKeyIdentifier ${pki.toUpperCase()} already exists`);
     const usages = children(csrEl, C, 'BaseServiceUsage').map((u) => (u.textContent ?? '').trim());

@@ -1,3 +1,4 @@
+import type { ContractDnForm } from '../contract/dnForms.js';
 import { parseIdentifier } from '@ehealth-cert/core';
 import type { Identifier } from '@ehealth-cert/core';
 
@@ -32,6 +33,12 @@ export interface AuthenticSourcesFixture {
   readonly people?: readonly PersonFixture[];
   readonly organizations?: readonly OrganizationFixture[];
   readonly mandates?: readonly MandateFixture[];
+  /**
+   * How GenerateContract writes the DN (issue 12 point 2): `escaped` (default, `CN=SSIN\=...`) or
+   * `unescaped` (`CN=SSIN=...`). Either way GenerateCertificate takes both forms back and wants the
+   * CSR subject, printed RFC 2253, byte for byte equal to the DN sent back.
+   */
+  readonly contractDn?: ContractDnForm;
 }
 
 /**
@@ -42,8 +49,14 @@ export class AuthenticSources {
   private readonly people = new Map<string, PersonFixture>();
   private readonly organizations = new Map<string, OrganizationFixture>();
   private mandates: MandateFixture[] = [];
+  /** The form of the DN in GenerateContract answers (mutable through the admin API's sources). */
+  contractDn: ContractDnForm;
 
-  constructor(fixture: Required<AuthenticSourcesFixture>) {
+  constructor(fixture: Required<Omit<AuthenticSourcesFixture, 'contractDn'>> & Pick<AuthenticSourcesFixture, 'contractDn'>) {
+    if (fixture.contractDn !== undefined && fixture.contractDn !== 'escaped' && fixture.contractDn !== 'unescaped') {
+      throw new TypeError(`contractDn must be escaped or unescaped, not ${String(fixture.contractDn)}`);
+    }
+    this.contractDn = fixture.contractDn ?? 'escaped';
     fixture.people.forEach((p) => this.addPerson(p));
     fixture.organizations.forEach((o) => this.addOrganization(o));
     fixture.mandates.forEach((m) => this.addMandate(m));
@@ -102,7 +115,7 @@ export class AuthenticSources {
 
   /** Everything, in fixture form (state file, admin API). */
   toFixture(): Required<AuthenticSourcesFixture> {
-    return { people: [...this.people.values()], organizations: [...this.organizations.values()], mandates: [...this.mandates] };
+    return { people: [...this.people.values()], organizations: [...this.organizations.values()], mandates: [...this.mandates], contractDn: this.contractDn };
   }
 }
 

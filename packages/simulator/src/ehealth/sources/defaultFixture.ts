@@ -6,6 +6,7 @@ import type { AuthenticSourcesFixture } from './AuthenticSources.js';
  * no mandate at all (manual-validation path). Identifiers carry valid mod-97 check digits.
  */
 export const defaultFixture: Required<AuthenticSourcesFixture> = {
+  contractDn: 'escaped',
   people: [
     // The default holder of the fake eID cards (FAKE_EID_DEFAULTS in fake-eid/provisionFakeEid.ts).
     { ssin: '85071400254', firstNames: ['Alice'], name: 'Geldigekaart', healthcareProfessional: true },
