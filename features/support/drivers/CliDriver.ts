@@ -47,8 +47,8 @@ export class CliDriver implements Driver {
   }
 
   /** Runs a command with `--json` in French on the scenario's keystore folder; parses its JSON document. */
-  private async run(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-    const argv = ['--env', this.scene.environment, '--lang', 'fr', '--json', '--keystore-dir', this.scene.keystoreDir, ...args];
+  private async run(args: readonly string[], env: Record<string, string> = {}, lang = 'fr'): Promise<CliRun> {
+    const argv = ['--env', this.scene.environment, '--lang', lang, '--json', '--keystore-dir', this.scene.keystoreDir, ...args];
     // Live: the PKCS#11 module of the real card (beid or OpenSC) from the test's environment.
     const live = this.scene.environment === 'sim' ? {} : pick(process.env, ['EHEALTH_CERT_PKCS11_MODULE', 'HOME']);
     const { status, stdout, stderr } = await this.execute(argv, { NO_COLOR: '1', ...live, ...env });
@@ -64,15 +64,17 @@ export class CliDriver implements Driver {
   /** The run's result, or its error as the person saw it. */
   private outcome<T>(run: CliRun, read: (json: Record<string, unknown>) => T): Outcome<T> {
     if (run.json['ok'] === false) {
-      const error = run.json['error'] as CliError | undefined;
-      if (error) return failure(error.code, error.message, error.details ?? {});
-      return failure(String(run.json['code']), String(run.json['message']), (run.json['details'] as Record<string, unknown>) ?? {});
+      // Every command's error is the one shape of the JSON Schema (packages/cli/schema).
+      const error = run.json['error'] as CliError;
+      return failure(error.code, error.message, error.details ?? {});
     }
     return success(read(run.json));
   }
 
   async checkIdentifier(text: string): Promise<Outcome<{ identifier: string }>> {
-    const run = await this.run(['check-id', text]);
+    // The rules' examples quote core's English wording (as the other drivers show it); the CLI's
+    // --json message is in the chosen language, so this one look-up runs in English.
+    const run = await this.run(['check-id', text], {}, 'en');
     return this.outcome(run, (json) => {
       const id = json['identifier'] as { type: string; value: string };
       return { identifier: `${id.type}=${id.value}` };

@@ -101,12 +101,37 @@ describe('runCli without card or network', () => {
     expect(ok.stdout()).toContain('est valide');
     const bad = captureIo({ LANG: 'fr_BE' });
     expect(await runCli(['check-id', 'CBE=0809394428', '--json'], bad.io)).toBe(2);
-    expect(JSON.parse(bad.stdout())).toMatchObject({ valid: false, code: 'INVALID_IDENTIFIER' });
+    expect(JSON.parse(bad.stdout())).toMatchObject({ ok: false, error: { code: 'INVALID_IDENTIFIER', exitCode: 2, details: { input: 'CBE=0809394428', rule: 'check-digits' } } });
   });
 
   it('exits 2 for an unknown environment in EHEALTH_CERT_ENV', async () => {
     const run = captureIo({ EHEALTH_CERT_ENV: 'test' });
     expect(await runCli(['card', '--json'], run.io)).toBe(2);
     expect(JSON.parse(run.stdout())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', exitCode: 2 } });
+  });
+
+  it('shows the global options with each command, translated, with examples', async () => {
+    const run = captureIo({ LANG: 'fr_BE.UTF-8' });
+    expect(await runCli(['status', '--help'], run.io)).toBe(0);
+    // Commander wraps to the width: compare with line breaks and indentation collapsed.
+    const help = run.stdout().replace(/[ \n]+/g, ' ');
+    expect(help).toContain('Options générales :');
+    expect(help).toContain('--lang <lang>');
+    expect(help).toContain('au choix\u00a0: prd, acc, sim');
+    expect(help).toContain('Exemples :');
+    expect(help).toContain('ehealth-cert status --expiring-within 90d');
+    expect(help).not.toMatch(/\(choices:|\(default:/);
+    const complete = captureIo({ LANG: 'nl_BE.UTF-8' });
+    await runCli(['complete', '--help'], complete.io);
+    expect(complete.stdout().replace(/[ \n]+/g, ' ')).toContain('standaard 60');
+  });
+
+  it('suggests the command a mistyped word meant', async () => {
+    const run = captureIo({ LANG: 'fr_BE.UTF-8' });
+    expect(await runCli(['reqest'], run.io)).toBe(2);
+    expect(run.stderr()).toContain('Vouliez-vous dire\u00a0: ehealth-cert request\u00a0?');
+    const far = captureIo({ LANG: 'en_GB.UTF-8' });
+    await runCli(['zzzzzz'], far.io);
+    expect(far.stderr()).not.toContain('Did you mean');
   });
 });

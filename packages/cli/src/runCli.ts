@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Loader } from './runtime/executeCommand.js';
 import type { PortOverrides } from '@ehealth-cert/composition';
 import { describeParseError } from './exit-codes/describeParseError.js';
+import { closestCommand, EXAMPLES } from './help/examples.js';
 import { EXIT } from './exit-codes/exitCodeFor.js';
 import { detectLanguage, Translator, type Language } from './i18n/Translator.js';
 import { processIo, type CliIo } from './terminal/CliIo.js';
@@ -59,7 +60,19 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .option('--keystore-dir <dir>', m.options.keystoreDir)
     .option('--card <serial>', m.options.card)
     .addHelpText('after', `\n${m.program.exitCodesTitle}\n${m.program.exitCodes.map((l) => `  ${l}`).join('\n')}\n\n${m.program.environmentTitle}\n${m.program.environment.map((l) => `  ${l}`).join('\n')}\n`)
-    .configureHelp({ styleTitle: (title) => (m.helpTitles as Readonly<Record<string, string>>)[title] ?? title })
+    // Every command's help also lists the global options (--env, --lang, --json...), translated.
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title) => (m.helpTitles as Readonly<Record<string, string>>)[title] ?? title,
+      // Commander's own "(choices: ...)" and "(default: ...)" are English: said in the chosen language.
+      optionDescription: (option) => {
+        const extras = [
+          ...(option.argChoices === undefined ? [] : [`${m.helpChoices} ${option.argChoices.join(', ')}`]),
+          ...(option.defaultValue === undefined || option.defaultValue === false ? [] : [`${m.helpDefault} ${String(option.defaultValue)}`]),
+        ];
+        return extras.length === 0 ? option.description : `${option.description} (${extras.join('; ')})`;
+      },
+    })
     .showHelpAfterError(false)
     .exitOverride()
     // Commander's own error lines are English and echo what was typed (`--pin=1234`): they are
@@ -111,7 +124,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .description(m.commands.status)
     .option('--keystore <file>', m.options.keystore)
     .option('--password-file <file>', m.options.passwordFile)
+    .option('--expiring-within <period>', m.options.expiringWithin)
     .action(action(() => import('./commands/statusCommand.js')));
+
+  program
+    .command('export')
+    .description(m.commands.export)
+    .option('--keystore <file>', m.options.keystore)
+    .option('--password-file <file>', m.options.passwordFile)
+    .option('--p12', m.options.p12)
+    .option('--export-password-file <file>', m.options.exportPasswordFile)
+    .action(action(() => import('./commands/exportCommand.js')));
+
+  program
+    .command('sim')
+    .description(m.commands.sim)
+    .addArgument(new Argument('<action>').choices(['approve', 'refuse']))
+    .argument('<reference>')
+    .option('--reason <text>', m.options.simReason)
+    .action(action(() => import('./commands/simCommand.js')));
   program.command('orgs').description(m.commands.orgs).action(action(() => import('./commands/orgsCommand.js')));
   program.command('card').description(m.commands.card).action(action(() => import('./commands/cardCommand.js')));
 
@@ -189,7 +220,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
   // (welcome, then new request or completion); elsewhere it shows the help.
   program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
     if (command.args.length > 0) {
-      io.stderr.write(`${i18n.t((x) => x.errors.unknownCommand, { command: command.args[0] ?? '' })}\n`);
+      const typed = command.args[0] ?? '';
+      const meant = closestCommand(typed, program.commands.map((c) => c.name()));
+      io.stderr.write(`${i18n.t((x) => x.errors.unknownCommand, { command: typed })}\n`);
+      if (meant !== undefined) io.stderr.write(`${i18n.t((x) => x.errors.didYouMean, { command: meant })}\n`);
       outcome = EXIT.badInput;
       return;
     }
@@ -201,6 +235,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     const { executeCommand } = await import('./runtime/executeCommand.js');
     outcome = await executeCommand(() => import('./commands/requestCommand.js'), command.optsWithGlobals(), [], io, i18n, options.adapters ?? {}, true);
   });
+
+  for (const command of program.commands) {
+    const examples = EXAMPLES[command.name()];
+    if (examples !== undefined) command.addHelpText('after', `\n${m.helpExamples}\n${examples.map((line) => `  ${line}`).join('\n')}\n`);
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

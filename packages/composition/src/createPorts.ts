@@ -125,6 +125,7 @@ export async function createPorts(settings: PortSettings, overrides: PortOverrid
             trustAnchors: ehealthSide.trustAnchors,
             ...(ehealthSide.clock === undefined ? {} : { clock: ehealthSide.clock }),
             ...(ehealthSide.simulator === undefined ? {} : { simulator: ehealthSide.simulator }),
+            ...(ehealthSide.supportTeam === undefined ? {} : { supportTeam: ehealthSide.supportTeam }),
             ...(fakeCard === undefined ? {} : { fakeCard }),
           };
     return {

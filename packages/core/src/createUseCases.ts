@@ -3,6 +3,8 @@ import { ActivateEtk } from './certificate-management/ActivateEtk.js';
 import { ChangeKeystorePassword } from './certificate-management/ChangeKeystorePassword.js';
 import { CheckIdentifier } from './certificate-management/CheckIdentifier.js';
 import { InspectKeystore } from './certificate-management/InspectKeystore.js';
+import { ExportCertificate } from './certificate-management/ExportCertificate.js';
+import { ExpiringCertificates } from './certificate-management/ExpiringCertificates.js';
 import { RenewCertificate } from './certificate-management/RenewCertificate.js';
 import { RevokeCertificate } from './certificate-management/RevokeCertificate.js';
 import { ShowCertificateStatus } from './certificate-management/ShowCertificateStatus.js';
@@ -33,6 +35,8 @@ export interface UseCases {
   readonly activateEtk: ActivateEtk;
   readonly changeKeystorePassword: ChangeKeystorePassword;
   readonly inspectKeystore: InspectKeystore;
+  readonly exportCertificate: ExportCertificate;
+  readonly expiringCertificates: ExpiringCertificates;
   readonly checkIdentifier: CheckIdentifier;
   readonly listCertificateRequests: ListCertificateRequests;
   readonly findCertificateRequest: FindCertificateRequest;
@@ -61,6 +65,8 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     activateEtk: new ActivateEtk(ports),
     changeKeystorePassword: new ChangeKeystorePassword(ports),
     inspectKeystore: new InspectKeystore(ports),
+    exportCertificate: new ExportCertificate(ports),
+    expiringCertificates: new ExpiringCertificates(ports),
     checkIdentifier: new CheckIdentifier(),
     listCertificateRequests: new ListCertificateRequests(ports),
     findCertificateRequest: new FindCertificateRequest(ports),

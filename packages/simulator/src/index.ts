@@ -20,7 +20,7 @@ export type { Email } from './ehealth/mailbox/Mailbox.js';
 export type { CertificateRecord } from './ehealth/state/CertificateRecord.js';
 
 // Env `sim` of the front ends: the simulator in this process (msw) or at a loopback URL.
-export type { SimulatedEhealth } from './sim-mode/SimulatedEhealth.js';
+export type { SimulatedEhealth, SimulatedSupportTeam, SupportDecision } from './sim-mode/SimulatedEhealth.js';
 export {
   startInProcessSimulator,
   SIMULATOR_STATE_FILE,

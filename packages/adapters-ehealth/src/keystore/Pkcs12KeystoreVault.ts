@@ -184,12 +184,23 @@ export class Pkcs12KeystoreVault implements KeystoreVault {
   }
 
   async writeCompanionFile(keystorePath: string, suffix: string, text: string): Promise<string> {
+    return this.writeCompanion(keystorePath, suffix, Buffer.from(text, 'utf8'));
+  }
+
+  async writeCompanionKeystore(keystorePath: string, suffix: string, content: KeystoreContent, password: string): Promise<string> {
+    if (password.length === 0) throw new EhealthCertError('INVALID_INPUT', 'the export password must not be empty', {});
+    checkKeystoreContent(content);
+    // Always the default format (PBES2, AES-256, HMAC-SHA-256): the file is for other, current tools.
+    const bytes = await writePkcs12(content, password, { format: 'default', iterations: this.iterations, now: this.clock.now() });
+    return this.writeCompanion(keystorePath, suffix, bytes);
+  }
+
+  private async writeCompanion(keystorePath: string, suffix: string, data: Uint8Array): Promise<string> {
     if (suffix.length === 0 || /[/\\\0]/.test(suffix)) {
       throw new EhealthCertError('INVALID_INPUT', `companion suffix "${suffix}" must be non-empty without path separators`, { suffix });
     }
     const stem = basename(keystorePath).replace(/\.(acc-|sim-|acc\.|sim\.)?p12$/i, '');
     const folder = dirname(keystorePath);
-    const data = Buffer.from(text, 'utf8');
     return this.writeNew(data, (attempt) => join(folder, attempt > 1 ? `${stem}-${attempt}${suffix}` : `${stem}${suffix}`), folder);
   }
 

@@ -12,7 +12,8 @@ export async function run(ctx: CommandContext, args: readonly string[]): Promise
     ctx.say(described.line);
     // Core's own (English) text, as for every other command's error under --verbose.
     if (ctx.verbose) ctx.io.stderr.write(`${JSON.stringify({ level: 'error', code: described.code, message: described.message, details: described.details })}\n`);
-    return { exitCode: EXIT.badInput, json: { ok: false, valid: false, input: text, code: check.error.code, message: check.error.message, details: check.error.details } };
+    // The one error document of every command (schema/ehealth-cert-output.schema.json), in the chosen language.
+    return { exitCode: EXIT.badInput, json: { ok: false, error: { code: described.code, exitCode: EXIT.badInput, message: described.line, details: { input: text, ...described.details } } } };
   }
   const id = formatIdentifier(check.identifier);
   ctx.say(check.notes.length ? ctx.i18n.t((m) => m.checkId.validFlagged, { id, note: check.notes.join('; ') }) : ctx.i18n.t((m) => m.checkId.valid, { id }));

@@ -78,11 +78,24 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     const status = await cli(['status', '--keystore', done.keystorePath, '--json']);
     expect(status.code, status.stderr).toBe(0);
     expect(status.json()).toMatchObject({ source: 'keystore', certificate: { info: { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE' } } });
+    // On screen the statuses are words; eHealth's protocol values only under --verbose.
+    const words = await cli(['status', '--keystore', done.keystorePath]);
+    expect(words.stdout).toMatch(/Statut\s+valable/);
+    expect(words.stdout).toMatch(/Statut de l'ETK\s+actif/);
+    expect(words.stdout).not.toContain('VALID_ACTIVE');
+    expect((await cli(['status', '--keystore', done.keystorePath, '--verbose'])).stdout).toContain('valable (VALID_ACTIVE)');
 
     // Renewal is refused by the rules outside the last three months: exit 5.
     const renew = await cli(['renew', '--keystore', done.keystorePath, '--accept-terms', ...CONTACT]);
     expect(renew.code).toBe(5);
     expect(renew.stderr).toContain('Renouvellement impossible maintenant');
+    // The window is checked before anything else is asked: without contact data and without a PIN
+    // the refusal is the same (not a missing e-mail, not a PIN prompt), and it says when renewal opens.
+    const early = await cli(['renew', '--keystore', done.keystorePath], { EHEALTH_CERT_PIN: undefined });
+    expect(early.code, early.stderr).toBe(5);
+    expect(early.stderr).toContain('Renouvellement impossible maintenant');
+    expect(early.stderr).toMatch(/renouvellement possible à partir du \S+/);
+    expect(early.stderr).not.toMatch(/PIN|e-mail/i);
 
     const newPasswordFile = join(dir, 'new-password');
     await writeFile(newPasswordFile, 'un-tout-nouveau-mot-de-passe\n');

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EhealthCertError, type CompletionOutcome } from '@ehealth-cert/core';
+import { EhealthCertError, renewalWindowStart, type CompletionOutcome } from '@ehealth-cert/core';
+import { longDate } from '../i18n/longDate.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
@@ -85,6 +86,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
         .filter((w) => w.code !== 'ETK_NOT_YET_PUBLISHED')
         .map((w) => ctx.i18n.t((x) => x.complete.warning, { text: w.code === 'ISSUED_CHAIN_NOT_CHECKED' ? m.complete.issuedChainNotChecked : m.complete.etkSignerNotChecked })),
       ctx.i18n.t((x) => x.complete.keystore, { path: outcome.keystorePath }),
+      ctx.i18n.t((x) => x.complete.validity, { date: longDate(outcome.notAfter, ctx.i18n.language), renewFrom: longDate(renewalWindowStart(outcome.notAfter), ctx.i18n.language) }),
       ctx.bold(m.complete.done),
     );
     return {
@@ -99,6 +101,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
         toBeActivated: outcome.toBeActivated,
         etkPublication: outcome.etkPublication,
         notAfter: outcome.notAfter.toISOString(),
+        renewalWindowStart: renewalWindowStart(outcome.notAfter).toISOString(),
         warnings: outcome.warnings,
       },
     };
@@ -106,3 +109,4 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     await opened.close();
   }
 }
+

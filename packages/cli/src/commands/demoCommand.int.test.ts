@@ -34,6 +34,8 @@ describe('ehealth-cert demo', () => {
     expect(run.stdout).not.toContain('(PRD)');
     expect(run.stdout).toContain('Contenu du nouveau keystore');
     expect(run.stdout).toContain('Numéros des ETK');
+    // The final screen says until when the certificate is valid and when renewal opens (long dates).
+    expect(run.stdout).toMatch(/Valable jusqu'au \d{1,2} \p{L}+ \d{4}\. Le renouvellement sera possible à partir du \d{1,2} \p{L}+ \d{4}/u);
   });
 
   it('keeps card, simulator state and keystore with --dir, reports them with --json, and runs again in the same folder', async () => {

@@ -19,6 +19,10 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   try {
     const keystorePath = await chooseKeystore(ctx, opened, flags.keystore);
     const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
+    // The renewal window first (DOMAIN.md 4.3): outside it, say when it opens before asking the
+    // contact data, the terms or the PIN. Only the keystore password comes before: it decrypts
+    // the certificate whose expiry decides (DOMAIN.md 3).
+    await opened.useCases.renewCertificate.checkWindow({ keystorePath, password });
     const contactData = await answers.contactData();
     const renewal = await opened.useCases.renewCertificate.execute({
       keystorePath,

@@ -1,4 +1,4 @@
-import { EhealthCertError, formatIdentifier, personName, type CardHolder, type OrganisationChoice, type OrganisationType, type SubmittedCertificateRequest } from '@ehealth-cert/core';
+import { EhealthCertError, formatIdentifier, inLanguage, personName, type CardHolder, type OrganisationChoice, type OrganisationType, type SubmittedCertificateRequest } from '@ehealth-cert/core';
 import { describeError } from '../exit-codes/describeError.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
@@ -63,7 +63,7 @@ async function chooseOrganisation(
 function identifierOf(choice: OrganisationChoice, holder: CardHolder): { id: string; type?: string; name?: string } {
   switch (choice.kind) {
     case 'listed':
-      return { id: choice.organisation.identifier.value, type: choice.organisation.identifier.type, name: choice.organisation.name.fr ?? choice.organisation.name.nl ?? '' };
+      return { id: choice.organisation.identifier.value, type: choice.organisation.identifier.type, name: inLanguage(choice.organisation.name) };
     case 'manual':
       return { id: choice.identifierValue, type: choice.identifierType, name: choice.officialName };
     case 'personal':

@@ -1,4 +1,4 @@
-import { type CertificateStatus } from '@ehealth-cert/core';
+import { parsePeriodDays, type CertificateStatus, type ExpiryReport } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
@@ -9,15 +9,20 @@ import { contextForRequest } from '../runtime/requestEnvironment.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
-function statusLines(status: CertificateStatus, i18n: Translator): string[] {
+/**
+ * A certificate's status in the person's words; eHealth's protocol value (VALID_ACTIVE...) only
+ * under --verbose, for whoever reads logs or calls the support team.
+ */
+export function statusLines(status: CertificateStatus, i18n: Translator, verbose = false): string[] {
   const { m } = i18n;
+  const said = (words: string, technical: string) => (verbose ? `${words} (${technical})` : words);
   const info = status.info;
   const ids = info.certificateIdentifier.actor.ids.map((id) => `${id.type}=${id.value}`).join(', ');
   return [
     `${info.certificateIdentifier.actor.name} (${ids}${info.certificateIdentifier.applicationId ? `, ${info.certificateIdentifier.applicationId}` : ''})`,
     ...formatTable([
-      [m.labels.status, info.status],
-      [m.labels.etkStatus, info.etkStatus],
+      [m.labels.status, said(m.certificateStatuses[info.status], info.status)],
+      [m.labels.etkStatus, said(m.etkStatuses[info.etkStatus], info.etkStatus)],
       [m.labels.reference, info.publicKeyIdentifier],
       [m.labels.requestedAt, day(info.requestedDate)],
       [m.labels.validUntil, day(info.details?.validNotAfter)],
@@ -31,6 +36,8 @@ function statusLines(status: CertificateStatus, i18n: Translator): string[] {
  * PIN), or with --keystore the status of that keystore's certificate.
  */
 export async function run(given: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+  const within = options['expiringWithin'] as string | undefined;
+  if (within !== undefined) return expiring(given, parsePeriodDays(within, '--expiring-within'), options);
   const keystorePath = options['keystore'] as string | undefined;
   // Issue 13: a keystore's status is asked of the environment its request went to; without a
   // keystore or --env, the environment of the newest unfinished request recorded here.
@@ -58,9 +65,9 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     }
     if (report.source === 'card') {
       if (report.certificates.length === 0) ctx.say(m.status.none);
-      for (const certificate of report.certificates) ctx.say(...statusLines(certificate, ctx.i18n), '');
+      for (const certificate of report.certificates) ctx.say(...statusLines(certificate, ctx.i18n, ctx.verbose), '');
     } else if (report.source === 'keystore') {
-      ctx.say(...statusLines(report.certificate, ctx.i18n));
+      ctx.say(...statusLines(report.certificate, ctx.i18n, ctx.verbose));
     } else {
       ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : `${m.labels.status}: ${m.labels.issued}`);
     }
@@ -75,6 +82,37 @@ export async function run(given: CommandContext, _args: readonly string[], optio
           : {}),
       },
     };
+  } finally {
+    await opened.close();
+  }
+}
+
+/** One line per certificate of the folder, in the chosen language. */
+function expiryLines(report: ExpiryReport, ctx: CommandContext): string[] {
+  return report.certificates.map((c) =>
+    ctx.i18n.t((m) => m.expiry[c.state], {
+      name: c.certificateName,
+      date: day(c.notAfter) ?? '',
+      days: c.daysToExpiry ?? '',
+      path: c.keystorePath,
+    }),
+  );
+}
+
+/**
+ * `status --expiring-within 90d`: expiry monitoring over the keystore folder, no card, no network.
+ * Exit 7 when a certificate expires within the period (or has expired), 2 when only unreadable
+ * keystores stand out (another password), else 0; the JSON lists every certificate.
+ */
+async function expiring(ctx: CommandContext, withinDays: number, options: Record<string, unknown>): Promise<CommandResult> {
+  const opened = await openUseCases(ctx);
+  try {
+    const password = await readKeystorePassword({ passwordFile: options['passwordFile'] as string | undefined, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
+    const report = await opened.useCases.expiringCertificates.execute({ withinDays, password });
+    if (report.certificates.length === 0) ctx.say(ctx.i18n.t((m) => m.expiry.none, { folder: ctx.settings.keystoreDir }));
+    ctx.say(...expiryLines(report, ctx), ctx.i18n.t((m) => m.expiry.summary, { days: withinDays, count: report.needingRenewal }));
+    const exitCode = report.needingRenewal > 0 ? EXIT.expiring : report.unreadable > 0 ? EXIT.badInput : EXIT.done;
+    return { exitCode, json: { ok: true, source: 'folder', folder: ctx.settings.keystoreDir, ...(JSON.parse(JSON.stringify(report)) as object) } };
   } finally {
     await opened.close();
   }

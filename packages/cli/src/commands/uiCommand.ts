@@ -39,7 +39,7 @@ export async function serveWizard(ctx: CommandContext, settings: CliSettings, op
   const ended = await Promise.race([stopped, wizard.exited]);
   if (ended === 'stopped') {
     await wizard.stop();
-    return { exitCode: EXIT.done, json: { url: wizard.url, stopped: true } };
+    return { exitCode: EXIT.done, json: { ok: true, url: wizard.url, stopped: true } };
   }
   // The API ended by itself (a crash): say so, with its status.
   throw new EhealthCertError('INTERNAL', `ehealth-cert-api stopped with status ${ended}`, { command: 'ehealth-cert-api', status: ended });

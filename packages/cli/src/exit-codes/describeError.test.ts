@@ -9,7 +9,7 @@ describe('describeError', () => {
     const error = new EhealthCertError('PIN_INCORRECT', 'The eID PIN is incorrect.', { triesLeft: 2 });
     const described = describeError(error, new Translator('nl'));
     expect(described.exitCode).toBe(4);
-    expect(described.line).toBe('Foute pincode: Nog 2 poging(en) voor de kaart geblokkeerd wordt. Probeer opnieuw met de juiste pincode; na 3 foute pincodes wordt de kaart geblokkeerd.');
+    expect(described.line).toBe('Foute pincode: Nog 2 pogingen voor de kaart geblokkeerd wordt. Probeer opnieuw met de juiste pincode; na 3 foute pincodes wordt de kaart geblokkeerd.');
     expect(described.line).not.toContain('\n');
     // Core's English text stays for --verbose and --json.
     expect(described.message).toBe('The eID PIN is incorrect.');

@@ -9,6 +9,10 @@ export const EXIT = {
   cardOrPin: 4,
   refused: 5,
   unreachable: 6,
+  /** `status --expiring-within`: a certificate expires within the period, or has expired (for monitoring). */
+  expiring: 7,
+  /** Ctrl-C: 128 + SIGINT, as shells report an interrupted program. */
+  interrupted: 130,
 } as const;
 
 /** The one table from error code to exit status (STYLE.md "Use cases and errors"). */

@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type Messages } from './en.js';
 import { fr } from './fr.js';
 import { nl } from './nl.js';
@@ -14,6 +15,28 @@ export function fill(template: string, values: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** A message with ICU plural or select forms (`{n, plural, one {# essai} other {# essais}}`). */
+const ICU_FORMS = /\{\s*\w+\s*,\s*(?:plural|selectordinal|select)\s*,/;
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A message in `language`: ICU MessageFormat (intl-messageformat, docs/decisions: the CLI's message
+ * library) for messages with plural or select forms, so that "1 essai" and "2 essais" follow the
+ * language's plural rules (CLDR); other messages only have `{name}` placeholders.
+ */
+export function format(language: Language, template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  if (!ICU_FORMS.test(template)) return fill(template, values);
+  const key = `${language}\u0000${template}`;
+  let message = compiled.get(key);
+  if (message === undefined) {
+    message = new IntlMessageFormat(template, language === 'en' ? 'en-GB' : `${language}-BE`);
+    compiled.set(key, message);
+  }
+  // Numbers given as text (a detail read from an error) count as numbers for the plural rules.
+  const numeric = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v]));
+  return String(message.format(numeric));
+}
+
 /** The texts of one language, with placeholder filling. */
 export class Translator {
   readonly m: Messages;
@@ -24,7 +47,7 @@ export class Translator {
 
   /** `t(m => m.wizard.holder, { name })`: picks a text and fills its placeholders. */
   t(pick: (m: Messages) => string, values?: Readonly<Record<string, string | number>>): string {
-    return fill(pick(this.m), values);
+    return format(this.language, pick(this.m), values);
   }
 }
 

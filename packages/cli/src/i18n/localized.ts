@@ -1,7 +1,7 @@
-import type { LocalizedText } from '@ehealth-cert/core';
+import { inLanguage, type LocalizedText } from '@ehealth-cert/core';
 import type { Language } from './Translator.js';
 
-/** A localized name in the person's language, else French, Dutch, English, German. */
+/** A localized name in the person's language, by core's one fallback (inLanguage). */
 export function localized(text: LocalizedText, language: Language): string {
-  return text[language] ?? text.fr ?? text.nl ?? text.en ?? text.de ?? '';
+  return inLanguage(text, language);
 }

@@ -1,4 +1,4 @@
-import { EhealthCertError, type Contract, type LocalizedText, type RequestOverview, type RequestReview, type RevocationContract } from '@ehealth-cert/core';
+import { EhealthCertError, inLanguage, type Contract, type LocalizedText, type RequestOverview, type RequestReview, type RevocationContract } from '@ehealth-cert/core';
 import { htmlToText } from '../contract-text/htmlToText.js';
 import { formatTable } from '../tables/formatTable.js';
 import type { Language, Translator } from '../i18n/Translator.js';
@@ -8,7 +8,7 @@ import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 
 /** The contract text in the person's language, else French, else Dutch (eHealth writes FR and NL). */
 export function contractTextFor(text: LocalizedText, language: Language): string {
-  const html = text[language] ?? text.fr ?? text.nl ?? text.en ?? text.de ?? '';
+  const html = inLanguage(text, language);
   return htmlToText(html);
 }
 

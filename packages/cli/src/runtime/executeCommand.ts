@@ -1,5 +1,6 @@
 import type { PortOverrides } from '@ehealth-cert/composition';
-import { describeError } from '../exit-codes/describeError.js';
+import { describeError, type DescribedError } from '../exit-codes/describeError.js';
+import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import { StepLog } from '../progress/StepLog.js';
 import { TerminalProgress } from '../progress/TerminalProgress.js';
@@ -65,12 +66,15 @@ export async function executeCommand(
     const module = await load();
     const result = await module.run(ctx, args, options);
     if (json) io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
-    return result.exitCode;
+    // Ctrl-C while the command worked or waited (complete --wait): it stopped cleanly, 128 + SIGINT.
+    // A command whose normal end is Ctrl-C (ui serves until then) keeps its 0.
+    return io.signal?.aborted === true && result.exitCode !== EXIT.done ? EXIT.interrupted : result.exitCode;
   } catch (error) {
     const cancelled = isPromptCancel(error);
-    const described = describeError(
-      cancelled ? Object.assign(new Error('stopped at the prompt'), { name: 'EhealthCertError', code: 'CANCELLED' }) : error,
-      i18n,
+    const described = interruptedBy(
+      error,
+      io,
+      describeError(cancelled ? Object.assign(new Error('stopped at the prompt'), { name: 'EhealthCertError', code: 'CANCELLED' }) : error, i18n),
     );
     if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
     io.stderr.write(`${described.line}\n`);
@@ -87,4 +91,13 @@ export async function executeCommand(
     }
     return described.exitCode;
   }
+}
+
+/**
+ * Ctrl-C at a prompt (@inquirer's ExitPromptError) or during the work ends with 130 (128 + SIGINT,
+ * what shells and scripts expect of an interrupted program); Escape or a "no" stays CANCELLED (1).
+ */
+function interruptedBy(error: unknown, io: CliIo, described: DescribedError): DescribedError {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'ExitPromptError' || io.signal?.aborted === true ? { ...described, exitCode: EXIT.interrupted } : described;
 }

@@ -85,6 +85,20 @@ describe('RenewCertificate', () => {
     expect(world.card.sessions).toHaveLength(sessions);
   });
 
+  it('checkWindow answers before any contact data or PIN: open inside the window, refused before it', async () => {
+    const world = fakeWorld();
+    const current = await completedKeystore(world);
+    const check = () => new RenewCertificate(world).checkWindow({ keystorePath: current.keystorePath, password: world.password });
+    world.clock.set('2028-11-30T10:00:00Z');
+    const sessions = world.card.sessions.length;
+    const error = await rejectionOf(check());
+    expect(error.code).toBe('RENEWAL_NOT_ALLOWED');
+    expect(error.details).toMatchObject({ state: 'too-early', windowStart: new Date('2028-12-02T09:29:59Z') });
+    expect(world.card.sessions).toHaveLength(sessions);
+    world.clock.set('2028-12-03T10:00:00Z');
+    await expect(check()).resolves.toMatchObject({ notAfter: current.notAfter });
+  });
+
   it('refuses an expired certificate and says to request a new one', async () => {
     const world = fakeWorld();
     const current = await completedKeystore(world);

@@ -35,23 +35,23 @@ export interface SubmittedRenewal extends SubmittedCertificateRequest {
 export class RenewCertificate {
   constructor(private readonly ports: RequestPorts) {}
 
+  /**
+   * Opens the keystore and refuses at once when its certificate is outside the renewal window
+   * (DOMAIN.md 4.3), so that a front end checks this before asking the contact data or the PIN.
+   * The password is needed: the certificates of the PKCS#12 file are encrypted with it (DOMAIN.md 3).
+   */
+  async checkWindow(input: { readonly keystorePath: string; readonly password: string }): Promise<{ readonly dn: string; readonly notAfter: Date }> {
+    const current = await openIssuedKeystore(this.ports.vault, this.ports.keys, input.keystorePath, input.password);
+    const { notAfter, subject } = current.leaf;
+    assertRenewable(subject, notAfter, this.ports.clock.now());
+    return { dn: subject, notAfter };
+  }
+
   async execute(input: RenewCertificateInput): Promise<SubmittedRenewal> {
     const { progress, clock } = this.ports;
     const current = await openIssuedKeystore(this.ports.vault, this.ports.keys, input.keystorePath, input.password);
     const { notAfter, subject } = current.leaf;
-    const state = renewalState(notAfter, clock.now());
-    if (state !== 'open') {
-      const windowStart = renewalWindowStart(notAfter);
-      const why =
-        state === 'expired'
-          ? `it expired on ${notAfter.toISOString()}; request a new certificate instead`
-          : `renewal opens on ${windowStart.toISOString()} (3 months before expiry on ${notAfter.toISOString()})`;
-      throw new EhealthCertError('RENEWAL_NOT_ALLOWED', `The certificate ${subject} cannot be renewed now: ${why}.`, {
-        state,
-        windowStart,
-        notAfter,
-      });
-    }
+    assertRenewable(subject, notAfter, clock.now());
     const owner = ehealthDnOwner(subject);
     const contactData = await trackStep(progress, '10', 'contact.validate', () => validateContactData(input.contactData));
     await trackStep(progress, '11', 'password.check', () =>
@@ -85,4 +85,20 @@ export class RenewCertificate {
     });
     return { ...submitted, renews: { dn: subject, notAfter } };
   }
+}
+
+/** Throws RENEWAL_NOT_ALLOWED (with the window start or the expiry) outside the last 3 months (DOMAIN.md 4.3). */
+function assertRenewable(subject: string, notAfter: Date, now: Date): void {
+  const state = renewalState(notAfter, now);
+  if (state === 'open') return;
+  const windowStart = renewalWindowStart(notAfter);
+  const why =
+    state === 'expired'
+      ? `it expired on ${notAfter.toISOString()}; request a new certificate instead`
+      : `renewal opens on ${windowStart.toISOString()} (3 months before expiry on ${notAfter.toISOString()})`;
+  throw new EhealthCertError('RENEWAL_NOT_ALLOWED', `The certificate ${subject} cannot be renewed now: ${why}.`, {
+    state,
+    windowStart,
+    notAfter,
+  });
 }

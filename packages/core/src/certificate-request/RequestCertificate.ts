@@ -15,6 +15,7 @@ import {
   type SubmittedCertificateRequest,
 } from './submitCertificateRequest.js';
 import { trackStep } from './trackStep.js';
+import { inLanguage } from '../text/inLanguage.js';
 
 /** Whose certificate: an organisation from GetActorQualities (8A), one typed in (8M), or the holder. */
 export type OrganisationChoice =
@@ -87,6 +88,5 @@ export function chosenIdentifier(choice: OrganisationChoice): Identifier | undef
 /** The organisation's name as the certificate's actor carries it. */
 export function organisationName(choice: Exclude<OrganisationChoice, { kind: 'personal' }>): string {
   if (choice.kind === 'manual') return choice.officialName.trim();
-  const name = choice.organisation.name;
-  return name.fr ?? name.nl ?? name.en ?? name.de ?? '';
+  return inLanguage(choice.organisation.name);
 }

@@ -49,4 +49,10 @@ export interface KeystoreVault {
   changePassword(path: string, oldPassword: string, newPassword: string): Promise<string>;
   /** Writes `text` in a file beside the keystore (the step 15 secret key and instructions). */
   writeCompanionFile(keystorePath: string, suffix: string, text: string): Promise<string>;
+  /**
+   * Writes `content` as a new PKCS#12 file beside the keystore (`<keystore stem><suffix>`, e.g.
+   * `.export.p12`), under its own password, in the format other tools read (PBES2/AES). Not a
+   * keystore of this folder: `list` and `findLatest` never return it.
+   */
+  writeCompanionKeystore(keystorePath: string, suffix: string, content: KeystoreContent, password: string): Promise<string>;
 }

@@ -83,6 +83,17 @@ export class FakeKeystoreVault implements KeystoreVault {
     return Promise.resolve(path);
   }
 
+  /** Companion keystores (exports) by path: their content and password, for assertions. */
+  readonly companionKeystores = new Map<string, { readonly content: KeystoreContent; readonly password: string }>();
+
+  writeCompanionKeystore(keystorePath: string, suffix: string, content: KeystoreContent, password: string): Promise<string> {
+    const stem = keystorePath.replace(/\.(acc-)?p12$/, '');
+    let path = `${stem}${suffix}`;
+    for (let n = 2; this.companionKeystores.has(path); n += 1) path = `${stem}-${n}${suffix}`;
+    this.companionKeystores.set(path, { content: structuredClone(content), password });
+    return Promise.resolve(path);
+  }
+
   /** The paths written, in order. */
   paths(): string[] {
     return [...this.files.keys()];

@@ -1,4 +1,5 @@
 import type { UseCases } from '@ehealth-cert/core';
+import type { SimulatedSupportTeam } from '@ehealth-cert/simulator';
 import type { ApiAuth } from '../auth/bearerAuth.js';
 import type { CardQueue } from '../card/CardQueue.js';
 import type { JobStore } from '../jobs/JobStore.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   readonly cardQueue: CardQueue;
   readonly jobs: JobStore;
   readonly idempotency: IdempotencyStore;
+  /** Env sim: the simulated eHealth support team (approve or refuse a manual request). */
+  readonly supportTeam?: SimulatedSupportTeam;
   /** The one-time ticket the web wizard trades for the token (POST /session), from `ehealth-cert ui`. */
   readonly uiTicket?: string;
   /** The web wizard's built files, served at /ui/ (default: @ehealth-cert/web-wizard's dist/ui). */

@@ -16,6 +16,8 @@ import { certificateStatusReportSchema } from '../certificates/certificateStatus
 import { identifierRoutes } from '../identifiers/identifierRoutes.js';
 import { keystoreInspectionSchema } from '../keystores/inspectionSchema.js';
 import { keystoreRoutes } from '../keystores/keystoreRoutes.js';
+import { exportRoutes } from '../keystores/exportRoutes.js';
+import { supportTeamRoutes } from '../simulator/supportTeamRoutes.js';
 import { keystoreFileSchema } from '../keystores/keystoreSchemas.js';
 import { organisationRoutes } from '../organisations/organisationRoutes.js';
 import { completionOutcomeSchema } from '../requests/completionSchemas.js';
@@ -80,6 +82,8 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
   requestRoutes(app, deps);
   completionRoutes(app, deps);
   keystoreRoutes(app, deps);
+  exportRoutes(app, deps);
+  supportTeamRoutes(app, deps);
   certificateRoutes(app, deps);
   identifierRoutes(app, deps);
   sessionRoutes(app, deps);

@@ -39,6 +39,7 @@ export async function composeApi(settings: ApiSettings, overrides: PortOverrides
       publicDocs: settings.publicDocs,
       ...(settings.secretRateLimit === undefined ? {} : { secretRateLimit: settings.secretRateLimit }),
       ...(settings.uiTicket === undefined ? {} : { uiTicket: settings.uiTicket }),
+      ...(composed.simulated?.supportTeam === undefined ? {} : { supportTeam: composed.simulated.supportTeam }),
       useCases: createUseCases({ ...composed.ports, progress: jobs.progress }),
       cardQueue: new CardQueue(),
       jobs,

@@ -53,3 +53,16 @@ describe('POST /contracts', () => {
     expect(response.json().detail).toMatch(/^Les coordonnées ne sont pas valides/);
   });
 });
+
+describe('the simulator routes outside env sim', () => {
+  it('refuse naming the rule: only a server started with --env sim has a support team', async () => {
+    const { app } = await fakeApp();
+    try {
+      const answer = await app.inject({ method: 'POST', url: `/simulator/requests/${'a'.repeat(40)}/approval`, headers: authorized(), payload: {} });
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json()).toMatchObject({ code: 'INVALID_INPUT', details: { rule: 'sim-only' } });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -92,6 +92,19 @@ describe('GenerateCertificate checks', () => {
     expect((await f.generateCertificate(bed.alice, contractXml, await csr(other, rsaKey()))).errorCode).toBe('CSR_DN_MISMATCH');
   });
 
+  it('fixture contractDn: unescaped writes CN=TYPE=ID; both forms come back as the same contract, and the CSR subject must be the DN sent back byte for byte (issue 12)', async () => {
+    const f = await flow({ fixture: { contractDn: 'unescaped' } });
+    const { dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE);
+    expect(dn).toMatch(/^CN=NIHII-AMBU_SERVICE=\d{8},OU=eHealth-platform Belgium,/);
+    expect(dn).not.toContain('\\=');
+    const escaped = dn.replaceAll('=', '\\=').replace(/(^|,)(\w+)\\=/g, '$1$2=');
+    // Sent back unchanged (unescaped): the CSR built from it prints escaped, which is not the DN sent.
+    expect((await f.generateCertificate(bed.alice, contractXml, await csr(dn, rsaKey()))).errorCode).toBe('CSR_DN_MISMATCH');
+    // Sent back escaped, as the connector does: the same contract, and the CSR subject equals it.
+    const answer = await f.generateCertificate(bed.alice, contractXml.replace(`>${dn}<`, `>${escaped}<`), await csr(escaped, rsaKey()));
+    expect(answer.errorCode).toBeUndefined();
+  });
+
   it('refuses an RSA key under 2048 bits (weak key)', async () => {
     const f = await flow();
     const { dn, contractXml } = await f.generateContract(bed.alice, AMBULANCE);

@@ -1,5 +1,5 @@
 import { EhealthCertError, type Bytes, type Clock } from '@ehealth-cert/core';
-import type { SimulatedEhealth } from './SimulatedEhealth.js';
+import type { SimulatedEhealth, SimulatedSupportTeam } from './SimulatedEhealth.js';
 
 /** A simulator in another process (`ehealth-sim serve`), as a client sees it. */
 export interface LoopbackSimulator extends SimulatedEhealth {
@@ -21,7 +21,35 @@ export async function connectLoopbackSimulator(
 ): Promise<LoopbackSimulator> {
   const baseUrl = endpointBase.replace(/\/+$/, '');
   const [anchorsAnswer, clock] = await Promise.all([askAdmin(baseUrl, 'trust-anchors'), options.clock ?? simulatorClock(baseUrl)]);
-  return { baseUrl: endpointBase, trustAnchors: pemCertificates(await anchorsAnswer.text()), clock };
+  return { baseUrl: endpointBase, trustAnchors: pemCertificates(await anchorsAnswer.text()), clock, supportTeam: loopbackSupportTeam(baseUrl) };
+}
+
+/** The support team of a loopback simulator: its admin routes POST /admin/validations/{reference}/approve|refuse. */
+function loopbackSupportTeam(baseUrl: string): SimulatedSupportTeam {
+  const decide = async (reference: string, action: 'approve' | 'refuse', body: object): Promise<Record<string, unknown>> => {
+    const url = `${baseUrl}/admin/validations/${reference}/${action}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    } catch (cause) {
+      throw new EhealthCertError('EHEALTH_UNAVAILABLE', `The simulator at ${baseUrl} does not answer (${url}).`, { url }, { cause });
+    }
+    if (response.status === 404 || response.status === 400 || response.status === 409) {
+      throw new EhealthCertError('REQUEST_NOT_FOUND', `No request ${reference} waits for a manual validation by the support team.`, { reference });
+    }
+    if (!response.ok) throw new EhealthCertError('EHEALTH_UNAVAILABLE', `The simulator at ${baseUrl} answered HTTP ${response.status} for ${url}.`, { url, status: response.status });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  return {
+    approve: async (reference) => {
+      const answer = await decide(reference, 'approve', {});
+      return answer['decision'] === 'REFUSED' ? { decision: 'REFUSED', reason: String(answer['reason']) } : { decision: 'APPROVED' };
+    },
+    refuse: async (reference, reason) => {
+      await decide(reference, 'refuse', { reason });
+      return { decision: 'REFUSED', reason };
+    },
+  };
 }
 
 async function simulatorClock(baseUrl: string): Promise<Clock> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '@ehealth-cert/core';
+import { EhealthCertError, type Clock } from '@ehealth-cert/core';
 import { setupServer } from 'msw/node';
 import { createEhealthHandlers, DEFAULT_SIMULATOR_BASE_URL } from '../ehealth/createEhealthHandlers.js';
 import { EhealthSimulator, type SimulatorState } from '../ehealth/EhealthSimulator.js';
@@ -31,6 +31,18 @@ export interface InProcessSimulator extends SimulatedEhealth {
 /** An in-process simulator with the simulator itself, for tests that drive it (admin operations). */
 export interface StartedInProcessSimulator extends InProcessSimulator {
   readonly simulator: EhealthSimulator;
+}
+
+/** The simulator's "no such pending request" (a RangeError) as the REQUEST_NOT_FOUND a front end reports. */
+async function waitingOrNotFound<T>(reference: string, decide: () => Promise<T>): Promise<T> {
+  try {
+    return await decide();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new EhealthCertError('REQUEST_NOT_FOUND', `No request ${reference} waits for a manual validation by the support team (${error.message}).`, {
+      reference,
+    });
+  }
 }
 
 /** Where the state of an in-process simulator goes. */
@@ -83,6 +95,18 @@ export async function startInProcessSimulator(options: InProcessSimulatorOptions
       await save();
     },
     mails: () => simulator.mailbox.list(),
+    supportTeam: {
+      approve: async (reference) => {
+        const review = await waitingOrNotFound(reference, () => simulator.approve(reference));
+        await save();
+        return review;
+      },
+      refuse: async (reference, reason) => {
+        await waitingOrNotFound(reference, async () => simulator.refuse(reference, reason));
+        await save();
+        return { decision: 'REFUSED', reason };
+      },
+    },
     close: () =>
       (closing ??= (async () => {
         server.close();

@@ -139,6 +139,8 @@ export const en: Messages = {
       EHEALTH_REJECTED: 'Refused by eHealth',
       EHEALTH_UNAVAILABLE: 'eHealth cannot be reached',
       RATE_LIMITED: 'Too many attempts',
+      REQUEST_UNFINISHED: 'A request for this certificate is not finished',
+      REQUEST_INTERRUPTED: 'The server stopped during the operation',
     },
     what: {
       NETWORK: 'Check that « ehealth-cert ui » still runs, then try again; nothing is lost.',
@@ -149,6 +151,8 @@ export const en: Messages = {
       KEYSTORE_PASSWORD_WRONG: 'Type the password of step 11 again; the keystore has not changed.',
       EHEALTH_REJECTED: 'Correct and try again, or contact the eHealth contact centre.',
       EHEALTH_UNAVAILABLE: 'Check the network and try again later; nothing is lost.',
+      REQUEST_UNFINISHED: 'Complete that request first (« Complete the eHealth certificate and ETK request »).',
+      REQUEST_INTERRUPTED: 'eHealth may have received the request: look at the requests to complete before trying again.',
     },
     triesLeft: (n: number) => (n === 1 ? '1 try left.' : `${n} tries left.`),
     unknown: 'Error',

@@ -137,6 +137,8 @@ export const fr = {
       EHEALTH_REJECTED: 'Refusé par eHealth',
       EHEALTH_UNAVAILABLE: 'eHealth est injoignable',
       RATE_LIMITED: 'Trop d’essais',
+      REQUEST_UNFINISHED: 'Une demande pour ce certificat n’est pas terminée',
+      REQUEST_INTERRUPTED: 'Le serveur s’est arrêté pendant l’opération',
     } as Record<string, string>,
     what: {
       NETWORK: 'Vérifiez que « ehealth-cert ui » tourne encore, puis recommencez ; rien n’est perdu.',
@@ -147,6 +149,8 @@ export const fr = {
       KEYSTORE_PASSWORD_WRONG: 'Retapez le mot de passe de l’étape 11 ; le keystore n’a pas changé.',
       EHEALTH_REJECTED: 'Corrigez et recommencez, ou contactez le centre de contact eHealth.',
       EHEALTH_UNAVAILABLE: 'Vérifiez le réseau et recommencez plus tard ; rien n’est perdu.',
+      REQUEST_UNFINISHED: 'Complétez d’abord cette demande (« Complétez la demande de certificat eHealth et ETK »).',
+      REQUEST_INTERRUPTED: 'eHealth a peut-être reçu la demande : voyez les demandes à compléter avant de recommencer.',
     } as Record<string, string>,
     triesLeft: (n: number) => (n === 1 ? 'Il vous reste 1 essai.' : `Il vous reste ${n} essais.`),
     unknown: 'Erreur',

@@ -139,6 +139,8 @@ export const nl: Messages = {
       EHEALTH_REJECTED: 'Geweigerd door eHealth',
       EHEALTH_UNAVAILABLE: 'eHealth is onbereikbaar',
       RATE_LIMITED: 'Te veel pogingen',
+      REQUEST_UNFINISHED: 'Een aanvraag voor dit certificaat is niet afgerond',
+      REQUEST_INTERRUPTED: 'De server stopte tijdens de bewerking',
     },
     what: {
       NETWORK: 'Controleer of « ehealth-cert ui » nog draait en probeer opnieuw; er gaat niets verloren.',
@@ -149,6 +151,8 @@ export const nl: Messages = {
       KEYSTORE_PASSWORD_WRONG: 'Tik het wachtwoord van stap 11 opnieuw; de keystore is niet gewijzigd.',
       EHEALTH_REJECTED: 'Verbeter en probeer opnieuw, of contacteer het eHealth-contactcenter.',
       EHEALTH_UNAVAILABLE: 'Controleer het netwerk en probeer later opnieuw; er gaat niets verloren.',
+      REQUEST_UNFINISHED: 'Vervolledig eerst die aanvraag (« Vervolledig de aanvraag van het eHealth-certificaat en ETK »).',
+      REQUEST_INTERRUPTED: 'eHealth heeft de aanvraag misschien ontvangen: bekijk de te vervolledigen aanvragen voor u opnieuw begint.',
     },
     triesLeft: (n: number) => (n === 1 ? 'U hebt nog 1 poging.' : `U hebt nog ${n} pogingen.`),
     unknown: 'Fout',
