@@ -51,11 +51,15 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     ctx.steps.show('17');
     const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
     const started = Date.now();
+    ctx.progress.keepInPlace(flags.wait === true && ctx.io.stderr.isTTY === true);
     let outcome = await completeOnce(opened, keystorePath, password);
     while (outcome.status === 'pending' && flags.wait === true && ctx.io.signal?.aborted !== true) {
       const elapsed = Math.round((Date.now() - started) / 1000);
       const line = ctx.i18n.t((m) => m.complete.waiting, { elapsed, interval });
-      ctx.io.stderr.write(ctx.io.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
+      // On a terminal one status line, rewritten at each check (the checks' own progress too);
+      // without one (a log file, a script), one plain line per check.
+      if (ctx.io.stderr.isTTY) ctx.progress.status(line);
+      else ctx.io.stderr.write(`${line}\n`);
       try {
         await sleep(interval * 1000, undefined, ctx.io.signal ? { signal: ctx.io.signal } : {});
       } catch {
@@ -63,7 +67,8 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       }
       outcome = await completeOnce(opened, outcome.keystorePath, password);
     }
-    if (ctx.io.stderr.isTTY && flags.wait === true) ctx.io.stderr.write('\r\x1b[K');
+    ctx.progress.keepInPlace(false);
+    ctx.progress.interrupt();
     const { m } = ctx.i18n;
     if (outcome.status === 'pending') {
       ctx.io.stderr.write(`${m.complete.pending}\n`);
