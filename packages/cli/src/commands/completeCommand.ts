@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EhealthCertError, renewalWindowStart, type CompletionOutcome } from '@ehealth-cert/core';
 import { longDate } from '../i18n/longDate.js';
+import { completionWarningText, localizedWarnings } from './completionWarnings.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
@@ -53,11 +54,15 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     ctx.steps.show('17');
     const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
     const started = Date.now();
+    ctx.progress.keepInPlace(flags.wait === true && ctx.io.stderr.isTTY === true);
     let outcome = await completeOnce(opened, keystorePath, password);
     while (outcome.status === 'pending' && flags.wait === true && ctx.io.signal?.aborted !== true) {
       const elapsed = Math.round((Date.now() - started) / 1000);
       const line = ctx.i18n.t((m) => m.complete.waiting, { elapsed, interval });
-      ctx.io.stderr.write(ctx.io.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
+      // On a terminal one status line, rewritten at each check (the checks' own progress too);
+      // without one (a log file, a script), one plain line per check.
+      if (ctx.io.stderr.isTTY) ctx.progress.status(line);
+      else ctx.io.stderr.write(`${line}\n`);
       try {
         await sleep(interval * 1000, undefined, ctx.io.signal ? { signal: ctx.io.signal } : {});
       } catch {
@@ -65,7 +70,8 @@ export async function run(given: CommandContext, _args: readonly string[], optio
       }
       outcome = await completeOnce(opened, outcome.keystorePath, password);
     }
-    if (ctx.io.stderr.isTTY && flags.wait === true) ctx.io.stderr.write('\r\x1b[K');
+    ctx.progress.keepInPlace(false);
+    ctx.progress.interrupt();
     const { m } = ctx.i18n;
     if (outcome.status === 'pending') {
       ctx.io.stderr.write(`${m.complete.pending}\n`);
@@ -82,9 +88,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
         ? ctx.i18n.t((x) => x.complete.etkNotYetPublished, { serial: outcome.etkSerial })
         : ctx.i18n.t((x) => x.complete.etk, { serial: outcome.etkSerial }),
       ...(outcome.toBeActivated ? [m.complete.etkToActivate] : []),
-      ...outcome.warnings
-        .filter((w) => w.code !== 'ETK_NOT_YET_PUBLISHED')
-        .map((w) => ctx.i18n.t((x) => x.complete.warning, { text: w.code === 'ISSUED_CHAIN_NOT_CHECKED' ? m.complete.issuedChainNotChecked : m.complete.etkSignerNotChecked })),
+      ...outcome.warnings.filter((w) => w.code !== 'ETK_NOT_YET_PUBLISHED').map((w) => ctx.i18n.t((x) => x.complete.warning, { text: completionWarningText(w.code, ctx.i18n, outcome.etkSerial) })),
       ctx.i18n.t((x) => x.complete.keystore, { path: outcome.keystorePath }),
       ctx.i18n.t((x) => x.complete.validity, { date: longDate(outcome.notAfter, ctx.i18n.language), renewFrom: longDate(renewalWindowStart(outcome.notAfter), ctx.i18n.language) }),
       ctx.bold(m.complete.done),
@@ -102,7 +106,8 @@ export async function run(given: CommandContext, _args: readonly string[], optio
         etkPublication: outcome.etkPublication,
         notAfter: outcome.notAfter.toISOString(),
         renewalWindowStart: renewalWindowStart(outcome.notAfter).toISOString(),
-        warnings: outcome.warnings,
+        // The codes are the contract; the messages are in the person's language, as on screen.
+        warnings: localizedWarnings(outcome.warnings, ctx.i18n, outcome.etkSerial),
       },
     };
   } finally {
