@@ -8,6 +8,8 @@ import {
   type UseCases,
 } from '@ehealth-cert/core';
 import { composeCli, type CliComposition } from '@ehealth-cert/cli';
+import { writeSecretKeyFile } from '@ehealth-cert/composition';
+import type { RequestReceipt } from '@ehealth-cert/core';
 import { attempt } from './attempt.js';
 import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, OrganisationView, RequestDraft, RequestView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
@@ -77,7 +79,8 @@ export class UseCasesDriver implements Driver {
     }
     return attempt(async () =>
       view(
-        await useCase.execute({
+        await withReceiptFile(
+          useCase.execute({
           organisation,
           ...(draft.applicationId ? { applicationId: draft.applicationId } : {}),
           contactData: draft.contactData,
@@ -87,6 +90,7 @@ export class UseCasesDriver implements Driver {
           pinEntry: person,
           review: person,
         }),
+        ),
         person.overview,
       ),
     );
@@ -107,7 +111,8 @@ export class UseCasesDriver implements Driver {
     const person = new ScenarioPerson(access.pin);
     return attempt(async () =>
       view(
-        await useCase.execute({
+        await withReceiptFile(
+          useCase.execute({
           keystorePath: access.keystorePath,
           password: access.password,
           contactData: access.contactData,
@@ -116,6 +121,7 @@ export class UseCasesDriver implements Driver {
           pinEntry: person,
           review: person,
         }),
+        ),
         person.overview,
       ),
     );
@@ -168,4 +174,11 @@ function view(submitted: SubmittedCertificateRequest, overview: string): Request
     keystorePath: submitted.keystorePath,
     overview,
   };
+}
+
+/** Step 15 on disk, as every front end does it: core returns the receipt, the front end writes the secret-key file. */
+async function withReceiptFile<T extends { readonly receipt: RequestReceipt }>(submitting: Promise<T>): Promise<T> {
+  const submitted = await submitting;
+  await writeSecretKeyFile(submitted.receipt);
+  return submitted;
 }

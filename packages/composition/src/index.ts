@@ -2,3 +2,4 @@
 export type { PortSettings } from './PortSettings.js';
 export { createPorts, SIM_STATE_FOLDER, type ComposedPorts, type PortOverrides, type Ports, type SimulatedWorld } from './createPorts.js';
 export { secretKeyText, writeCompanionText, writeSecretKeyFile } from './receiptFiles.js';
+export { recordedRequests } from './recordedRequests.js';

@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
+import { contextForRequest } from '../runtime/requestEnvironment.js';
 
 interface CompleteFlags {
   readonly keystore?: string;
@@ -41,9 +42,11 @@ async function completeOnce(opened: OpenedUseCases, keystorePath: string, passwo
  * `ehealth-cert complete`: manual steps 16-19. Pending is a normal outcome (exit 3, "not yet");
  * `--wait` polls every --interval seconds with a progress line until issued or Ctrl-C.
  */
-export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+export async function run(given: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const flags = options as CompleteFlags;
-  const interval = intervalSeconds(ctx, flags.interval);
+  const interval = intervalSeconds(given, flags.interval);
+  // Issue 13: the environment the request was sent to, unless --env says it (and then it must agree).
+  const ctx = await contextForRequest(given, flags.keystore);
   ctx.steps.show('16');
   const opened = await openUseCases(ctx);
   try {
@@ -51,11 +54,15 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     ctx.steps.show('17');
     const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
     const started = Date.now();
+    ctx.progress.keepInPlace(flags.wait === true && ctx.io.stderr.isTTY === true);
     let outcome = await completeOnce(opened, keystorePath, password);
     while (outcome.status === 'pending' && flags.wait === true && ctx.io.signal?.aborted !== true) {
       const elapsed = Math.round((Date.now() - started) / 1000);
       const line = ctx.i18n.t((m) => m.complete.waiting, { elapsed, interval });
-      ctx.io.stderr.write(ctx.io.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
+      // On a terminal one status line, rewritten at each check (the checks' own progress too);
+      // without one (a log file, a script), one plain line per check.
+      if (ctx.io.stderr.isTTY) ctx.progress.status(line);
+      else ctx.io.stderr.write(`${line}\n`);
       try {
         await sleep(interval * 1000, undefined, ctx.io.signal ? { signal: ctx.io.signal } : {});
       } catch {
@@ -63,11 +70,15 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       }
       outcome = await completeOnce(opened, outcome.keystorePath, password);
     }
-    if (ctx.io.stderr.isTTY && flags.wait === true) ctx.io.stderr.write('\r\x1b[K');
+    ctx.progress.keepInPlace(false);
+    ctx.progress.interrupt();
     const { m } = ctx.i18n;
     if (outcome.status === 'pending') {
       ctx.io.stderr.write(`${m.complete.pending}\n`);
-      return { exitCode: EXIT.pending, json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, message: m.complete.pending } };
+      return {
+        exitCode: EXIT.pending,
+        json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, environment: ctx.settings.env, message: m.complete.pending },
+      };
     }
     ctx.steps.show('18');
     ctx.steps.show('19');

@@ -16,8 +16,10 @@ let env: Record<string, string>;
 const CONTACT = ['--email-private', 'alice@example.org', '--email-general', 'info@ambulance.example.org', '--phone-private', '02 555 01 23'];
 const DAY = 24 * 3600 * 1000;
 
-async function cli(argv: readonly string[]) {
+async function cli(argv: readonly string[], options: { readonly terminal?: boolean } = {}) {
   const run = captureIo(env);
+  // A terminal on stderr: the progress of `complete --wait` is then one line rewritten in place.
+  if (options.terminal === true) Object.assign(run.io.stderr, { isTTY: true });
   const code = await runCli(argv, run.io, { adapters: { simulator } });
   return { code, stdout: run.stdout(), stderr: run.stderr(), json: () => JSON.parse(run.stdout()) as Record<string, unknown> };
 }
@@ -45,6 +47,11 @@ describe('certificate life cycle through ehealth-cert', () => {
     clearTimeout(issue);
     expect(waited.code, waited.stderr).toBe(0);
     expect(waited.stderr).toContain('Wachten tot eHealth het certificaat aanmaakt');
+    // Without a terminal (a log file): one plain line per check, no cursor control.
+    const waitingLines = waited.stderr.split('\n').filter((l) => l.includes('Wachten tot eHealth'));
+    expect(waitingLines.length).toBeGreaterThanOrEqual(1);
+    expect(waitingLines).toHaveLength(waited.stderr.match(/Wachten tot eHealth/g)?.length ?? 0);
+    expect(waited.stderr).not.toContain('\r');
     const first = waited.json() as { keystorePath: string; toBeActivated: boolean };
     expect(first.toBeActivated).toBe(false);
 
@@ -62,9 +69,14 @@ describe('certificate life cycle through ehealth-cert', () => {
     const renewed = await cli(['renew', '--keystore', first.keystorePath, '--accept-terms', ...CONTACT, '--json']);
     expect(renewed.code, renewed.stderr).toBe(0);
     const renewal = renewed.json() as { keystorePath: string; reference: string };
-    await simulator.advance(simulator.issuanceDelayMs + 60_000);
-    const completed = await cli(['complete', '--keystore', renewal.keystorePath, '--json']);
+    const issueRenewal = setTimeout(() => void simulator.advance(simulator.issuanceDelayMs + 60_000), 3500);
+    const completed = await cli(['complete', '--keystore', renewal.keystorePath, '--wait', '--interval', '1', '--json'], { terminal: true });
+    clearTimeout(issueRenewal);
     expect(completed.code, completed.stderr).toBe(0);
+    // On a terminal: several checks, all on one status line rewritten in place (no line per check).
+    expect(completed.stderr.match(/Wachten tot eHealth/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(completed.stderr).toContain('\r\x1b[K');
+    expect(completed.stderr).not.toContain('\n');
     const second = completed.json() as { keystorePath: string; toBeActivated: boolean };
     expect(second.toBeActivated).toBe(true);
 

@@ -82,7 +82,9 @@ function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateReque
     ctx.i18n.t((x) => x.wizard.keystoreWritten, { path: submitted.keystorePath }),
     '',
     m.wizard.requested,
-    submitted.automaticallyValidated ? m.wizard.waitAutomatic : m.wizard.waitManual,
+    ...(submitted.confirmedByStatusCheck === true ? [m.wizard.confirmedByStatusCheck] : []),
+    // Issue 13: the printed next step carries the environment of the request (never prd by default).
+    ctx.i18n.t((x) => (submitted.automaticallyValidated ? x.wizard.waitAutomatic : x.wizard.waitManual), { env: submitted.environment, keystore: submitted.keystorePath }),
   );
 }
 
@@ -91,7 +93,7 @@ function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateReque
  * step; otherwise every answer comes from the flags and a missing one fails naming its flag.
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
-  const flags = options as RequestFlags & { yes?: boolean };
+  const flags = options as RequestFlags & { yes?: boolean; newKey?: boolean };
   const scripted = flags.yes === true || !ctx.prompter.interactive;
   const answers: RequestAnswers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
@@ -133,6 +135,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         environment: ctx.settings.env,
         pinEntry: opened.pinEntry,
         review: opened.review,
+        ...(flags.newKey === true ? { newKey: true } : {}),
       }),
     );
     const { secretKeyFile, instructionsFile } = await writeReceiptFiles(ctx.i18n, submitted.receipt);
@@ -149,6 +152,9 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         instructionsFile,
         dn: submitted.dn,
         certificateName: submitted.certificateName,
+        environment: submitted.environment,
+        ...(submitted.confirmedByStatusCheck === true ? { confirmedByStatusCheck: true } : {}),
+        nextStep: `ehealth-cert complete --env ${submitted.environment} --keystore "${submitted.keystorePath}"`,
         organisation: choice.kind === 'personal' ? { kind: 'personal', identifier: `SSIN=${holder.ssin}` } : { kind: choice.kind, identifier: owner.type ? formatIdentifier({ type: owner.type, value: owner.id }) : undefined, name: owner.name },
         contractText: opened.review.contractText,
         steps: ctx.steps.steps,

@@ -42,4 +42,20 @@ describe('TerminalProgress', () => {
     progress.interrupt();
     expect(screen.text.split('\r\x1b[K')).toHaveLength(3);
   });
+
+  it('keeps repeated checks on one line in place (complete --wait), then leaves it clean', () => {
+    const screen = sink(true);
+    const progress = new TerminalProgress(i18n, { statusLine: screen, color: false });
+    progress.keepInPlace(true);
+    for (let check = 0; check < 3; check++) {
+      progress.report({ step: '18', activity: 'ehealth.GetCertificate', phase: 'start' });
+      progress.report({ step: '18', activity: 'ehealth.GetCertificate', phase: 'done' });
+      progress.status(`attente ${check}`);
+    }
+    expect(screen.text).not.toContain('\n');
+    expect(screen.text.match(/attente \d/g)).toHaveLength(3);
+    progress.keepInPlace(false);
+    progress.interrupt();
+    expect(screen.text.endsWith('\r\x1b[K')).toBe(true);
+  });
 });

@@ -31,6 +31,7 @@ export interface TerminalProgressOptions {
 export class TerminalProgress implements Progress {
   private readonly started = new Map<string, number>();
   private lineOpen = false;
+  private inPlace = false;
 
   constructor(
     private readonly i18n: Translator,
@@ -52,9 +53,30 @@ export class TerminalProgress implements Progress {
       this.started.delete(event.activity);
       const took = since === undefined ? '' : ` (${((Date.now() - since) / 1000).toFixed(1)} s)`;
       const tick = this.options.color ? '\x1b[32m✓\x1b[0m' : '✓';
+      if (this.inPlace) {
+        // A repeated check (complete --wait): the line is rewritten, never a new line per check.
+        line.write(`\r\x1b[K${tick} ${label}${took}`);
+        return;
+      }
       line.write(`\r\x1b[K${tick} ${label}${took}\n`);
       this.lineOpen = false;
     }
+  }
+
+  /**
+   * While on, a finished activity stays on the status line (rewritten by the next one or by the
+   * caller's own status) instead of leaving a line per activity: for loops such as `complete --wait`.
+   */
+  keepInPlace(on: boolean): void {
+    this.inPlace = on;
+  }
+
+  /** Writes `text` as the status line of a terminal, in place of the previous one. */
+  status(text: string): void {
+    const line = this.options.statusLine;
+    if (line?.isTTY !== true) return;
+    line.write(`\r\x1b[K${text}`);
+    this.lineOpen = true;
   }
 
   /** Clears a pending "… activity" line before a prompt or a message takes the terminal. */
