@@ -88,6 +88,14 @@ export class InProcessEhealth implements SimulatorControl {
     else this.simulator.faults.clear();
   }
 
+  async loseNextAnswer(operation: string): Promise<void> {
+    this.simulator.addFault({ operation, kind: 'lostAnswer' });
+  }
+
+  async setOperationUnreachable(operation: string): Promise<void> {
+    this.simulator.addFault({ operation, kind: 'http503', probability: 1 });
+  }
+
   async records() {
     return this.simulator.certificates();
   }

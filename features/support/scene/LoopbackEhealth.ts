@@ -91,6 +91,14 @@ export class LoopbackEhealth implements SimulatorControl {
     else await this.admin('DELETE', 'faults');
   }
 
+  async loseNextAnswer(operation: string): Promise<void> {
+    await this.admin('POST', 'faults', { operation, kind: 'lostAnswer' });
+  }
+
+  async setOperationUnreachable(operation: string): Promise<void> {
+    await this.admin('POST', 'faults', { operation, kind: 'http503', probability: 1 });
+  }
+
   records(): Promise<readonly CertificateRecord[]> {
     return this.admin('GET', 'certificates');
   }

@@ -28,6 +28,10 @@ export interface SimulatorControl {
   readonly issuanceDelayMs: number;
   /** Every call fails as if eHealth were down (true), or works again (false). */
   setUnreachable(unreachable: boolean): Promise<void>;
+  /** eHealth handles the next call of `operation`, then its answer is lost (connection reset). */
+  loseNextAnswer(operation: string): Promise<void>;
+  /** Every call of `operation` fails as if eHealth were down, until setUnreachable(false). */
+  setOperationUnreachable(operation: string): Promise<void>;
   records(): Promise<readonly CertificateRecord[]>;
   mails(): Promise<readonly Email[]>;
   /** How many contracts eHealth generated (GenerateContract calls that succeeded). */

@@ -48,6 +48,8 @@ export class EhealthWorld extends World<WorldParameters> implements DriverScene 
 
   /** The last thing the front end answered. */
   last: Outcome<unknown> | undefined;
+  /** The request whose outcome stayed unknown (lost answer, no status check): its keystore and secret key. */
+  interruptedRequest: { readonly keystorePath: string; readonly reference: string } | undefined;
   /** Manual steps done through the wizard's screens (2, 3, 4, 6, 8M, 16 ...). */
   readonly steps = new Set<string>();
   organisations: readonly OrganisationView[] = [];

@@ -106,6 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     .option('--phone-general <phone>', m.options.phoneGeneral)
     .option('--base-service <usage>', m.options.baseService, repeat)
     .option('--accept-terms', m.options.acceptTerms)
+    .option('--new-key', m.options.newKey)
     .option('--password-file <file>', m.options.passwordFile)
     .action(action(() => import('./commands/requestCommand.js'), true));
 

@@ -8,7 +8,7 @@ export type * from './ports/CertificateRegistry.js';
 export type * from './ports/EtkRegistry.js';
 export type * from './ports/KeyFactory.js';
 export type * from './ports/KeystoreVault.js';
-export type * from './ports/PendingRequests.js';
+export * from './ports/PendingRequests.js';
 export type * from './ports/RequestReview.js';
 export * from './ports/Progress.js';
 export type * from './ports/UseCasePorts.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Clock, EhealthCertError, type PendingRequest, type PendingRequests } from '@ehealth-cert/core';
+import { type Clock, EhealthCertError, PENDING_REQUEST_STATUSES, type PendingRequest, type PendingRequestChange, type PendingRequests } from '@ehealth-cert/core';
 import { moveAside, replaceFileAtomically } from '../keystore/AtomicFile.js';
 import { fileTimestamp } from '../keystore/fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from '../keystore/KeystoreFileSystem.js';
@@ -16,7 +16,7 @@ export interface JsonPendingRequestsOptions {
 export const PENDING_REQUESTS_FILE = 'pending-requests.json';
 
 const ENVIRONMENTS = new Set(['prd', 'acc', 'sim']);
-const STATUSES = new Set(['sent', 'pending', 'issued', 'completed', 'refused']);
+const STATUSES = new Set<string>(PENDING_REQUEST_STATUSES);
 
 type Stored = Omit<PendingRequest, 'requestedAt' | 'lastCheckedAt'> & { requestedAt: string; lastCheckedAt?: string };
 
@@ -80,7 +80,7 @@ export class JsonPendingRequests implements PendingRequests {
    * (record damaged, deleted, or the keystore came from elsewhere), an unreadable record or a failed
    * write leave the record as it is and resolve.
    */
-  update(reference: string, change: Partial<Pick<PendingRequest, 'lastStatus' | 'lastCheckedAt' | 'keystorePath'>>): Promise<void> {
+  update(reference: string, change: PendingRequestChange): Promise<void> {
     const wanted = reference.toLowerCase();
     return this.serial(async () => {
       try {

@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
+import { contextForRequest } from '../runtime/requestEnvironment.js';
 
 interface CompleteFlags {
   readonly keystore?: string;
@@ -41,9 +42,11 @@ async function completeOnce(opened: OpenedUseCases, keystorePath: string, passwo
  * `ehealth-cert complete`: manual steps 16-19. Pending is a normal outcome (exit 3, "not yet");
  * `--wait` polls every --interval seconds with a progress line until issued or Ctrl-C.
  */
-export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+export async function run(given: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const flags = options as CompleteFlags;
-  const interval = intervalSeconds(ctx, flags.interval);
+  const interval = intervalSeconds(given, flags.interval);
+  // Issue 13: the environment the request was sent to, unless --env says it (and then it must agree).
+  const ctx = await contextForRequest(given, flags.keystore);
   ctx.steps.show('16');
   const opened = await openUseCases(ctx);
   try {
@@ -72,7 +75,10 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     const { m } = ctx.i18n;
     if (outcome.status === 'pending') {
       ctx.io.stderr.write(`${m.complete.pending}\n`);
-      return { exitCode: EXIT.pending, json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, message: m.complete.pending } };
+      return {
+        exitCode: EXIT.pending,
+        json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, environment: ctx.settings.env, message: m.complete.pending },
+      };
     }
     ctx.steps.show('18');
     ctx.steps.show('19');

@@ -81,7 +81,9 @@ function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateReque
     ctx.i18n.t((x) => x.wizard.keystoreWritten, { path: submitted.keystorePath }),
     '',
     m.wizard.requested,
-    submitted.automaticallyValidated ? m.wizard.waitAutomatic : m.wizard.waitManual,
+    ...(submitted.confirmedByStatusCheck === true ? [m.wizard.confirmedByStatusCheck] : []),
+    // Issue 13: the printed next step carries the environment of the request (never prd by default).
+    ctx.i18n.t((x) => (submitted.automaticallyValidated ? x.wizard.waitAutomatic : x.wizard.waitManual), { env: submitted.environment, keystore: submitted.keystorePath }),
   );
 }
 
@@ -94,6 +96,7 @@ async function writeInstructions(ctx: CommandContext, opened: OpenedUseCases, su
     keystore: submitted.keystorePath,
     date: new Date().toISOString(),
     env: ctx.settings.env.toUpperCase(),
+    envFlag: submitted.environment,
   };
   const text = [m.instructions.title, '', ...m.instructions.body.map((line) => ctx.i18n.t(() => line, values)), ''].join('\n');
   return opened.useCases.writeKeystoreCompanion.execute({ keystorePath: submitted.keystorePath, suffix: `.step-16.${ctx.i18n.language}.txt`, text });
@@ -104,7 +107,7 @@ async function writeInstructions(ctx: CommandContext, opened: OpenedUseCases, su
  * step; otherwise every answer comes from the flags and a missing one fails naming its flag.
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
-  const flags = options as RequestFlags & { yes?: boolean };
+  const flags = options as RequestFlags & { yes?: boolean; newKey?: boolean };
   const scripted = flags.yes === true || !ctx.prompter.interactive;
   const answers: RequestAnswers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
@@ -146,6 +149,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         environment: ctx.settings.env,
         pinEntry: opened.pinEntry,
         review: opened.review,
+        ...(flags.newKey === true ? { newKey: true } : {}),
       }),
     );
     const instructionsFile = await writeInstructions(ctx, opened, submitted);
@@ -162,6 +166,9 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         instructionsFile,
         dn: submitted.dn,
         certificateName: submitted.certificateName,
+        environment: submitted.environment,
+        ...(submitted.confirmedByStatusCheck === true ? { confirmedByStatusCheck: true } : {}),
+        nextStep: `ehealth-cert complete --env ${submitted.environment} --keystore "${submitted.keystorePath}"`,
         organisation: choice.kind === 'personal' ? { kind: 'personal', identifier: `SSIN=${holder.ssin}` } : { kind: choice.kind, identifier: owner.type ? formatIdentifier({ type: owner.type, value: owner.id }) : undefined, name: owner.name },
         contractText: opened.review.contractText,
         steps: ctx.steps.steps,

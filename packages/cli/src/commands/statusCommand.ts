@@ -5,6 +5,7 @@ import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { formatTable } from '../tables/formatTable.js';
 import { openUseCases } from '../runtime/openUseCases.js';
+import { contextForRequest } from '../runtime/requestEnvironment.js';
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
 
@@ -34,12 +35,17 @@ export function statusLines(status: CertificateStatus, i18n: Translator, verbose
  * `ehealth-cert status`: every certificate the card holder manages (GetCertificateInfoForCitizen,
  * PIN), or with --keystore the status of that keystore's certificate.
  */
-export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
+export async function run(given: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const within = options['expiringWithin'] as string | undefined;
-  if (within !== undefined) return expiring(ctx, parsePeriodDays(within, '--expiring-within'), options);
+  if (within !== undefined) return expiring(given, parsePeriodDays(within, '--expiring-within'), options);
+  const keystorePath = options['keystore'] as string | undefined;
+  // Issue 13: a keystore's status is asked of the environment its request went to; without a
+  // keystore or --env, the environment of the newest unfinished request recorded here.
+  const ctx = await contextForRequest(given, keystorePath);
   const opened = await openUseCases(ctx);
   try {
-    const keystorePath = options['keystore'] as string | undefined;
+    // Requests recorded on this machine and not finished (one interrupted by a crash included).
+    const unfinished = await opened.useCases.listCertificateRequests.execute({ state: 'open', environment: ctx.settings.env, order: 'newest-first' });
     const report = await opened.useCases.showCertificateStatus.execute(
       keystorePath === undefined
         ? { source: 'card', pinEntry: opened.pinEntry }
@@ -50,6 +56,13 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
           },
     );
     const { m } = ctx.i18n;
+    if (keystorePath === undefined && unfinished.length > 0) {
+      ctx.say(m.status.recorded);
+      for (const r of unfinished) {
+        ctx.say(`  ${r.certificateName}  ${r.reference}  ${r.lastStatus}  ${r.keystorePath}`, `    ehealth-cert complete --env ${r.environment} --keystore "${r.keystorePath}"`);
+      }
+      ctx.say('');
+    }
     if (report.source === 'card') {
       if (report.certificates.length === 0) ctx.say(m.status.none);
       for (const certificate of report.certificates) ctx.say(...statusLines(certificate, ctx.i18n, ctx.verbose), '');
@@ -58,7 +71,17 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     } else {
       ctx.say(`${m.labels.reference}: ${report.reference}`, report.delivery === 'pending' ? m.complete.pending : `${m.labels.status}: ${m.labels.issued}`);
     }
-    return { exitCode: EXIT.done, json: { ok: true, ...(JSON.parse(JSON.stringify(report)) as object) } };
+    return {
+      exitCode: EXIT.done,
+      json: {
+        ok: true,
+        environment: ctx.settings.env,
+        ...(JSON.parse(JSON.stringify(report)) as object),
+        ...(keystorePath === undefined
+          ? { recordedRequests: unfinished.map((r) => ({ reference: r.reference, certificateName: r.certificateName, status: r.lastStatus, keystorePath: r.keystorePath, environment: r.environment })) }
+          : {}),
+      },
+    };
   } finally {
     await opened.close();
   }

@@ -88,6 +88,11 @@ export function errorDetail(error: unknown, i18n: Translator): string {
   if (max !== undefined) parts.push(i18n.t((x) => x.errors.detail.range, { max }));
   const url = text(details['url']);
   if (url !== undefined) parts.push(i18n.t((x) => x.errors.detail.url, { url }));
+  // Issue 13: a request whose outcome is not known, or not finished, names its next commands.
+  const completeCommand = text(details['completeCommand']);
+  if (completeCommand !== undefined && code === 'REQUEST_UNFINISHED') parts.push(i18n.t((x) => x.errors.detail.complete, { command: completeCommand }));
+  const statusCommand = text(details['statusCommand']);
+  if (statusCommand !== undefined) parts.push(i18n.t((x) => x.errors.detail.check, { command: statusCommand }));
   return parts.join(', ');
 }
 

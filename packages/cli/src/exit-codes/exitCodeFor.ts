@@ -39,6 +39,8 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   EHEALTH_REJECTED: EXIT.refused,
   RENEWAL_NOT_ALLOWED: EXIT.refused,
   REQUEST_NOT_FOUND: EXIT.refused,
+  // Issue 13: not an eHealth refusal, nothing was sent; the person chooses complete, status or --new-key.
+  REQUEST_UNFINISHED: EXIT.badInput,
   CERTIFICATE_NOT_ACTIVE: EXIT.refused,
   EHEALTH_UNAVAILABLE: EXIT.unreachable,
   EHEALTH_RESPONSE_INVALID: EXIT.unreachable,

@@ -21,6 +21,11 @@ export interface Interaction {
  */
 export interface CliSettings extends PortSettings {
   readonly env: Environment;
+  /**
+   * True when --env or EHEALTH_CERT_ENV chose the environment; false when it is the default (prd),
+   * which `complete` and `status` replace by the environment recorded with the request (issue 13).
+   */
+  readonly envChosen?: boolean;
   readonly interaction?: Partial<Interaction>;
 }
 
@@ -37,9 +42,16 @@ export interface GlobalOptions {
  * EHEALTH_CERT_ENDPOINT_BASE, EHEALTH_CERT_SIM_STATE_DIR (state folder of the in-process simulator).
  */
 export function resolveSettings(options: GlobalOptions, env: Readonly<Record<string, string | undefined>>, cwd: string): CliSettings {
-  const envName = (options.env ?? env['EHEALTH_CERT_ENV'] ?? 'prd').toLowerCase();
+  const chosen = options.env ?? (env['EHEALTH_CERT_ENV'] || undefined);
+  const envName = (chosen ?? 'prd').toLowerCase();
   if (!ENVIRONMENTS.includes(envName as Environment)) {
     throw new EhealthCertError('INVALID_INPUT', `environment "${envName}" is not one of prd, acc, sim`, { field: 'env', value: envName });
+  }
+  // Issue 13: an empty folder setting is a mistake (an unset variable in a script), not "here".
+  for (const [name, value] of [['--keystore-dir', options.keystoreDir], ['EHEALTH_CERT_KEYSTORE_DIR', env['EHEALTH_CERT_KEYSTORE_DIR']]] as const) {
+    if (value !== undefined && value.trim() === '') {
+      throw new EhealthCertError('INVALID_INPUT', `${name} is empty: give the keystore folder, or leave it unset for ~/ehealth/keystore`, { field: name, rule: 'required' });
+    }
   }
   const dir = options.keystoreDir ?? env['EHEALTH_CERT_KEYSTORE_DIR'] ?? join(env['HOME'] ?? homedir(), 'ehealth', 'keystore');
   const nonEmpty = (name: string) => (env[name] ? { [name]: env[name] } : {});
@@ -49,6 +61,7 @@ export function resolveSettings(options: GlobalOptions, env: Readonly<Record<str
   const simulatorStateDir = nonEmpty('EHEALTH_CERT_SIM_STATE_DIR')['EHEALTH_CERT_SIM_STATE_DIR'];
   return {
     env: envName as Environment,
+    envChosen: chosen !== undefined,
     keystoreDir: isAbsolute(dir) ? dir : resolve(cwd, dir),
     ...(pkcs11Module ? { pkcs11Module } : {}),
     ...(softhsmConf ? { softhsmConf } : {}),

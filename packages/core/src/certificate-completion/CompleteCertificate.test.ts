@@ -14,8 +14,8 @@ import type { OrganisationChoice } from '../certificate-request/RequestCertifica
 import { FakeKeyFactory } from '../testing/FakeKeyFactory.js';
 import { CompleteCertificate } from './CompleteCertificate.js';
 
-function submit(world: FakeWorld, organisation: OrganisationChoice = { kind: 'listed', organisation: anAmbulanceService() }) {
-  return submitRequest(world, { organisation });
+function submit(world: FakeWorld, organisation: OrganisationChoice = { kind: 'listed', organisation: anAmbulanceService() }, newKey = false) {
+  return submitRequest(world, { organisation, ...(newKey ? { newKey } : {}) });
 }
 
 function complete(world: FakeWorld, keystorePath: string, password = A_STRONG_PASSWORD) {
@@ -218,9 +218,9 @@ describe('CompleteCertificate', () => {
     world.etkRegistry.failures.failNext('CompleteETKRegistration', timeoutError('CompleteETKRegistration'), 'after');
     await rejection(complete(world, request.keystorePath));
     const [, withChain, withEtkKey] = world.vault.paths();
-    // A second request for the same organisation: its keystore is saved (then eHealth refuses it).
+    // A second request for the same organisation (a new key asked for): its keystore is saved (then eHealth refuses it).
     world.clock.advance({ minutes: 5 });
-    expect((await rejection(submit(world))).code).toBe('EHEALTH_REJECTED');
+    expect((await rejection(submit(world, undefined, true))).code).toBe('EHEALTH_REJECTED');
     expect(world.vault.paths()).toHaveLength(4);
     const generated = world.keys.generated;
     const calls = world.registry.operations().length;
@@ -243,12 +243,23 @@ describe('CompleteCertificate', () => {
     expect(world.vault.paths()).toEqual([request.keystorePath]);
   });
 
-  it('completes a request whose GenerateCertificate answer was lost, from the keystore the error named', async () => {
+  it('completes a request whose GenerateCertificate answer and status check were lost, from the keystore the error named', async () => {
     const world = fakeWorld();
     world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'after');
+    world.registry.failures.failNext('GetCertificate', timeoutError('GetCertificate'));
     const error = await rejection(submit(world));
+    expect(await world.pending.get(error.details.reference as string)).toMatchObject({ lastStatus: 'sending' });
     const result = await complete(world, error.details.keystorePath as string);
     expect(result).toMatchObject({ status: 'completed', reference: error.details.reference });
+    expect(await world.pending.get(error.details.reference as string)).toMatchObject({ lastStatus: 'completed' });
+  });
+
+  it('records a request that eHealth refused as refused', async () => {
+    const world = fakeWorld();
+    const request = await submit(world, { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société X' });
+    world.registry.refuse(request.reference);
+    await rejection(complete(world, request.keystorePath));
+    expect(await world.pending.get(request.reference)).toMatchObject({ lastStatus: 'refused' });
   });
 
   describe('issue 12: what a completion that did succeed reports', () => {

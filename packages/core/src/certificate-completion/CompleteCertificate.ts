@@ -72,7 +72,13 @@ export class CompleteCertificate {
     const warnings: CompletionWarning[] = [];
 
     if (keys.describeCertificate(keystore.authentication.chain[0] as Bytes).placeholder) {
-      const delivery = await trackStep(progress, '18', 'ehealth.GetCertificate', () => this.ports.registry.getCertificate(reference));
+      const delivery = await trackStep(progress, '18', 'ehealth.GetCertificate', () => this.ports.registry.getCertificate(reference)).catch(
+        async (error: unknown) => {
+          // Issue 13: a refusal is recorded, so that `complete` without a keystore no longer picks it.
+          if (EhealthCertError.is(error, 'EHEALTH_REJECTED')) await pending.update(reference, { lastStatus: 'refused', lastCheckedAt: clock.now() }).catch(() => undefined);
+          throw error;
+        },
+      );
       if (delivery.status === 'pending') {
         await pending.update(reference, { lastStatus: 'pending', lastCheckedAt: clock.now() });
         return { status: 'pending', reference, keystorePath: keystore.path };

@@ -57,6 +57,8 @@ describe('RenewCertificate', () => {
     const before = structuredClone(world.vault.files.get(current.keystorePath)?.content);
     world.clock.set('2029-01-15T10:00:00Z');
     world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'after');
+    // The status check after the lost answer is lost too: the outcome stays unknown.
+    world.registry.failures.failNext('GetCertificate', timeoutError('GetCertificate'));
 
     const error = await rejectionOf(renew(world, current.keystorePath));
 

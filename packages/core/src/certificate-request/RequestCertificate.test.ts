@@ -102,6 +102,10 @@ describe('RequestCertificate', () => {
       'INVALID_IDENTIFIER',
     ],
     ['an application id with a space', { applicationId: 'MY APP' }, 'INVALID_INPUT'],
+    ['an organisation name of 100 000 characters', { organisation: { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'A'.repeat(100_000) } }, 'INVALID_INPUT'],
+    ['an organisation name with a newline', { organisation: { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société\nX' } }, 'INVALID_INPUT'],
+    ['an organisation name with a bidi override', { organisation: { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société \u202eX' } }, 'INVALID_INPUT'],
+    ['a base service with a space', { baseServiceUsages: ['consult rn'] }, 'INVALID_INPUT'],
   ] as const)('refuses %s before any card or eHealth call', async (_title, overrides, code) => {
     const world = fakeWorld();
     const error = await rejection(request(world, overrides as Partial<RequestCertificateInput>));
@@ -126,26 +130,137 @@ describe('RequestCertificate', () => {
     expect(world.registry.operations()).toEqual(['GenerateContract']);
   });
 
-  it.each([
-    ['fails', 'before'],
-    ['times out after eHealth registered it', 'after'],
-  ] as const)('keeps the keystore with the new key saved and intact when GenerateCertificate %s', async (_title, when) => {
+  it('keeps the keystore and ends in a status check when GenerateCertificate gets no answer and eHealth has nothing', async () => {
     const world = fakeWorld();
-    world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), when);
+    world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'before');
     const error = await rejection(request(world));
 
     expect(error.code).toBe('EHEALTH_UNAVAILABLE');
     const path = error.details.keystorePath as string;
     expect(error.message).toContain(path);
+    expect(error.details).toMatchObject({ statusCheck: 'not-received', maybeReceived: false, environment: 'acc' });
+    expect(error.message).toContain(`ehealth-cert status --env acc --keystore "${path}"`);
     const file = world.vault.files.get(path);
-    const keyEntry = file?.content.entries[0];
-    expect(keyEntry).toMatchObject({ kind: 'key', alias: 'authentication' });
+    expect(file?.content.entries[0]).toMatchObject({ kind: 'key', alias: 'authentication' });
     expect(world.vault.files.size).toBe(1);
-    // The key saved is the key of the CSR that was (or would have been) sent.
     const reference = await world.keys.publicKeyIdentifier(keyEntryOf(file?.content).publicKey);
     expect(error.details.reference).toBe(reference);
     expect(await world.vault.open(path, A_STRONG_PASSWORD)).toEqual(file?.content);
-    if (when === 'after') expect(world.registry.requests.get(reference)?.publicKey).toEqual(keyEntryOf(file?.content).publicKey);
+    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate', 'GetCertificate']);
+    expect(await world.pending.get(reference)).toMatchObject({ lastStatus: 'unsent', keystorePath: path });
+  });
+
+  it('finds the request by a status check when the answer to GenerateCertificate is lost after eHealth registered it', async () => {
+    const world = fakeWorld();
+    world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'after');
+    const result = await request(world);
+    expect(result).toMatchObject({ status: 'submitted', confirmedByStatusCheck: true, environment: 'acc' });
+    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate', 'GetCertificate']);
+    expect(world.registry.requests.get(result.reference)?.publicKey).toEqual(keyEntryOf(world.vault.files.get(result.keystorePath)?.content).publicKey);
+    expect(await world.pending.get(result.reference)).toMatchObject({ lastStatus: 'sent', keystorePath: result.keystorePath });
+  });
+
+  it('ends an unreadable answer (wrong PublicKeyIdentifier) in the status check, never in a bare error', async () => {
+    const world = fakeWorld();
+    const send = world.registry.generateCertificate.bind(world.registry);
+    world.registry.generateCertificate = async (signer, input) => ({ ...(await send(signer, input)), publicKeyIdentifier: 'ab'.repeat(20) });
+    const result = await request(world);
+    expect(result.confirmedByStatusCheck).toBe(true);
+    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate', 'GetCertificate']);
+  });
+
+  it('keeps the request `sending` and names status and complete with the environment when neither answer nor status check arrive', async () => {
+    const world = fakeWorld();
+    world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'after');
+    world.registry.failures.failNext('GetCertificate', timeoutError('GetCertificate'));
+    const error = await rejection(request(world));
+    expect(error.code).toBe('EHEALTH_UNAVAILABLE');
+    expect(error.details).toMatchObject({ statusCheck: 'failed', maybeReceived: true });
+    expect(error.details.completeCommand).toBe(`ehealth-cert complete --env acc --keystore "${error.details.keystorePath as string}"`);
+    expect(await world.pending.get(error.details.reference as string)).toMatchObject({ lastStatus: 'sending' });
+  });
+
+  it('records the request as `sending` before GenerateCertificate leaves', async () => {
+    const world = fakeWorld();
+    const send = world.registry.generateCertificate.bind(world.registry);
+    let recordedWhenSent: unknown[] = [];
+    world.registry.generateCertificate = async (signer, input) => {
+      recordedWhenSent = [...(await world.pending.list())];
+      return send(signer, input);
+    };
+    const result = await request(world);
+    expect(recordedWhenSent).toEqual([expect.objectContaining({ reference: result.reference, lastStatus: 'sending', keystorePath: result.keystorePath, environment: 'acc' })]);
+    expect(await world.pending.get(result.reference)).toMatchObject({ lastStatus: 'sent', automaticallyValidated: true });
+  });
+
+  it('sends nothing when the record cannot be written before sending', async () => {
+    const world = fakeWorld();
+    world.pending.record = () => Promise.reject(new EhealthCertError('KEYSTORE_WRITE_FAILED', 'disk full (injected)'));
+    const error = await rejection(request(world));
+    expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
+    expect(world.registry.operations()).toEqual(['GenerateContract']);
+    expect(world.vault.files.has(error.details.keystorePath as string)).toBe(true);
+  });
+
+  it('records a refused request as refused', async () => {
+    const world = fakeWorld();
+    world.registry.failures.failNext('GenerateCertificate', new EhealthCertError('EHEALTH_REJECTED', 'duplicate DN (injected)', { ehealthCode: 'DUPLICATE_DN' }));
+    const error = await rejection(request(world));
+    expect(error.code).toBe('EHEALTH_REJECTED');
+    expect(await world.pending.get(error.details.reference as string)).toMatchObject({ lastStatus: 'refused' });
+  });
+
+  describe('a second request for the same certificate', () => {
+    it('stops, naming the unfinished request and offering complete, status and --new-key, before any key or eHealth call', async () => {
+      const world = fakeWorld();
+      const first = await request(world);
+      const callsBefore = world.registry.calls.length;
+      const error = await rejection(request(world));
+      expect(error.code).toBe('REQUEST_UNFINISHED');
+      expect(error.details).toMatchObject({ reference: first.reference, keystorePath: first.keystorePath, state: 'sent', environment: 'acc' });
+      expect(error.message).toContain(`ehealth-cert complete --env acc --keystore "${first.keystorePath}"`);
+      expect(error.message).toContain(`ehealth-cert status --env acc --keystore "${first.keystorePath}"`);
+      expect(world.registry.calls.length).toBe(callsBefore);
+      expect(world.vault.files.size).toBe(1);
+    });
+
+    it('goes on with newKey (a new key, a second request to eHealth)', async () => {
+      const world = fakeWorld();
+      const first = await request(world);
+      // eHealth judges the second request itself (here: the first one is already active).
+      const error = await rejection(request(world, { newKey: true }));
+      expect(error.code).toBe('EHEALTH_REJECTED');
+      expect(error.details.reference).not.toBe(first.reference);
+      expect(world.registry.operations().filter((op) => op === 'GenerateCertificate')).toHaveLength(2);
+      expect(world.vault.files.size).toBe(2);
+    });
+
+    it('is refused for a request left `sending` by a crash, and for a pending keystore that no record knows', async () => {
+      const world = fakeWorld();
+      const first = await request(world);
+      await world.pending.update(first.reference, { lastStatus: 'sending' });
+      expect((await rejection(request(world))).details).toMatchObject({ state: 'sending', reference: first.reference });
+      world.pending.requests.clear();
+      expect((await rejection(request(world))).details).toMatchObject({ state: 'unrecorded', reference: first.reference, keystorePath: first.keystorePath });
+    });
+
+    it('is allowed after a refusal, after a request that never left, in another environment or for another certificate', async () => {
+      const world = fakeWorld();
+      const sent = () => world.registry.operations().filter((op) => op === 'GenerateCertificate').length;
+      const manual = { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société X' } as const;
+      const first = await request(world, { organisation: manual });
+      await world.pending.update(first.reference, { lastStatus: 'refused' });
+      await request(world, { organisation: manual }).catch(() => undefined);
+      expect(sent()).toBe(2);
+      const second = [...world.pending.requests.values()].at(-1)!;
+      await world.pending.update(second.reference, { lastStatus: 'unsent' });
+      await request(world, { organisation: manual }).catch(() => undefined);
+      expect(sent()).toBe(3);
+      await request(world, { organisation: manual, environment: 'sim' }).catch(() => undefined);
+      expect(sent()).toBe(4);
+      await request(world, { organisation: { kind: 'personal' } });
+      expect(sent()).toBe(5);
+    });
   });
 
   it('saves the keystore with the CSR\'s key before GenerateCertificate is sent', async () => {

@@ -8,7 +8,9 @@ export function secretKeyText(input: {
   readonly dn: string;
   readonly automaticallyValidated: boolean;
   readonly requestedAt: Date;
+  readonly environment: 'prd' | 'acc' | 'sim';
 }): string {
+  const complete = `ehealth-cert complete --env ${input.environment} --keystore "${input.keystorePath}"`;
   const wait = input.automaticallyValidated
     ? ['La demande a été validée automatiquement.', 'The request was validated automatically.']
     : [
@@ -20,13 +22,16 @@ export function secretKeyText(input: {
     `Keystore: ${input.keystorePath}`,
     `DN: ${input.dn}`,
     `Demandé le / Requested on: ${input.requestedAt.toISOString()}`,
+    `Environnement / Environment: ${input.environment.toUpperCase()}`,
     '',
     wait[0],
-    'Étape 16 : quand eHealth annonce que le certificat est fabriqué, complétez la demande avec ce keystore et son mot de passe.',
+    'Étape 16 : quand eHealth annonce que le certificat est fabriqué, complétez la demande avec ce keystore et son mot de passe :',
+    `  ${complete}`,
     'Ne supprimez pas ce keystore : il contient la seule copie de la clé privée.',
     '',
     wait[1],
-    'Step 16: when eHealth says the certificate is made, complete the request with this keystore and its password.',
+    'Step 16: when eHealth says the certificate is made, complete the request with this keystore and its password:',
+    `  ${complete}`,
     'Do not delete this keystore: it holds the only copy of the private key.',
     '',
   ].join('\n');

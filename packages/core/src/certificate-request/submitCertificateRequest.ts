@@ -1,4 +1,4 @@
-import type { Actor, ContactData, Contract } from '../ports/CertificateRegistry.js';
+import type { Actor, ContactData, Contract, SubmittedRequest } from '../ports/CertificateRegistry.js';
 import type { CardHolder, PinEntry } from '../ports/EidCard.js';
 import type { KeystoreEntry } from '../ports/KeystoreVault.js';
 import type { RequestReview } from '../ports/RequestReview.js';
@@ -8,6 +8,7 @@ import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { certificateName } from '../distinguished-name/certificateName.js';
 import { keptKeystoreError } from './keptKeystoreError.js';
 import { secretKeyText } from './secretKeyText.js';
+import { duplicateRequestError, findUnfinishedRequest } from './refuseDuplicateRequest.js';
 import { trackStep } from './trackStep.js';
 
 /** The ports a certificate request needs (RequestCertificate and RenewCertificate): all but EtkRA. */
@@ -24,6 +25,11 @@ export interface RequestSettings {
   readonly pinEntry: PinEntry;
   /** Who approves the contract and overview of steps 12-13. */
   readonly review: RequestReview;
+  /**
+   * Send the request even though a request for the same certificate is not finished (a new key,
+   * and eHealth gets a second request). Without it such a request is refused (REQUEST_UNFINISHED).
+   */
+  readonly newKey?: boolean;
 }
 
 /** A request whose input is already validated and whose holder is read (manual steps 5-11 done). */
@@ -50,6 +56,10 @@ export interface SubmittedCertificateRequest {
   readonly certificateName: string;
   readonly secretKeyFile: string;
   readonly replacesCertificate?: string;
+  /** The eHealth environment the request went to: the next step (`complete`) must use it. */
+  readonly environment: 'prd' | 'acc' | 'sim';
+  /** eHealth's answer was lost or unreadable; a status check (GetCertificate) found the request there. */
+  readonly confirmedByStatusCheck?: boolean;
 }
 
 /** The eID holder as GenerateContract's `Signer`: SSIN and names exactly as on the card (DOMAIN.md 2.3). */
@@ -65,6 +75,11 @@ export function holderActor(holder: CardHolder): Actor {
 export async function submitCertificateRequest(ports: RequestPorts, request: PreparedRequest): Promise<SubmittedCertificateRequest> {
   const { registry, keys, vault, progress } = ports;
   const name = certificateName(request.identifier, request.applicationId);
+  // Issue 13: one request per certificate at a time, checked before anything goes to eHealth.
+  if (request.newKey !== true) {
+    const unfinished = await findUnfinishedRequest(ports, name, request.environment, request.password);
+    if (unfinished) throw duplicateRequestError(name, unfinished);
+  }
   const contract: Contract = await trackStep(progress, '12', 'ehealth.GenerateContract', () =>
     registry.generateContract({
       contactData: request.contactData,
@@ -106,7 +121,26 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
     ),
   );
 
-  let submitted;
+  // Issue 13: the record is written (state `sending`) BEFORE the request leaves, so that a crash or
+  // a lost answer leaves a request that `status` and `complete` find. No record, no request.
+  const requestedAt = ports.clock.now();
+  await trackStep(progress, '14', 'request.record', () =>
+    ports.pending.record({
+      reference,
+      environment: request.environment,
+      certificateName: name,
+      dn: contract.dn,
+      keystorePath,
+      requestedAt,
+      automaticallyValidated: false,
+      lastStatus: 'sending',
+    }),
+  ).catch((error: unknown) => {
+    throw keptKeystoreError(error, keystorePath, reference, request.environment);
+  });
+
+  let submitted: SubmittedRequest;
+  let confirmedByStatusCheck = false;
   try {
     submitted = await trackStep(progress, '14', 'ehealth.GenerateCertificate', () =>
       ports.card.withSigner('signature', request.pinEntry, (signer) =>
@@ -118,36 +152,36 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
         }),
       ),
     );
-  } catch (error) {
-    throw keptKeystoreError(error, keystorePath, reference);
-  }
-  if (submitted.publicKeyIdentifier.toLowerCase() !== reference) {
-    throw keptKeystoreError(
-      new EhealthCertError(
+    if (submitted.publicKeyIdentifier.toLowerCase() !== reference) {
+      throw new EhealthCertError(
         'EHEALTH_RESPONSE_INVALID',
         `eHealth answered PublicKeyIdentifier ${submitted.publicKeyIdentifier}, but our key's is ${reference}.`,
-      ),
-      keystorePath,
-      reference,
-    );
+        { operation: 'GenerateCertificate' },
+      );
+    }
+  } catch (error) {
+    const outcome = await settleFailedSubmission(ports, reference, error).catch((settled: unknown) => {
+      throw keptKeystoreError(settled, keystorePath, reference, request.environment);
+    });
+    if (outcome === undefined) throw keptKeystoreError(error, keystorePath, reference, request.environment);
+    submitted = outcome;
+    confirmedByStatusCheck = true;
   }
+  await ports.pending.update(reference, { lastStatus: 'sent', automaticallyValidated: submitted.automaticallyValidated });
 
   // The request is at eHealth now: a failure below must still say where the key is.
-  return trackStep(progress, '15', 'request.record', async () => {
-    await ports.pending.record({
-      reference,
-      environment: request.environment,
-      certificateName: name,
-      dn: contract.dn,
-      keystorePath,
-      requestedAt: ports.clock.now(),
-      automaticallyValidated: submitted.automaticallyValidated,
-      lastStatus: 'sent',
-    });
+  return trackStep(progress, '15', 'request.secretKey', async () => {
     const secretKeyFile = await vault.writeCompanionFile(
       keystorePath,
       '.secret-key.txt',
-      secretKeyText({ reference, keystorePath, dn: contract.dn, automaticallyValidated: submitted.automaticallyValidated, requestedAt: ports.clock.now() }),
+      secretKeyText({
+        reference,
+        keystorePath,
+        dn: contract.dn,
+        automaticallyValidated: submitted.automaticallyValidated,
+        requestedAt,
+        environment: request.environment,
+      }),
     );
     return {
       status: 'submitted' as const,
@@ -157,15 +191,71 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       dn: contract.dn,
       certificateName: name,
       secretKeyFile,
+      environment: request.environment,
+      ...(confirmedByStatusCheck ? { confirmedByStatusCheck } : {}),
       ...(submitted.replacesCertificate ? { replacesCertificate: submitted.replacesCertificate } : {}),
     };
   }).catch((error: unknown) => {
-    throw keptKeystoreError(error, keystorePath, reference);
+    throw keptKeystoreError(error, keystorePath, reference, request.environment);
   });
+}
+
+/** Failures that happen before the signed request leaves the machine (the card signs it first). */
+const NOT_SENT_CODES = new Set(['PKCS11_MODULE_NOT_FOUND', 'CARD_ABSENT', 'CARD_AMBIGUOUS', 'CARD_REMOVED', 'CARD_ERROR', 'PIN_INCORRECT', 'PIN_BLOCKED', 'PIN_UNAVAILABLE', 'CANCELLED']);
+
+/**
+ * After GenerateCertificate failed: records what is known, and for a lost or unreadable answer asks
+ * eHealth (GetCertificate, unsigned, DOMAIN.md 2.3) whether the request arrived (issue 13: never a
+ * bare "try again later"). Answers the request as submitted when eHealth has it; otherwise
+ * undefined, and the record says `unsent` (never left or unknown at eHealth), `refused`, or stays
+ * `sending` (eHealth may have it: `status` and `complete` look again).
+ */
+async function settleFailedSubmission(ports: RequestPorts, reference: string, error: unknown): Promise<SubmittedRequest | undefined> {
+  const code = EhealthCertError.is(error) ? error.code : 'INTERNAL';
+  const set = (lastStatus: 'unsent' | 'refused') => ports.pending.update(reference, { lastStatus, lastCheckedAt: ports.clock.now() }).catch(() => undefined);
+  if (NOT_SENT_CODES.has(code)) {
+    await set('unsent');
+    return undefined;
+  }
+  if (code === 'EHEALTH_REJECTED') {
+    await set('refused');
+    return undefined;
+  }
+  if (code !== 'EHEALTH_UNAVAILABLE' && code !== 'EHEALTH_RESPONSE_INVALID') return undefined;
+  const details = EhealthCertError.is(error) ? error.details : {};
+  // The SOAP adapter may have made the check already (a lost answer): use what it found.
+  if (details['maybeReceived'] === false) {
+    await set('unsent');
+    return undefined;
+  }
+  if (details['maybeReceived'] === true) return undefined;
+  let delivery;
+  try {
+    delivery = await trackStep(ports.progress, '14', 'ehealth.GetCertificate', () => ports.registry.getCertificate(reference));
+  } catch (checkError) {
+    if (EhealthCertError.is(checkError, 'EHEALTH_REJECTED')) {
+      // eHealth does not know this key: the request did not arrive.
+      await set('unsent');
+      throw annotated(error, { statusCheck: 'not-received', maybeReceived: false });
+    }
+    throw annotated(error, { statusCheck: 'failed', maybeReceived: true });
+  }
+  // Issued at once: only an automatic validation is that fast (DOMAIN.md 2.3 business rules).
+  return { publicKeyIdentifier: reference, automaticallyValidated: delivery.status === 'issued' };
+}
+
+/** The same error with what the status check found in its details. */
+function annotated(error: unknown, extra: Readonly<Record<string, unknown>>): EhealthCertError {
+  if (!EhealthCertError.is(error)) return new EhealthCertError('INTERNAL', String(error), extra, { cause: error });
+  const said =
+    extra['statusCheck'] === 'not-received'
+      ? ' A status check found that eHealth did not receive it: it may be requested again.'
+      : ' The status check could not reach eHealth either: the request may be there; check it before requesting again.';
+  return new EhealthCertError(error.code, `${error.message}${said}`, { ...error.details, ...extra }, { cause: error });
 }
 
 /** Only the RequestSettings of a larger input (so that no other input field leaks into a request). */
 export function settingsOf(input: RequestSettings): RequestSettings {
-  const { password, baseServiceUsages, environment, pinEntry, review } = input;
-  return { password, baseServiceUsages, environment, pinEntry, review };
+  const { password, baseServiceUsages, environment, pinEntry, review, newKey } = input;
+  return { password, baseServiceUsages, environment, pinEntry, review, ...(newKey === true ? { newKey } : {}) };
 }

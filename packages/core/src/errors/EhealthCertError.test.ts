@@ -30,6 +30,7 @@ describe('EhealthCertError', () => {
       'EHEALTH_RESPONSE_INVALID',
       'RENEWAL_NOT_ALLOWED',
       'REQUEST_NOT_FOUND',
+      'REQUEST_UNFINISHED',
       'CERTIFICATE_NOT_ACTIVE',
       'INTERNAL',
     ]);

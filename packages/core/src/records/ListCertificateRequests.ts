@@ -1,15 +1,16 @@
 import type { KeystoreEnvironment } from '../distinguished-name/keystoreFileName.js';
-import type { PendingRequest, PendingRequests } from '../ports/PendingRequests.js';
+import { isUnfinishedRequest, type PendingRequest, type PendingRequests } from '../ports/PendingRequests.js';
 
 /** Which recorded requests: all, the open ones (isOpenRequest), or those whose last status is one. */
 export type RequestState = 'all' | 'open' | PendingRequest['lastStatus'];
 
 /**
  * A request is open while eHealth may still issue its certificate, or has and it is not yet
- * installed: sent, pending or issued (manual steps 15-16). Completed and refused ones are closed.
+ * installed: sending (outcome not known yet, issue 13), sent, pending or issued (manual steps
+ * 15-16). Completed, refused and unsent ones are closed.
  */
 export function isOpenRequest(request: Pick<PendingRequest, 'lastStatus'>): boolean {
-  return request.lastStatus !== 'completed' && request.lastStatus !== 'refused';
+  return isUnfinishedRequest(request);
 }
 
 /** What ListCertificateRequests selects. */

@@ -20,6 +20,8 @@ function aRequest(reference: string, lastStatus: PendingRequest['lastStatus'], r
 describe('the requests recorded on this machine', () => {
   it('counts sent, pending and issued requests as open, completed and refused ones as closed', () => {
     expect((['sent', 'pending', 'issued', 'completed', 'refused'] as const).map((lastStatus) => isOpenRequest({ lastStatus }))).toEqual([true, true, true, false, false]);
+    // Issue 13: a request whose answer was not seen yet is open; one that never reached eHealth is closed.
+    expect((['sending', 'unsent'] as const).map((lastStatus) => isOpenRequest({ lastStatus }))).toEqual([true, false]);
   });
 
   it('lists them by state and environment, in recorded order or newest first', async () => {

@@ -1,4 +1,4 @@
-import type { PendingRequest, PendingRequests } from '../ports/PendingRequests.js';
+import type { PendingRequest, PendingRequestChange, PendingRequests } from '../ports/PendingRequests.js';
 
 /** The pending-requests record in memory; `record` replaces a record with the same reference. */
 export class FakePendingRequests implements PendingRequests {
@@ -9,7 +9,7 @@ export class FakePendingRequests implements PendingRequests {
     return Promise.resolve();
   }
 
-  update(reference: string, change: Partial<Pick<PendingRequest, 'lastStatus' | 'lastCheckedAt' | 'keystorePath'>>): Promise<void> {
+  update(reference: string, change: PendingRequestChange): Promise<void> {
     // A missing record never blocks completion (PendingRequests port): ignore it.
     const existing = this.requests.get(reference);
     if (existing) this.requests.set(reference, { ...existing, ...change });

@@ -21,6 +21,7 @@ export const HTTP_STATUS_FOR_CODE: Readonly<Record<ErrorCode | ApiErrorCode, num
   JOB_NOT_FOUND: 404,
   KEYSTORE_NOT_FOUND: 404,
   REQUEST_NOT_FOUND: 404,
+  REQUEST_UNFINISHED: 409,
   // The state of the card, the keystore or the certificate does not allow the operation now.
   CARD_BUSY: 409,
   CARD_ABSENT: 409,

@@ -31,5 +31,10 @@ export function withoutServerPaths(message: string, details: ErrorDetails): Clie
     clientDetails[key === 'keystorePath' || KEYSTORE_FILE.test(name) ? 'keystore' : 'file'] = name;
     clientMessage = clientMessage.replaceAll(value, name);
   }
+  // A detail that quotes a server path (a suggested command, issue 13) names the file only.
+  for (const [key, value] of Object.entries(clientDetails)) {
+    if (typeof value !== 'string') continue;
+    clientDetails[key] = Object.values(serverPaths).reduce((text, path) => text.replaceAll(path, basename(path)), value);
+  }
   return { message: clientMessage, details: clientDetails, serverPaths };
 }

@@ -113,7 +113,7 @@ export class IdempotencyStore {
     const interrupted = new ApiError(
       'REQUEST_INTERRUPTED',
       'The server stopped while this operation ran; eHealth may have received it. Look at GET /requests?status=pending before asking again with a new Idempotency-Key.',
-      { field: 'headers.idempotency-key' },
+      { field: 'headers.idempotency-key', see: '/requests?status=pending' },
     );
     const outcome = kept.outcome ?? { status: 'failed' as const, problem: problemFromError(interrupted).document };
     return this.options.jobs.replay(kept.kind, outcome).id;

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CompleteCertificateInput, CompletionOutcome } from '@ehealth-cert/core';
+import { EhealthCertError, type CompleteCertificateInput, type CompletionOutcome } from '@ehealth-cert/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
@@ -57,6 +57,14 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const record = await recordOf(deps, request.params.reference);
+      if (record.environment !== deps.environment) {
+        // Issue 13: a request is completed in the environment it was sent to, never another by default.
+        throw new EhealthCertError(
+          'INVALID_INPUT',
+          `Request ${record.reference} was sent to eHealth ${record.environment.toUpperCase()}; this server works with ${deps.environment.toUpperCase()}: complete it with a server started with --env ${record.environment}.`,
+          { field: 'params.reference', value: record.reference, expected: record.environment, actual: deps.environment },
+        );
+      }
       const input = { keystorePath: record.keystorePath, password: request.body.password };
       return start(request, reply, record.certificateName, input, request.body);
     },

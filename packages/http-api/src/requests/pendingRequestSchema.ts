@@ -11,7 +11,12 @@ export const pendingRequestSchema = {
     keystore: { type: 'string', description: 'File name of the keystore holding the key (see /keystores).' },
     requestedAt: { type: 'string', format: 'date-time' },
     automaticallyValidated: { type: 'boolean' },
-    status: { type: 'string', enum: ['sent', 'pending', 'issued', 'completed', 'refused'], description: 'Last status seen.' },
+    status: {
+      type: 'string',
+      enum: ['sending', 'sent', 'pending', 'issued', 'completed', 'refused', 'unsent'],
+      description:
+        'Last status seen. `sending`: recorded before GenerateCertificate left, no answer seen (eHealth may have it: complete it or check its status); `unsent`: it never reached eHealth; `refused`: eHealth refused it.',
+    },
     lastCheckedAt: { type: 'string', format: 'date-time' },
   },
 } as const;

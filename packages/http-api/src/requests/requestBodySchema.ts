@@ -44,6 +44,11 @@ export const requestBodySchema = {
       enum: [true],
       description: 'The eHealth contract and the overview are accepted (manual steps 4 and 12-13).',
     },
+    newKey: {
+      type: 'boolean',
+      description:
+        'Send the request even though a request for the same certificate is not finished (a new key; eHealth gets a second request). Without it, such a request is refused with 409 REQUEST_UNFINISHED naming the unfinished one.',
+    },
   },
 } as const;
 
@@ -61,13 +66,14 @@ export interface RequestBody {
   readonly password: string;
   readonly pin?: string;
   readonly acceptTerms: true;
+  readonly newKey?: boolean;
 }
 
 /** The job result of a request (core `SubmittedCertificateRequest`, files by name). */
 export const submittedRequestSchema = {
   $id: 'SubmittedRequest',
   type: 'object',
-  required: ['status', 'reference', 'automaticallyValidated', 'keystore', 'dn', 'certificateName', 'secretKeyFile', 'href'],
+  required: ['status', 'reference', 'automaticallyValidated', 'keystore', 'dn', 'certificateName', 'secretKeyFile', 'environment', 'href', 'next'],
   properties: {
     status: { type: 'string', enum: ['submitted'] },
     reference: { type: 'string', description: 'PublicKeyIdentifier: the "secret key" of manual step 15.' },
@@ -77,6 +83,18 @@ export const submittedRequestSchema = {
     certificateName: { type: 'string' },
     secretKeyFile: { type: 'string' },
     replacesCertificate: { type: 'string' },
+    environment: { type: 'string', enum: ['prd', 'acc', 'sim'], description: 'The eHealth environment the request went to; completion must use the same.' },
+    confirmedByStatusCheck: { type: 'boolean', description: "true: eHealth's answer was lost or unreadable and a status check found the request at eHealth." },
     href: { type: 'string', description: 'The request resource: /requests/{reference}.' },
+    next: {
+      type: 'object',
+      required: ['method', 'href', 'environment'],
+      description: 'The next step (manual steps 16-19) once eHealth says the certificate is made: POST to href on a server of this environment.',
+      properties: {
+        method: { type: 'string', enum: ['POST'] },
+        href: { type: 'string' },
+        environment: { type: 'string', enum: ['prd', 'acc', 'sim'] },
+      },
+    },
   },
 } as const;

@@ -1,8 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { A_STRONG_PASSWORD, anAmbulanceService, someContactData } from '@ehealth-cert/core/testing';
+import { buildApp } from '../app/buildApp.js';
+import { JobStore } from '../jobs/JobStore.js';
 import { authorized } from '../testing/authorized.js';
-import { fakeApp } from '../testing/fakeApp.js';
+import { fakeApp, fakeDeps } from '../testing/fakeApp.js';
+import { IdempotencyStore } from './IdempotencyStore.js';
 
 const ambulance = anAmbulanceService();
 
@@ -181,5 +187,104 @@ describe('GET /requests', () => {
     const response = await app.inject({ url: '/requests?status=lost', headers: authorized() });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ details: { field: 'querystring.status' } });
+  });
+});
+
+describe('issue 13: requests are never orphaned or duplicated (API)', () => {
+  let app: FastifyInstance | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('answers the next step with the environment, and refuses a second request for the same certificate with 409 REQUEST_UNFINISHED naming the first', async () => {
+    const built = await fakeApp();
+    app = built.app;
+    const first = (await postRequest(app, requestBody(), { 'idempotency-key': 'first', prefer: 'wait=10' })).json();
+    expect(first.result).toMatchObject({
+      environment: 'acc',
+      next: { method: 'POST', href: `/requests/${first.result.reference}/completion`, environment: 'acc' },
+    });
+    const second = (await postRequest(app, requestBody(), { 'idempotency-key': 'second', prefer: 'wait=10' })).json();
+    // A job that failed within `Prefer: wait` is answered as its problem document.
+    expect(second).toMatchObject({
+      status: 409,
+      code: 'REQUEST_UNFINISHED',
+      details: { reference: first.result.reference, state: 'sent', href: `/requests/${first.result.reference}`, completion: `/requests/${first.result.reference}/completion` },
+    });
+    expect(JSON.stringify(second)).not.toContain('/home/');
+    expect(built.world.registry.operations().filter((op) => op === 'GenerateCertificate')).toHaveLength(1);
+    const shown = await app.inject({ url: second.details.href, headers: authorized() });
+    expect(shown.json()).toMatchObject({ reference: first.result.reference, status: 'sent', environment: 'acc' });
+
+    const anyway = (await postRequest(app, requestBody({ newKey: true }), { 'idempotency-key': 'third', prefer: 'wait=10' })).json();
+    expect(anyway.code).not.toBe('REQUEST_UNFINISHED');
+    expect(built.world.registry.operations().filter((op) => op === 'GenerateCertificate')).toHaveLength(2);
+  });
+
+  it('after a server stop mid-request, 409 REQUEST_INTERRUPTED points to a route that shows the interrupted request', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-api-interrupted-'));
+    const file = join(dir, 'idempotency.json');
+    const before = fakeDeps();
+    const jobs = new JobStore();
+    // The server "dies" while GenerateCertificate is on its way: its answer never comes.
+    before.world.registry.generateCertificate = () => new Promise(() => undefined);
+    const first = await buildApp({ ...before.deps, jobs, idempotency: new IdempotencyStore({ jobs, file }) }, { logger: false });
+    const started = await first.inject({ method: 'POST', url: '/requests', headers: authorized({ 'idempotency-key': 'crash' }), payload: requestBody() });
+    expect(started.statusCode).toBe(202);
+    await vi.waitFor(async () => expect((await before.world.pending.list()).map((r) => r.lastStatus)).toEqual(['sending']), { timeout: 5000 });
+    // A new server process: a new job store and idempotency store from the same files and keystore folder.
+    const afterJobs = new JobStore();
+    const afterStore = new IdempotencyStore({ jobs: afterJobs, file });
+    await afterStore.load();
+    app = await buildApp({ ...before.deps, jobs: afterJobs, idempotency: afterStore }, { logger: false });
+    const retry = (await app.inject({ method: 'POST', url: '/requests', headers: authorized({ 'idempotency-key': 'crash', prefer: 'wait=5' }), payload: requestBody() })).json();
+    expect(retry).toMatchObject({ status: 409, code: 'REQUEST_INTERRUPTED', details: { see: '/requests?status=pending' } });
+    const listed = (await app.inject({ url: retry.details.see, headers: authorized() })).json();
+    const [record] = await before.world.pending.list();
+    expect(listed.requests).toEqual([expect.objectContaining({ reference: record?.reference, status: 'sending', environment: 'acc' })]);
+    expect(retry.detail).toContain('/requests?status=pending');
+    await first.close();
+  });
+
+  it('refuses to complete a request in another environment than the one it was sent to', async () => {
+    const built = await fakeApp();
+    app = built.app;
+    const first = (await postRequest(app, requestBody(), { 'idempotency-key': 'env', prefer: 'wait=10' })).json();
+    await built.world.pending.update(first.result.reference, {});
+    const record = await built.world.pending.get(first.result.reference);
+    built.world.pending.requests.set(first.result.reference, { ...record!, environment: 'prd' });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/requests/${first.result.reference}/completion`,
+      headers: authorized({ prefer: 'wait=5' }),
+      payload: { password: A_STRONG_PASSWORD },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', details: { expected: 'prd', actual: 'acc' } });
+  });
+});
+
+describe('issue 13: hostile free text through the API', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it.each([
+    ['a newline in the official name', { organisation: { kind: 'manual', identifier: { type: 'CBE', value: '0809394427' }, officialName: 'Société\nX' } }],
+    ['a bidi override in the official name', { organisation: { kind: 'manual', identifier: { type: 'CBE', value: '0809394427' }, officialName: 'Société \u202eX' } }],
+    ['a base service with a space', { baseServiceUsages: ['consult rn'] }],
+  ])('refuses %s as INVALID_INPUT before any key or eHealth call', async (_title, overrides) => {
+    const built = await fakeApp();
+    app = built.app;
+    const answer = (await postRequest(app, requestBody(overrides), { 'idempotency-key': 'hostile', prefer: 'wait=10' })).json();
+    expect(answer).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(built.world.registry.calls).toEqual([]);
+    expect(built.world.vault.files.size).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ export const referenceParams = {
 } as const;
 
 /** Which records `GET /requests?status=` returns; `pending` = not completed and not refused. */
-const STATUS_FILTERS = ['pending', 'sent', 'issued', 'completed', 'refused', 'all'] as const;
+const STATUS_FILTERS = ['pending', 'sending', 'sent', 'issued', 'completed', 'refused', 'unsent', 'all'] as const;
 
 /** POST /requests (manual steps 8-15), GET /requests, GET /requests/{reference}. */
 export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -65,6 +65,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'listRequests',
         tags: ['requests'],
         summary: 'The requests recorded on this machine (manual step 15), e.g. ?status=pending',
+        description:
+          '`pending`: every request eHealth has or may have that is not completed (statuses sending, sent, pending, issued), including one interrupted by a server stop (REQUEST_INTERRUPTED).',
         querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: [...STATUS_FILTERS] } } },
         response: {
           200: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: { $ref: 'CertificateRequest#' } } } },
@@ -74,7 +76,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const filter = request.query.status ?? 'all';
-      // `pending` here is core's open request (isOpenRequest): sent, pending or issued.
+      // `pending` here is core's open request (isOpenRequest): sending, sent, pending or issued.
       const chosen = await deps.useCases.listCertificateRequests.execute({ state: filter === 'pending' ? 'open' : filter });
       return { requests: chosen.map(requestView) };
     },
@@ -109,15 +111,42 @@ export async function recordOf(deps: AppDeps, reference: string) {
 
 async function submit(deps: AppDeps, body: RequestBody) {
   const organisation = organisationChoiceOf(body.organisation);
-  const submitted: SubmittedCertificateRequest = await deps.cardQueue.run('certificate.request', () =>
-    deps.useCases.requestCertificate.execute({
-      organisation,
-      ...(body.applicationId === undefined ? {} : { applicationId: body.applicationId }),
-      contactData: body.contactData,
-      ...requestSettingsOf(deps.environment, body),
-    }),
-  );
+  const submitted: SubmittedCertificateRequest = await deps.cardQueue
+    .run('certificate.request', () =>
+      deps.useCases.requestCertificate.execute({
+        organisation,
+        ...(body.applicationId === undefined ? {} : { applicationId: body.applicationId }),
+        contactData: body.contactData,
+        ...requestSettingsOf(deps.environment, body),
+      }),
+    )
+    .catch((error: unknown) => {
+      throw EhealthCertError.is(error, 'REQUEST_UNFINISHED') ? unfinishedForApi(error) : error;
+    });
   return submittedView(submitted);
+}
+
+/** Issue 13: the unfinished request named by its API routes (not by CLI commands and server paths). */
+function unfinishedForApi(error: EhealthCertError): EhealthCertError {
+  const { reference, keystorePath, state, environment, certificateName } = error.details as Record<string, string | undefined>;
+  // A pending keystore that no record knows is reached by its file name (GET /keystores).
+  const href =
+    state === 'unrecorded' && keystorePath !== undefined ? `/keystores/${encodeURIComponent(basename(keystorePath))}` : `/requests/${reference ?? ''}`;
+  return new EhealthCertError(
+    'REQUEST_UNFINISHED',
+    `A request for ${certificateName ?? 'this certificate'} is not finished (request ${reference ?? 'unknown'}, state ${state ?? 'unknown'}); nothing was sent. Complete it (POST ${href}/completion), look at it (GET ${href}), or send this request with "newKey": true to request anyway with a new key.`,
+    {
+      certificateName,
+      reference,
+      state,
+      environment,
+      ...(keystorePath === undefined ? {} : { keystorePath }),
+      href,
+      completion: `${href}/completion`,
+      field: 'body.newKey',
+    },
+    { cause: error },
+  );
 }
 
 /** A submitted request as the job result shows it. */
@@ -131,6 +160,9 @@ export function submittedView(submitted: SubmittedCertificateRequest) {
     certificateName: submitted.certificateName,
     secretKeyFile: basename(submitted.secretKeyFile),
     ...(submitted.replacesCertificate === undefined ? {} : { replacesCertificate: submitted.replacesCertificate }),
+    environment: submitted.environment,
+    ...(submitted.confirmedByStatusCheck === true ? { confirmedByStatusCheck: true } : {}),
     href: `/requests/${submitted.reference}`,
+    next: { method: 'POST' as const, href: `/requests/${submitted.reference}/completion`, environment: submitted.environment },
   };
 }

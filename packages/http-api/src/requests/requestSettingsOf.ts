@@ -8,6 +8,7 @@ export interface PersonFields {
   readonly pin?: string;
   readonly baseServiceUsages?: readonly string[];
   readonly acceptTerms: boolean;
+  readonly newKey?: boolean;
 }
 
 /** Core's RequestSettings from a body: the PIN entry and approvals come from the body itself. */
@@ -18,5 +19,6 @@ export function requestSettingsOf(environment: RequestSettings['environment'], b
     environment,
     pinEntry: new BodyPinEntry(body.pin),
     review: new BodyRequestReview(body.acceptTerms),
+    ...(body.newKey === true ? { newKey: true } : {}),
   };
 }

@@ -194,7 +194,7 @@ export class EhealthSimulator {
     const operation = OPERATIONS.find((o) => o.service === service && o.ns === payload.namespaceURI && `${o.name}Request` === payload.localName);
     const decision = this.faults.decide(operation?.name ?? '*');
     const delayMs = decision.latencyMs;
-    if (decision.failure) return this.failOr(decision.failure, delayMs, undefined);
+    if (decision.failure && decision.failure !== 'lostAnswer') return this.failOr(decision.failure, delayMs, undefined);
     const fault = (msg: string, code: 'soapenv:Client' | 'soapenv:Server' = 'soapenv:Client'): SimulatorReply => ({ kind: 'http', status: 500, contentType: XML, body: soapFault(code, msg), delayMs });
     if (!operation) return fault(`${service} has no operation for {${payload.namespaceURI ?? ''}}${payload.localName}`);
     const action = request.soapAction?.replace(/^"|"$/g, '');
@@ -214,6 +214,8 @@ export class EhealthSimulator {
     } finally {
       this.changed();
     }
+    // Handled, then the answer is lost on the way back.
+    if (decision.failure === 'lostAnswer') return { kind: 'reset', delayMs };
     const inResponseTo = payload.getAttribute('Id') ?? undefined;
     if (operation.response === 'plain' && refusal) return fault(`${refusal.code}: ${refusal.message}`);
     const body = serializeXml(this.responseElement(operation, inResponseTo, children, refusal), { [NS.xml]: 'xml', [NS.xsi]: 'xsi' });

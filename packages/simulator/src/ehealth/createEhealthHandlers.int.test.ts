@@ -40,4 +40,12 @@ describe('createEhealthHandlers', () => {
     sim.addFault({ operation: '*', kind: 'noAnswer' });
     await expect(post('http://ehealth-sim.invalid/CertRa/v2', AbortSignal.timeout(200))).rejects.toThrow();
   });
+
+  it('handles the request, then loses its answer (lostAnswer)', async () => {
+    sim.addFault({ operation: 'GetGenericOrganizationTypes', kind: 'lostAnswer' });
+    await expect(post('http://ehealth-sim.invalid/CertRa/v2')).rejects.toThrow();
+    // The rule is used up by a request that reached the operation (an unknown one would not match it).
+    expect(sim.faults.list()).toEqual([]);
+    expect((await post('http://ehealth-sim.invalid/CertRa/v2')).status).toBe(200);
+  });
 });

@@ -1,7 +1,12 @@
 import type { SeededRandom } from '../random/SeededRandom.js';
 
 /** What can go wrong on the wire. */
-export type FaultKind = 'latency' | 'http500' | 'http503' | 'soapFault' | 'malformed' | 'reset' | 'noAnswer';
+/**
+ * What can go wrong on the wire. Every failure but `lostAnswer` hits before eHealth handles the
+ * request; `lostAnswer`: eHealth handles it (a GenerateCertificate is recorded), then the connection
+ * is reset instead of the answer (issue 13: the client must find out by a status check).
+ */
+export type FaultKind = 'latency' | 'http500' | 'http503' | 'soapFault' | 'malformed' | 'reset' | 'noAnswer' | 'lostAnswer';
 
 /** A fault rule: for one operation (or `*`), once (default), N times, or with a seeded probability. */
 export interface FaultRule {
@@ -30,7 +35,7 @@ export class FaultInjector {
 
   /** Adds a rule. */
   add(rule: FaultRule): void {
-    const known: FaultKind[] = ['latency', 'http500', 'http503', 'soapFault', 'malformed', 'reset', 'noAnswer'];
+    const known: FaultKind[] = ['latency', 'http500', 'http503', 'soapFault', 'malformed', 'reset', 'noAnswer', 'lostAnswer'];
     if (!known.includes(rule.kind)) throw new TypeError(`fault.kind must be one of ${known.join(', ')}, got "${String(rule.kind)}"`);
     if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new TypeError(`fault.probability must be in [0, 1], got ${rule.probability}`);
     const remaining = rule.times ?? (rule.probability !== undefined ? Infinity : 1);
