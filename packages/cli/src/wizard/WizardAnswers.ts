@@ -5,6 +5,7 @@ import {
   parseIdentifier,
   validateApplicationId,
   validateContactData,
+  checkContactField,
   type ContactDataInput,
   type ManageableOrganisation,
   type OrganisationChoice,
@@ -162,20 +163,21 @@ export class WizardAnswers implements RequestAnswers {
     this.steps.show('10');
     this.prompter.say(m.wizard.emailNote);
     const f = this.flags;
-    const ask = async (given: string | undefined, message: string, fallback: string | undefined) =>
-      given ?? (await this.prompter.input(message, this.how, { default: fallback ?? '' }));
-    for (;;) {
-      const input: ContactDataInput = {
-        emailPrivate: await ask(f.emailPrivate, m.wizard.emailPrivate, previous.emailPrivate),
-        emailGeneral: await ask(f.emailGeneral, m.wizard.emailGeneral, previous.emailGeneral),
-        phonePrivate: await ask(f.phonePrivate, m.wizard.phonePrivate, previous.phonePrivate),
-        phoneGeneral: (await ask(f.phoneGeneral, m.wizard.phoneGeneral, previous.phoneGeneral)) || undefined,
-      };
-      const problem = check(this.i18n, () => validateContactData(input));
-      if (problem === true) return input;
-      this.prompter.say(`${m.errors.happened.INVALID_CONTACT_DATA}: ${problem}`);
-      previous = input;
-    }
+    // Each field is checked as it is typed (on Enter) and only a wrong one is asked again, with
+    // the reason under it; a field given by a valid flag is not asked (manual step 10).
+    const given: { -readonly [K in keyof ContactDataInput]: string | undefined } = {};
+    const ask = async (field: keyof ContactDataInput, flag: string | undefined, message: string, fallback: string | undefined): Promise<string> => {
+      const validate = (v: string) => check(this.i18n, () => checkContactField(field, v, given));
+      if (flag !== undefined && validate(flag) === true) return flag;
+      return this.prompter.input(message, this.how, { default: flag ?? fallback ?? '', validate });
+    };
+    given.emailPrivate = await ask('emailPrivate', f.emailPrivate, m.wizard.emailPrivate, previous.emailPrivate);
+    given.emailGeneral = await ask('emailGeneral', f.emailGeneral, m.wizard.emailGeneral, previous.emailGeneral);
+    given.phonePrivate = await ask('phonePrivate', f.phonePrivate, m.wizard.phonePrivate, previous.phonePrivate);
+    given.phoneGeneral = (await ask('phoneGeneral', f.phoneGeneral, m.wizard.phoneGeneral, previous.phoneGeneral)) || undefined;
+    const input: ContactDataInput = { ...given };
+    validateContactData(input); // every field passed its own check; this keeps the rules in one place
+    return input;
   }
 
   async baseServices(available: readonly string[]): Promise<string[]> {

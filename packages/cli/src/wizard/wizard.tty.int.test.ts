@@ -110,10 +110,20 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
     await answer('Comment voulez-vous indiquer l\'organisation', 'Enter');
     await answer('Votre organisation', 'Down', 'Enter');
     await answer('Identifiant d\'application', 'Enter');
-    await answer('Votre adresse électronique', 'alice@example.org', 'Enter');
+    // Step 10: each field is checked on Enter and only the wrong one is asked again, saying why.
+    await answer('Votre adresse électronique', 'paarden-staan', 'Enter');
+    await waitFor("ce n'est pas une adresse électronique");
+    await answer('Votre adresse électronique', 'C-u', 'alice@example.org', 'Enter');
     await answer('Adresse électronique générique', 'info@ambulances.example.org', 'Enter');
+    await answer('Votre numéro de téléphone', 'Enter');
+    const emptyPhone = await waitFor('obligatoire');
+    expect(liveQuestion(emptyPhone)).toContain('Votre numéro de téléphone');
     await answer('Votre numéro de téléphone', '02 555 01 23', 'Enter');
-    await answer('Numéro de téléphone générique', 'Enter');
+    const contact = await answer('Numéro de téléphone générique', 'Enter');
+    // Each e-mail question was answered once: the right fields were not asked again.
+    expect(contact.match(/✔ Votre adresse électronique/g)).toHaveLength(1);
+    expect(contact.match(/✔ Adresse électronique générique/g)).toHaveLength(1);
+    expect(contact).not.toContain('Données de contact incorrectes');
     await answer('Mot de passe du keystore', 'short', 'Enter');
     await waitFor(/too short|trop court/);
     await answer('Mot de passe du keystore', 'C-u', 'paarden-staan-op-stal-42', 'Enter');

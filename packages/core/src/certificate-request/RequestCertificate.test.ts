@@ -115,6 +115,10 @@ describe('RequestCertificate', () => {
       'INVALID_IDENTIFIER',
     ],
     ['an application id with a space', { applicationId: 'MY APP' }, 'INVALID_INPUT'],
+    ['an organisation name of 100 000 characters', { organisation: { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'A'.repeat(100_000) } }, 'INVALID_INPUT'],
+    ['an organisation name with a newline', { organisation: { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société\nX' } }, 'INVALID_INPUT'],
+    ['an organisation name with a bidi override', { organisation: { kind: 'manual', identifierType: 'CBE', identifierValue: '0809394427', officialName: 'Société \u202eX' } }, 'INVALID_INPUT'],
+    ['a base service with a space', { baseServiceUsages: ['consult rn'] }, 'INVALID_INPUT'],
   ] as const)('refuses %s before any card or eHealth call', async (_title, overrides, code) => {
     const world = fakeWorld();
     const error = await rejection(request(world, overrides as Partial<RequestCertificateInput>));

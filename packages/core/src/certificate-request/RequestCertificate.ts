@@ -15,6 +15,7 @@ import {
   type SubmittedCertificateRequest,
 } from './submitCertificateRequest.js';
 import { trackStep } from './trackStep.js';
+import { MAX_ORGANISATION_NAME, validateBaseServiceUsages, validateFreeText } from '../distinguished-name/validateFreeText.js';
 import { inLanguage } from '../text/inLanguage.js';
 
 /** Whose certificate: an organisation from GetActorQualities (8A), one typed in (8M), or the holder. */
@@ -42,6 +43,9 @@ export class RequestCertificate {
     // Everything the person typed is checked before the first card or eHealth call.
     const contactData = await trackStep(progress, '10', 'contact.validate', () => validateContactData(input.contactData));
     const applicationId = input.applicationId?.trim() ? validateApplicationId(input.applicationId) : undefined;
+    // Issue 13: every free text for eHealth is checked here, before the card, a key or eHealth.
+    if (input.organisation.kind !== 'personal') validateFreeText(organisationName(input.organisation), 'officialName', MAX_ORGANISATION_NAME);
+    const baseServiceUsages = validateBaseServiceUsages(input.baseServiceUsages);
     const chosen = chosenIdentifier(input.organisation);
     const organisationNames = input.organisation.kind === 'personal' ? [] : [organisationName(input.organisation)];
     await trackStep(progress, '11', 'password.check', () =>
@@ -65,6 +69,7 @@ export class RequestCertificate {
       ...(applicationId ? { applicationId } : {}),
       contactData,
       ...settingsOf(input),
+      baseServiceUsages,
       renewal: false,
     });
   }

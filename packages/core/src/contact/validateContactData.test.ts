@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseBelgianPhone } from './normaliseBelgianPhone.js';
-import { validateContactData } from './validateContactData.js';
+import { checkContactField, validateContactData } from './validateContactData.js';
 
 const good = {
   emailPrivate: 'jean.dupont@ambulance-sx.be',
@@ -82,5 +82,19 @@ describe('validateContactData', () => {
 
   it('explains that expiry reminders go to the generic address', () => {
     expect(() => validateContactData({ ...good, emailGeneral: '' })).toThrow('expiry reminders');
+  });
+});
+
+describe('checkContactField (step 10, one field at a time)', () => {
+  it('checks one field with the rules of validateContactData and names it', () => {
+    expect(checkContactField('emailPrivate', 'alice@Example.ORG')).toBe('alice@example.org');
+    expect(() => checkContactField('emailPrivate', 'paarden-staan-op-stal-42')).toThrow(expect.objectContaining({ code: 'INVALID_CONTACT_DATA', details: expect.objectContaining({ field: 'emailPrivate', rule: 'email-syntax' }) }));
+    expect(() => checkContactField('phonePrivate', '  ')).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'phonePrivate', rule: 'required' }) }));
+    expect(checkContactField('phoneGeneral', '')).toBeUndefined();
+    expect(() => checkContactField('emailGeneral', 'ALICE@example.org', { emailPrivate: 'alice@example.org' })).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'emailGeneral', rule: 'generic-email-distinct' }) }),
+    );
+    // A private e-mail not valid yet is no reason to refuse the generic one.
+    expect(checkContactField('emailGeneral', 'info@example.org', { emailPrivate: 'not-an-email' })).toBe('info@example.org');
   });
 });

@@ -18,27 +18,54 @@ export interface ContactDataInput {
  * syntax checked, phones normalised to E.164. Throws INVALID_CONTACT_DATA with details.field.
  */
 export function validateContactData(input: ContactDataInput): ContactData {
-  const emailPrivate = parseEmail(required(input.emailPrivate, 'emailPrivate', 'the private e-mail address is required'), 'emailPrivate');
-  const emailGeneral = parseEmail(
-    required(input.emailGeneral, 'emailGeneral', 'a generic e-mail address (e.g. info@...) is required: expiry reminders are sent there'),
-    'emailGeneral',
-  );
-  if (emailGeneral.toLowerCase() === emailPrivate.toLowerCase()) {
-    throw invalidContactData(
-      'emailGeneral',
-      emailGeneral,
-      'generic-email-distinct',
-      'the generic e-mail address must differ from the private one, so that expiry reminders still arrive when that person leaves',
-    );
+  const emailPrivate = checkContactField('emailPrivate', input.emailPrivate, input) as string;
+  const emailGeneral = checkContactField('emailGeneral', input.emailGeneral, input) as string;
+  const phonePrivate = checkContactField('phonePrivate', input.phonePrivate, input) as string;
+  const phoneGeneral = checkContactField('phoneGeneral', input.phoneGeneral, input);
+  return { emailPrivate, emailGeneral, phonePrivate, ...(phoneGeneral ? { phoneGeneral } : {}) };
+}
+
+/**
+ * One field of step 10 on its own, with the rules of validateContactData (so that a wizard checks
+ * each field as it is typed and asks only the wrong one again): returns the field normalised
+ * (undefined for an empty optional phone), or throws INVALID_CONTACT_DATA naming the field. The
+ * generic e-mail is compared with `given.emailPrivate` when that one is valid.
+ */
+export function checkContactField(field: keyof ContactDataInput, value: string | undefined, given: ContactDataInput = {}): string | undefined {
+  switch (field) {
+    case 'emailPrivate':
+      return parseEmail(required(value, 'emailPrivate', 'the private e-mail address is required'), 'emailPrivate');
+    case 'emailGeneral': {
+      const emailGeneral = parseEmail(
+        required(value, 'emailGeneral', 'a generic e-mail address (e.g. info@...) is required: expiry reminders are sent there'),
+        'emailGeneral',
+      );
+      const emailPrivate = validOrUndefined(() => parseEmail(given.emailPrivate ?? '', 'emailPrivate'));
+      if (emailPrivate !== undefined && emailGeneral.toLowerCase() === emailPrivate.toLowerCase()) {
+        throw invalidContactData(
+          'emailGeneral',
+          emailGeneral,
+          'generic-email-distinct',
+          'the generic e-mail address must differ from the private one, so that expiry reminders still arrive when that person leaves',
+        );
+      }
+      return emailGeneral;
+    }
+    case 'phonePrivate':
+      return parsePhone(required(value, 'phonePrivate', 'the private phone number is required'), 'phonePrivate');
+    case 'phoneGeneral': {
+      const general = value?.trim();
+      return general ? parsePhone(general, 'phoneGeneral') : undefined;
+    }
   }
-  const phonePrivate = parsePhone(required(input.phonePrivate, 'phonePrivate', 'the private phone number is required'), 'phonePrivate');
-  const general = input.phoneGeneral?.trim();
-  return {
-    emailPrivate,
-    emailGeneral,
-    phonePrivate,
-    ...(general ? { phoneGeneral: parsePhone(general, 'phoneGeneral') } : {}),
-  };
+}
+
+function validOrUndefined(parse: () => string): string | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
+  }
 }
 
 function required(value: string | undefined, field: string, explanation: string): string {

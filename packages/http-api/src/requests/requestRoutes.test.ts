@@ -267,3 +267,24 @@ describe('issue 13: requests are never orphaned or duplicated (API)', () => {
     expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', details: { expected: 'prd', actual: 'acc' } });
   });
 });
+
+describe('issue 13: hostile free text through the API', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it.each([
+    ['a newline in the official name', { organisation: { kind: 'manual', identifier: { type: 'CBE', value: '0809394427' }, officialName: 'Société\nX' } }],
+    ['a bidi override in the official name', { organisation: { kind: 'manual', identifier: { type: 'CBE', value: '0809394427' }, officialName: 'Société \u202eX' } }],
+    ['a base service with a space', { baseServiceUsages: ['consult rn'] }],
+  ])('refuses %s as INVALID_INPUT before any key or eHealth call', async (_title, overrides) => {
+    const built = await fakeApp();
+    app = built.app;
+    const answer = (await postRequest(app, requestBody(overrides), { 'idempotency-key': 'hostile', prefer: 'wait=10' })).json();
+    expect(answer).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(built.world.registry.calls).toEqual([]);
+    expect(built.world.vault.files.size).toBe(0);
+  });
+});
