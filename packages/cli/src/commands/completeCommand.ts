@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EhealthCertError, renewalWindowStart, type CompletionOutcome } from '@ehealth-cert/core';
 import { longDate } from '../i18n/longDate.js';
-import { completionWarningText, localizedWarnings } from '../completion/completionWarnings.js';
+import { completionWarningText, localizedWarnings } from '../i18n/completionWarnings.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';

@@ -1,6 +1,6 @@
 import type { CompletionWarning } from '@ehealth-cert/core';
 import { describe, expect, it } from 'vitest';
-import { Translator } from '../i18n/Translator.js';
+import { Translator } from './Translator.js';
 import { localizedWarnings } from './completionWarnings.js';
 
 const fromCore: CompletionWarning[] = [

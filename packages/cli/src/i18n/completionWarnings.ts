@@ -1,5 +1,5 @@
 import type { CompletionWarning } from '@ehealth-cert/core';
-import type { Translator } from '../i18n/Translator.js';
+import type { Translator } from './Translator.js';
 
 /**
  * A completion warning in the person's language, for the screen and for `--json` alike (core's
