@@ -1,9 +1,10 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
+import { startLoopbackSimulator, type LoopbackSimulator } from './test-support/loopbackSimulator.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The built `ehealth-cert` (dist/cli.js, what `npx ehealth-cert` runs) as a child process against
@@ -11,10 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
 const cliJs = join(root, 'packages', 'cli', 'dist', 'cli.js');
-const simJs = join(root, 'packages', 'simulator', 'dist', 'cli.js');
 let dir: string;
 let card: FakeEid;
-let server: ChildProcess;
+let simulator: LoopbackSimulator | undefined;
 let base: string;
 
 async function ehealthCert(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -44,28 +44,13 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(root, 'packages', 'cli')], { stdio: 'inherit' });
   dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-process-'));
   card = await provisionFakeEid({ dir: join(dir, 'card') });
-  server = spawn(process.execPath, [simJs, 'serve', '--port', '0', '--state', join(dir, 'sim-state.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen)?.[1];
-      if (url) resolve(url);
-    });
-    server.once('exit', (code) => reject(new Error(`ehealth-sim serve exited with ${code}: ${seen}`)));
-  });
+  simulator = await startLoopbackSimulator(join(dir, 'sim-state.json'));
+  base = simulator.base;
 }, 120_000);
 
 afterAll(async () => {
   // The simulator writes its state file on SIGTERM: remove the folder once it has exited.
-  if (server !== undefined && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    // Never leave a simulator behind: SIGKILL when it has not stopped within 10 s.
-    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await simulator?.stop();
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 

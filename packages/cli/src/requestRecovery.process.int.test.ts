@@ -1,10 +1,11 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { provisionFakeEid, type FakeEid } from '@ehealth-cert/simulator';
+import { startLoopbackSimulator, type LoopbackSimulator } from './test-support/loopbackSimulator.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 // Issue 13, crash points of a request: the built `ehealth-cert` as a child process against
@@ -14,11 +15,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
 const cliJs = join(root, 'packages', 'cli', 'dist', 'cli.js');
-const simJs = join(root, 'packages', 'simulator', 'dist', 'cli.js');
 let dir: string;
 let keystoreDir: string;
 let card: FakeEid;
-let server: ChildProcess;
+let simulator: LoopbackSimulator | undefined;
 let base: string;
 let caseNumber = 0;
 
@@ -101,16 +101,8 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(root, 'packages', 'cli')], { stdio: 'inherit' });
   dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-recovery-'));
   card = await provisionFakeEid({ dir: join(dir, 'card') });
-  server = spawn(process.execPath, [simJs, 'serve', '--port', '0', '--state', join(dir, 'sim-state.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen)?.[1];
-      if (url) resolve(url);
-    });
-    server.once('exit', (code) => reject(new Error(`ehealth-sim serve exited with ${code}: ${seen}`)));
-  });
+  simulator = await startLoopbackSimulator(join(dir, 'sim-state.json'));
+  base = simulator.base;
 }, 120_000);
 
 afterEach(async () => {
@@ -121,13 +113,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  if (server !== undefined && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await simulator?.stop();
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
