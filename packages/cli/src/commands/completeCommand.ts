@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EhealthCertError, renewalWindowStart, type CompletionOutcome } from '@ehealth-cert/core';
 import { longDate } from '../i18n/longDate.js';
+import { dnInWords } from '../i18n/identifierInWords.js';
 import { completionWarningText, localizedWarnings } from '../i18n/completionWarnings.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
@@ -83,7 +84,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     ctx.steps.show('18');
     ctx.steps.show('19');
     ctx.say(
-      ctx.i18n.t((x) => x.complete.installed, { dn: outcome.dn }),
+      ctx.i18n.t((x) => x.complete.installed, { dn: ctx.verbose ? outcome.dn : dnInWords(outcome.dn, ctx.i18n) }),
       outcome.etkPublication === 'not-yet-published'
         ? ctx.i18n.t((x) => x.complete.etkNotYetPublished, { serial: outcome.etkSerial })
         : ctx.i18n.t((x) => x.complete.etk, { serial: outcome.etkSerial }),
