@@ -142,7 +142,11 @@ export class WebDriver implements Driver {
       await this.press(page.getByRole('button', { name: 'Ouvrez keystore' }));
       await this.screen('18');
       await this.press(page.getByRole('button', { name: 'Installez votre certificat et commencez la création de votre eHealth ETK' }));
-      if ((await this.screenOneOf(['19', 'pending'])) === 'pending') return { status: 'pending' };
+      if ((await this.screenOneOf(['19', 'pending'])) === 'pending') {
+        // eHealth gives no delivery date: the screen states the manual's usual delay, as such.
+        assert.match(await page.locator('[data-usual-delay]').innerText(), /Délai habituel.*quelques jours.*pas une promesse/);
+        return { status: 'pending' };
+      }
       return {
         status: 'installed',
         keystorePath: join(this.scene.keystoreDir, (await page.locator('[data-keystore]').textContent()) ?? ''),

@@ -220,6 +220,12 @@ export const en = {
   complete: {
     environmentOfRequest: 'Environment {env}: the one the request was sent to.',
     pending: 'Not yet: eHealth has not made the certificate. Wait for the e-mail and run "ehealth-cert complete" again (or add --wait).',
+    // eHealth gives no delivery date: the request's own facts, and the usual delay as the manual
+    // and eHealth state it (the shared manual, "quelques jours"; DOMAIN.md 7, "up to 10 days").
+    pendingSince: 'Request sent on {date}.',
+    pendingManual: 'It waits for the manual check by eHealth\'s support team.',
+    pendingAutomatic: 'eHealth validated it automatically; the certificate is being made.',
+    usualDelay: 'Usual delay (the official manual): it can take a few days; eHealth speaks of up to 10 days. This is not a promise: eHealth gives no delivery date.',
     waiting: 'Waiting for eHealth to make the certificate ({elapsed}s, next check in {interval}s; Ctrl-C to stop)',
     validity: 'Valid until {date}. Renewal opens on {renewFrom} (ehealth-cert renew); eHealth also reminds the contact e-mail addresses.',
     installed: 'Certificate installed: {dn}',

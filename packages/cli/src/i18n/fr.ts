@@ -222,6 +222,10 @@ export const fr: Messages = {
   complete: {
     environmentOfRequest: 'Environnement {env} : celui où la demande a été envoyée.',
     pending: 'Pas encore : eHealth n\'a pas encore fabriqué le certificat. Attendez le mail et relancez « ehealth-cert complete » (ou ajoutez --wait).',
+    pendingSince: 'Demande envoyée le {date}.',
+    pendingManual: 'Elle attend la vérification manuelle par l\'équipe d\'assistance d\'eHealth.',
+    pendingAutomatic: 'eHealth l\'a validée automatiquement\u00a0; le certificat est en cours de fabrication.',
+    usualDelay: 'Délai habituel (mode d\'emploi officiel)\u00a0: cela peut durer quelques jours\u00a0; eHealth parle de 10 jours au plus. Ce n\'est pas une promesse\u00a0: eHealth ne donne pas de date de livraison.',
     waiting: 'En attente du certificat chez eHealth ({elapsed} s, prochaine vérification dans {interval} s ; Ctrl-C pour arrêter)',
     validity: 'Valable jusqu\'au {date}. Le renouvellement sera possible à partir du {renewFrom} (ehealth-cert renew)\u00a0; eHealth le rappellera aussi aux adresses e-mail de contact.',
     installed: 'Certificat installé : {dn}',

@@ -222,6 +222,10 @@ export const nl: Messages = {
   complete: {
     environmentOfRequest: 'Omgeving {env}: die waarnaar de aanvraag werd verstuurd.',
     pending: 'Nog niet: eHealth heeft het certificaat nog niet aangemaakt. Wacht op de e-mail en start "ehealth-cert complete" opnieuw (of voeg --wait toe).',
+    pendingSince: 'Aanvraag verstuurd op {date}.',
+    pendingManual: 'Ze wacht op de manuele controle door het supportteam van eHealth.',
+    pendingAutomatic: 'eHealth heeft ze automatisch gevalideerd; het certificaat wordt aangemaakt.',
+    usualDelay: 'Gebruikelijke termijn (officiële handleiding): dit kan enkele dagen duren; eHealth spreekt van hoogstens 10 dagen. Dit is geen belofte: eHealth geeft geen leveringsdatum.',
     waiting: 'Wachten tot eHealth het certificaat aanmaakt ({elapsed} s, volgende controle over {interval} s; Ctrl-C om te stoppen)',
     validity: 'Geldig tot {date}. Vernieuwen kan vanaf {renewFrom} (ehealth-cert renew); eHealth herinnert er ook aan via de contactadressen.',
     installed: 'Certificaat geïnstalleerd: {dn}',
