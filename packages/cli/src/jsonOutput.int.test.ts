@@ -148,8 +148,13 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
     expect((await json(['revoke', '--reason', 'nonsense', '--reference', 'abc'])).code).toBe(2);
     expect((await json(['ui', '--port', 'eighty'])).code).toBe(2);
     expect((await json(['demo', '--dir', join(dir, 'not', 'there', '\0')])).code).not.toBe(0);
+    // Mistakes on the command line itself: an unknown option, an unknown command.
+    expect((await json(['status', '--no-such-option'])).code).toBe(2);
+    const unknown = await json(['stauts']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.document['error']).toMatchObject({ code: 'INVALID_INPUT', details: { value: 'stauts', suggestion: 'status' } });
     expect((await json(['card'], { EHEALTH_CERT_PKCS11_MODULE: join(dir, 'no-such-module.so') })).code).not.toBe(0);
-    const someKeystore = (await readdir(join(dir, 'keystore'))).find((name) => name.endsWith('.sim-p12'));
+    const someKeystore = (await readdir(join(dir, 'keystore')).catch(() => [] as string[])).find((name) => name.endsWith('.sim-p12'));
     const keystore = join(dir, 'keystore', someKeystore ?? 'none.sim-p12');
     expect((await json(['export', '--keystore', keystore], { EHEALTH_CERT_KEYSTORE_PASSWORD: 'pas le bon mot de passe 1' })).code).not.toBe(0);
     expect((await json(['status', '--keystore', keystore], { EHEALTH_CERT_KEYSTORE_PASSWORD: 'pas le bon mot de passe 1' })).code).not.toBe(0);

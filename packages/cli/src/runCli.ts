@@ -256,8 +256,13 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     if (command.args.length > 0) {
       const typed = command.args[0] ?? '';
       const meant = closestCommand(typed, program.commands.map((c) => c.name()));
-      io.stderr.write(`${i18n.t((x) => x.errors.unknownCommand, { command: typed })}\n`);
-      if (meant !== undefined) io.stderr.write(`${i18n.t((x) => x.errors.didYouMean, { command: meant })}\n`);
+      const said = [i18n.t((x) => x.errors.unknownCommand, { command: typed }), ...(meant === undefined ? [] : [i18n.t((x) => x.errors.didYouMean, { command: meant })])];
+      io.stderr.write(`${said.join('\n')}\n`);
+      // A script asked for JSON: the error document of the schema, as for any other error.
+      if (command.opts()['json'] === true) {
+        const details = { field: 'command', value: typed, rule: 'unknown-command', ...(meant === undefined ? {} : { suggestion: meant }) };
+        io.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', exitCode: EXIT.badInput, message: said.join(' '), details } }, null, 2)}\n`);
+      }
       state.outcome = EXIT.badInput;
       return;
     }
