@@ -376,6 +376,7 @@ export const en = {
       complete: 'complete it: {command}',
     },
     fields: {
+      officialName: 'official name of the organisation',
       emailPrivate: 'your e-mail address',
       emailGeneral: 'generic e-mail address',
       phonePrivate: 'your phone number',
@@ -401,6 +402,11 @@ export const en = {
       'phone-syntax': 'international number expected: + country code and 7 to 15 digits',
       'generic-email-distinct': 'the generic address must differ from yours, so that reminders still arrive when you leave',
       'application-id': 'not a valid application identifier',
+      'max-length': 'too long',
+      'control-character': 'holds a control, bidi or invisible character',
+      'base-service': 'not a base service (letters, digits, - and _)',
+      'available-base-service': 'not a base service eHealth allows for this organisation type',
+      unique: 'given twice',
     },
     valueWords: { ' or ': ' or ', 'born before 2000': 'born before 2000', 'born in or after 2000': 'born in or after 2000' },
     passwordRules: {

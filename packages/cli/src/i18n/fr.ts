@@ -376,6 +376,7 @@ export const fr: Messages = {
       complete: 'complétez-la : {command}',
     },
     fields: {
+      officialName: "nom officiel de l'organisation",
       emailPrivate: 'votre adresse électronique',
       emailGeneral: 'adresse électronique générique',
       phonePrivate: 'votre numéro de téléphone',
@@ -401,6 +402,11 @@ export const fr: Messages = {
       'phone-syntax': 'numéro international attendu : + indicatif du pays et 7 à 15 chiffres',
       'generic-email-distinct': "l'adresse générique doit être différente de la vôtre, pour que les rappels arrivent encore si vous partez",
       'application-id': "identifiant d'application non valable",
+      'max-length': 'trop long',
+      'control-character': "contient un caractère de contrôle, de sens d'écriture ou invisible",
+      'base-service': "ce n'est pas un service de base (lettres, chiffres, - et _)",
+      'available-base-service': "service de base qu'eHealth n'autorise pas pour ce type d'organisation",
+      unique: 'donné deux fois',
     },
     valueWords: { ' or ': ' ou ', 'born before 2000': 'né avant 2000', 'born in or after 2000': 'né en 2000 ou après' },
     passwordRules: {

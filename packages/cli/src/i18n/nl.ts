@@ -376,6 +376,7 @@ export const nl: Messages = {
       complete: 'rond ze af: {command}',
     },
     fields: {
+      officialName: 'officiële naam van de organisatie',
       emailPrivate: 'uw e-mailadres',
       emailGeneral: 'generiek e-mailadres',
       phonePrivate: 'uw telefoonnummer',
@@ -401,6 +402,11 @@ export const nl: Messages = {
       'phone-syntax': 'internationaal nummer verwacht: + landcode en 7 tot 15 cijfers',
       'generic-email-distinct': 'het generieke adres moet verschillen van het uwe, zodat de herinneringen blijven aankomen als u vertrekt',
       'application-id': 'geen geldige applicatie-identificatie',
+      'max-length': 'te lang',
+      'control-character': 'bevat een controle-, schrijfrichting- of onzichtbaar teken',
+      'base-service': 'geen basisdienst (letters, cijfers, - en _)',
+      'available-base-service': 'basisdienst die eHealth niet toestaat voor dit type organisatie',
+      unique: 'twee keer gegeven',
     },
     valueWords: { ' or ': ' of ', 'born before 2000': 'geboren voor 2000', 'born in or after 2000': 'geboren in of na 2000' },
     passwordRules: {
