@@ -8,7 +8,7 @@ export const CLI_OUTPUT_SCHEMA = JSON.parse(readFileSync(new URL('../../schema/e
 };
 
 /** Every command of `ehealth-cert` (what `--help` lists), each with its definition in the schema. */
-export const CLI_COMMANDS = ['request', 'complete', 'status', 'orgs', 'card', 'inspect', 'renew', 'revoke', 'activate-etk', 'passwd', 'check-id', 'demo', 'export', 'sim', 'ui'] as const;
+export const CLI_COMMANDS = ['request', 'complete', 'status', 'orgs', 'card', 'inspect', 'renew', 'revoke', 'activate-etk', 'passwd', 'keystores', 'check-id', 'demo', 'export', 'sim', 'ui'] as const;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
