@@ -52,13 +52,17 @@ export class ListKeystores {
 
 /**
  * One keystore of the keystore folder by name: its file name, else the newest keystore of that
- * base name (the file name without timestamp and extension); undefined if neither.
+ * base name (the file name without timestamp and extension); undefined if neither. With
+ * `includeSuperseded`, a file name moved to `superseded/` is found there too (completion goes on
+ * from the newest file of its key; docs/decisions/0016); other operations never act on one.
  */
 export class FindKeystore {
   constructor(private readonly ports: { readonly vault: KeystoreVault }) {}
 
-  async execute(name: string): Promise<KeystoreFile | undefined> {
+  async execute(name: string, options: { readonly includeSuperseded?: boolean } = {}): Promise<KeystoreFile | undefined> {
     const byFileName = (await this.ports.vault.list()).find((file) => fileNameOf(file.path) === name);
-    return byFileName ?? (await this.ports.vault.findLatest(name));
+    const found = byFileName ?? (await this.ports.vault.findLatest(name));
+    if (found !== undefined || options.includeSuperseded !== true) return found;
+    return (await this.ports.vault.listSuperseded()).find((file) => fileNameOf(file.path) === name);
   }
 }

@@ -95,6 +95,11 @@ describe('the keystores of the keystore folder', () => {
     expect((await find.execute(fileNameOf(older)))?.path).toBe(older);
     expect((await find.execute('EHEALTH-A'))?.path).toBe(newer);
     expect(await find.execute('EHEALTH-Z')).toBeUndefined();
+    // A file moved to superseded/ is found by its name only when asked (completion).
+    const completed = await vault.save('EHEALTH-A', content, 'pw', { replaces: newer });
+    expect((await find.execute('EHEALTH-A'))?.path).toBe(completed);
+    expect(await find.execute(fileNameOf(newer))).toBeUndefined();
+    expect(await find.execute(fileNameOf(newer), { includeSuperseded: true })).toMatchObject({ path: '/home/user/ehealth/keystore/superseded/' + fileNameOf(newer), superseded: true });
   });
 
   it('takes the file name of a POSIX or Windows path', () => {

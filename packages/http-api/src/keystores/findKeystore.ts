@@ -3,8 +3,12 @@ import { EhealthCertError, type KeystoreFile, type ListedKeystore } from '@eheal
 import type { ApiUseCases } from '../app/AppDeps.js';
 
 /** The keystore named by a file name, or else the newest of a base name (core's FindKeystore); KEYSTORE_NOT_FOUND otherwise. */
-export async function findKeystore(useCases: Pick<ApiUseCases, 'findKeystore'>, name: string): Promise<KeystoreFile> {
-  const found = await useCases.findKeystore.execute(name);
+export async function findKeystore(
+  useCases: Pick<ApiUseCases, 'findKeystore'>,
+  name: string,
+  options: { readonly includeSuperseded?: boolean } = {},
+): Promise<KeystoreFile> {
+  const found = await useCases.findKeystore.execute(name, options);
   if (found === undefined) {
     throw new EhealthCertError('KEYSTORE_NOT_FOUND', `No keystore named "${name}" in the keystore folder (see GET /keystores).`, {
       field: 'params.name',

@@ -81,7 +81,8 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const file = await findKeystore(deps.useCases, request.params.name);
+      // The request keystore named at step 15 may have moved to superseded/ by an earlier completion: found there, completion goes on.
+      const file = await findKeystore(deps.useCases, request.params.name, { includeSuperseded: true });
       const input = { keystorePath: file.path, password: request.body.password, ...formatOf(request.body) };
       return start(request, reply, file.baseName, input, request.body);
     },
