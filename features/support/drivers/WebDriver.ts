@@ -142,7 +142,11 @@ export class WebDriver implements Driver {
       await this.press(page.getByRole('button', { name: 'Ouvrez keystore' }));
       await this.screen('18');
       await this.press(page.getByRole('button', { name: 'Installez votre certificat et commencez la création de votre eHealth ETK' }));
-      if ((await this.screenOneOf(['19', 'pending'])) === 'pending') return { status: 'pending' };
+      if ((await this.screenOneOf(['19', 'pending'])) === 'pending') {
+        // eHealth gives no delivery date: the screen states the manual's usual delay, as such.
+        assert.match(await page.locator('[data-usual-delay]').innerText(), /Délai habituel.*quelques jours.*pas une promesse/);
+        return { status: 'pending' };
+      }
       return {
         status: 'installed',
         keystorePath: join(this.scene.keystoreDir, (await page.locator('[data-keystore]').textContent()) ?? ''),
@@ -169,6 +173,18 @@ export class WebDriver implements Driver {
 
   async inspect(): Promise<Outcome<KeystoreView>> {
     throw new Error('keystore inspection has no screen in the web wizard: this scenario is not for the web driver');
+  }
+
+  async exportCertificate(): Promise<never> {
+    throw new Error('export has no screen in the web wizard: this scenario is not for the web driver');
+  }
+
+  async expiringWithin(): Promise<never> {
+    throw new Error('expiry monitoring has no screen in the web wizard: this scenario is not for the web driver');
+  }
+
+  async supportTeamDecides(): Promise<never> {
+    throw new Error("the simulator's support team has no screen in the web wizard: this scenario is not for the web driver");
   }
 
   async close(): Promise<void> {

@@ -25,7 +25,6 @@ import { EhealthSoapClient } from '../soap/EhealthSoapClient.js';
 import { NS } from '../soap/Namespaces.js';
 import { SoapTransport, type SoapTransportOptions } from '../soap/SoapTransport.js';
 import type { EcdsaSignatureMethod } from '../xml-signature/signEnveloped.js';
-import type { EteeError } from '../soap/checkStatusResponse.js';
 import { certraOperation } from './certraOperations.js';
 import {
   base64Bytes,
@@ -178,9 +177,9 @@ export class SoapCertificateRegistry implements CertificateRegistry {
         { ...original.details, operation: 'GenerateCertificate', publicKeyIdentifier, maybeReceived, recoveryCheck: reason },
         { cause },
       );
-    let delivery: { readonly status: 'issued' } | { readonly status: 'pending'; readonly expectedDelivery?: string };
+    let delivery: CertificateDelivery;
     try {
-      delivery = await this.fetchCertificate(publicKeyIdentifier);
+      delivery = await this.getCertificate(publicKeyIdentifier);
     } catch (error) {
       if (EhealthCertError.is(error, 'EHEALTH_REJECTED') && error.details['ehealthCode'] === UNKNOWN_PUBLIC_KEY_IDENTIFIER) {
         throw notFound(false, `GetCertificate: ${UNKNOWN_PUBLIC_KEY_IDENTIFIER}`, error);
@@ -189,36 +188,26 @@ export class SoapCertificateRegistry implements CertificateRegistry {
       throw notFound(true, `GetCertificate failed: ${String(code)}`, error);
     }
     // Issued within seconds of the request: only an automatic validation is that fast (DOMAIN.md
-    // 2.3 business rules). Pending with a scheduled delivery (ExpectedDelivery): validated, awaiting
-    // issuance. Pending without one: a manual validation is the cautious reading ("wait for an e-mail").
-    const automaticallyValidated = delivery.status === 'issued' || delivery.expectedDelivery !== undefined;
+    // 2.3 business rules). Pending: eHealth's answer says nothing more (no delivery date in the
+    // XSD, and the connector reads no parameter of CERT_NOT_YET_DELIVERED), so a manual validation
+    // is the cautious reading ("wait for an e-mail").
+    const automaticallyValidated = delivery.status === 'issued';
     return { publicKeyIdentifier, automaticallyValidated };
   }
 
-  /** GetCertificate keeping the `ExpectedDelivery` parameter of a `CERT_NOT_YET_DELIVERED` refusal when eHealth sends one. */
-  private async fetchCertificate(
-    publicKeyIdentifier: string,
-  ): Promise<{ readonly status: 'issued'; readonly chain: readonly Bytes[] } | { readonly status: 'pending'; readonly expectedDelivery?: string }> {
+  /** Unsigned; `CERT_NOT_YET_DELIVERED` is "pending", not an error. */
+  async getCertificate(publicKeyIdentifier: string): Promise<CertificateDelivery> {
     const op = this.op('GetCertificate');
     let response;
     try {
       response = await this.client.invoke(op, (b) => b.el(NS.certraProtocol, 'PublicKeyIdentifier', {}, publicKeyIdentifier.toUpperCase()));
     } catch (error) {
-      if (EhealthCertError.is(error, 'EHEALTH_REJECTED') && error.details['ehealthCode'] === CERT_NOT_YET_DELIVERED) {
-        const expectedDelivery = (error.details['errors'] as readonly EteeError[] | undefined)?.[0]?.parameters['ExpectedDelivery'];
-        return expectedDelivery ? { status: 'pending', expectedDelivery } : { status: 'pending' };
-      }
+      if (EhealthCertError.is(error, 'EHEALTH_REJECTED') && error.details['ehealthCode'] === CERT_NOT_YET_DELIVERED) return { status: 'pending' };
       throw error;
     }
     const chain = childElements(response, 'X509Certificate').map((cert) => base64Bytes(cert.textContent ?? ''));
     if (chain.length === 0) throw new EhealthCertError('EHEALTH_RESPONSE_INVALID', "eHealth's GetCertificateResponse has no X509Certificate", { operation: op.name });
     return { status: 'issued', chain };
-  }
-
-  /** Unsigned; `CERT_NOT_YET_DELIVERED` is "pending", not an error. */
-  async getCertificate(publicKeyIdentifier: string): Promise<CertificateDelivery> {
-    const delivery = await this.fetchCertificate(publicKeyIdentifier);
-    return delivery.status === 'issued' ? delivery : { status: 'pending' };
   }
 
   /** Unsigned. */

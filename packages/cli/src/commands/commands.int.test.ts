@@ -64,6 +64,12 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     expect(pending.code).toBe(3);
     expect(pending.json()).toMatchObject({ status: 'pending', reference });
     expect(pending.stderr).toContain('Pas encore : eHealth n\'a pas encore fabriqué le certificat');
+    // eHealth gives no delivery date: the request's own facts and the manual's usual delay, labelled as such.
+    expect(pending.stderr).toMatch(/Demande envoyée le \d{1,2} \p{L}+ \d{4}\./u);
+    expect(pending.stderr).toContain('Délai habituel (mode d\'emploi officiel)\u00a0: cela peut durer quelques jours');
+    expect(pending.stderr).toContain('Ce n\'est pas une promesse');
+    expect(pending.json()).toMatchObject({ requestedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), automaticallyValidated: true, usualDelay: expect.stringContaining('quelques jours') });
+    expect(pending.json()).not.toHaveProperty('expectedDelivery');
 
     await simulator.advance(simulator.issuanceDelayMs + 60_000);
     const complete = await cli(['complete', '--json']);

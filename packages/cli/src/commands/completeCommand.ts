@@ -34,6 +34,20 @@ function intervalSeconds(ctx: CommandContext, value: string | undefined): number
   return seconds;
 }
 
+/**
+ * What a pending request can say about its delay: eHealth gives no delivery date (DOMAIN.md 2.3:
+ * no such field in GetCertificate's answer), so the request's own record (when it was sent, how it
+ * is validated) and the usual delay as the manual states it, labelled as such.
+ */
+function pendingDelayLines(ctx: CommandContext, outcome: Extract<CompletionOutcome, { status: 'pending' }>): string[] {
+  const { m } = ctx.i18n;
+  return [
+    ...(outcome.requestedAt !== undefined ? [ctx.i18n.t((x) => x.complete.pendingSince, { date: longDate(outcome.requestedAt, ctx.i18n.language) })] : []),
+    ...(outcome.automaticallyValidated === undefined ? [] : [outcome.automaticallyValidated ? m.complete.pendingAutomatic : m.complete.pendingManual]),
+    m.complete.usualDelay,
+  ];
+}
+
 /** Steps 16-19 once: pending, or installed with the ETK. */
 async function completeOnce(opened: OpenedUseCases, keystorePath: string, password: string, choice: { readonly keystoreFormat?: KeystoreFormat }): Promise<CompletionOutcome> {
   return opened.useCases.completeCertificate.execute({ keystorePath, password, ...choice });
@@ -76,10 +90,21 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     ctx.progress.interrupt();
     const { m } = ctx.i18n;
     if (outcome.status === 'pending') {
-      ctx.io.stderr.write(`${m.complete.pending}\n`);
+      const usualDelay = pendingDelayLines(ctx, outcome);
+      ctx.io.stderr.write(`${[m.complete.pending, ...usualDelay].join('\n')}\n`);
       return {
         exitCode: EXIT.pending,
-        json: { ok: true, status: 'pending', reference: outcome.reference, keystorePath: outcome.keystorePath, environment: ctx.settings.env, message: m.complete.pending },
+        json: {
+          ok: true,
+          status: 'pending',
+          reference: outcome.reference,
+          keystorePath: outcome.keystorePath,
+          environment: ctx.settings.env,
+          message: m.complete.pending,
+          ...(outcome.requestedAt !== undefined ? { requestedAt: outcome.requestedAt.toISOString() } : {}),
+          ...(outcome.automaticallyValidated !== undefined ? { automaticallyValidated: outcome.automaticallyValidated } : {}),
+          usualDelay: m.complete.usualDelay,
+        },
       };
     }
     ctx.steps.show('18');

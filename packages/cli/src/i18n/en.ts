@@ -224,6 +224,12 @@ export const en = {
   complete: {
     environmentOfRequest: 'Environment {env}: the one the request was sent to.',
     pending: 'Not yet: eHealth has not made the certificate. Wait for the e-mail and run "ehealth-cert complete" again (or add --wait).',
+    // eHealth gives no delivery date: the request's own facts, and the usual delay as the manual
+    // and eHealth state it (the shared manual, "quelques jours"; DOMAIN.md 7, "up to 10 days").
+    pendingSince: 'Request sent on {date}.',
+    pendingManual: 'It waits for the manual check by eHealth\'s support team.',
+    pendingAutomatic: 'eHealth validated it automatically; the certificate is being made.',
+    usualDelay: 'Usual delay (the official manual): it can take a few days; eHealth speaks of up to 10 days. This is not a promise: eHealth gives no delivery date.',
     waiting: 'Waiting for eHealth to make the certificate ({elapsed}s, next check in {interval}s; Ctrl-C to stop)',
     validity: 'Valid until {date}. Renewal opens on {renewFrom} (ehealth-cert renew); eHealth also reminds the contact e-mail addresses.',
     installed: 'Certificate installed: {dn}',
@@ -395,6 +401,7 @@ export const en = {
       'password-file': 'password file',
       'identifier type': 'identifier type',
       'organisation type': 'organisation type',
+      reference: 'request reference',
     },
     rules: {
       format: 'expected TYPE=VALUE',
@@ -409,6 +416,14 @@ export const en = {
       'phone-syntax': 'international number expected: + country code and 7 to 15 digits',
       'generic-email-distinct': 'the generic address must differ from yours, so that reminders still arrive when you leave',
       'application-id': 'not a valid application identifier',
+      hex40: '40 hexadecimal digits expected (the secret key of step 15)',
+      period: 'a number of days (90 or 90d) or weeks (12w) expected',
+      'max-length': 'too long',
+      'control-character': 'holds a control or invisible character',
+      'base-service': 'not a base service (letters, digits, - and _)',
+      rfc2253: 'not a distinguished name',
+      'ehealth-cert-api-installed': 'the ehealth-cert-api program is not installed',
+      'sim-only': 'only in the simulation environment (--env sim)',
     },
     valueWords: { ' or ': ' or ', 'born before 2000': 'born before 2000', 'born in or after 2000': 'born in or after 2000' },
     passwordRules: {
@@ -416,6 +431,7 @@ export const en = {
       identifier: 'contains the identifier of the certificate',
       name: "contains the holder's or the organisation's name",
       common: 'a common password, a keyboard or number sequence, or a repetition',
+      'same-as-keystore': 'the same as the keystore password: the exported file needs a password of its own',
     },
     happened: {
       INVALID_INPUT: 'Invalid input',

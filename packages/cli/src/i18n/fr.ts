@@ -226,6 +226,10 @@ export const fr: Messages = {
   complete: {
     environmentOfRequest: 'Environnement {env} : celui où la demande a été envoyée.',
     pending: 'Pas encore : eHealth n\'a pas encore fabriqué le certificat. Attendez le mail et relancez « ehealth-cert complete » (ou ajoutez --wait).',
+    pendingSince: 'Demande envoyée le {date}.',
+    pendingManual: 'Elle attend la vérification manuelle par l\'équipe d\'assistance d\'eHealth.',
+    pendingAutomatic: 'eHealth l\'a validée automatiquement\u00a0; le certificat est en cours de fabrication.',
+    usualDelay: 'Délai habituel (mode d\'emploi officiel)\u00a0: cela peut durer quelques jours\u00a0; eHealth parle de 10 jours au plus. Ce n\'est pas une promesse\u00a0: eHealth ne donne pas de date de livraison.',
     waiting: 'En attente du certificat chez eHealth ({elapsed} s, prochaine vérification dans {interval} s ; Ctrl-C pour arrêter)',
     validity: 'Valable jusqu\'au {date}. Le renouvellement sera possible à partir du {renewFrom} (ehealth-cert renew)\u00a0; eHealth le rappellera aussi aux adresses e-mail de contact.',
     installed: 'Certificat installé : {dn}',
@@ -397,6 +401,7 @@ export const fr: Messages = {
       'password-file': 'fichier du mot de passe',
       'identifier type': "type d'identifiant",
       'organisation type': "type d'identifiant de l'organisation",
+      reference: 'référence de la demande',
     },
     rules: {
       format: 'format TYPE=VALEUR attendu',
@@ -411,6 +416,14 @@ export const fr: Messages = {
       'phone-syntax': 'numéro international attendu : + indicatif du pays et 7 à 15 chiffres',
       'generic-email-distinct': "l'adresse générique doit être différente de la vôtre, pour que les rappels arrivent encore si vous partez",
       'application-id': "identifiant d'application non valable",
+      hex40: "40 chiffres hexadécimaux attendus (la clé secrète de l'étape 15)",
+      period: 'un nombre de jours (90 ou 90d) ou de semaines (12w) attendu',
+      'max-length': 'trop long',
+      'control-character': 'contient un caractère de contrôle ou invisible',
+      'base-service': "ce n'est pas un service de base (lettres, chiffres, - et _)",
+      rfc2253: "ce n'est pas un nom distinctif (DN)",
+      'ehealth-cert-api-installed': "le programme ehealth-cert-api n'est pas installé",
+      'sim-only': "uniquement dans l'environnement de simulation (--env sim)",
     },
     valueWords: { ' or ': ' ou ', 'born before 2000': 'né avant 2000', 'born in or after 2000': 'né en 2000 ou après' },
     passwordRules: {
@@ -418,6 +431,7 @@ export const fr: Messages = {
       identifier: "contient l'identifiant du certificat",
       name: "contient le nom du titulaire ou de l'organisation",
       common: 'mot de passe courant, suite de touches ou de chiffres, ou répétition',
+      'same-as-keystore': 'identique au mot de passe du keystore : le fichier exporté demande son propre mot de passe',
     },
     happened: {
       INVALID_INPUT: 'Donnée incorrecte',

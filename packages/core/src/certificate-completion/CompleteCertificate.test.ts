@@ -110,8 +110,16 @@ describe('CompleteCertificate', () => {
     });
     expect(request.automaticallyValidated).toBe(false);
 
+    const requestedAt = world.clock.now();
     world.clock.advance({ days: 2 });
-    expect(await complete(world, request.keystorePath)).toEqual({ status: 'pending', reference: request.reference, keystorePath: request.keystorePath });
+    // What the local record knows (eHealth gives no delivery date): when it was sent, and how it is validated.
+    expect(await complete(world, request.keystorePath)).toEqual({
+      status: 'pending',
+      reference: request.reference,
+      keystorePath: request.keystorePath,
+      requestedAt,
+      automaticallyValidated: false,
+    });
     expect(await world.pending.get(request.reference)).toMatchObject({ lastStatus: 'pending', lastCheckedAt: world.clock.now() });
     expect(world.vault.paths()).toEqual([request.keystorePath]);
 

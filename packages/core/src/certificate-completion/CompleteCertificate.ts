@@ -41,7 +41,15 @@ export interface CompleteCertificateInput {
 
 /** Normal outcomes: eHealth has not issued the certificate yet, or everything is installed. */
 export type CompletionOutcome =
-  | { readonly status: 'pending'; readonly reference: string; readonly keystorePath: string }
+  | {
+      readonly status: 'pending';
+      readonly reference: string;
+      readonly keystorePath: string;
+      /** From the local record of the request, when there is one. */
+      readonly requestedAt?: Date;
+      /** GenerateCertificate's AutomaticallyValidated, from the local record: false = eHealth's support team checks it by hand. */
+      readonly automaticallyValidated?: boolean;
+    }
   | {
       readonly status: 'completed';
       readonly reference: string;
@@ -84,7 +92,15 @@ export class CompleteCertificate {
       );
       if (delivery.status === 'pending') {
         await pending.update(reference, { lastStatus: 'pending', lastCheckedAt: clock.now() });
-        return { status: 'pending', reference, keystorePath: keystore.path };
+        // eHealth gives no delivery date (GetCertificateResponse and the CERT_NOT_YET_DELIVERED
+        // error carry none, DOMAIN.md 2.3): only what the local record knows of the request.
+        const recorded = await pending.get(reference).catch(() => undefined);
+        return {
+          status: 'pending',
+          reference,
+          keystorePath: keystore.path,
+          ...(recorded ? { requestedAt: recorded.requestedAt, automaticallyValidated: recorded.automaticallyValidated } : {}),
+        };
       }
       // Always: the issued certificate holds our key (verifyIssuedChain) and names the contract's DN.
       const trust = await trackStep(progress, '18', 'certificate.verifyChain', () => keys.verifyIssuedChain(delivery.chain, keyPair));

@@ -38,6 +38,11 @@ describe('POST /requests/{reference}/completion', () => {
     const response = await complete(app, `/requests/${reference}/completion`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ kind: 'certificate-completion', status: 'succeeded', result: { status: 'pending', reference } });
+    // No invented delivery date: when it was sent and how it is validated, from the local record.
+    const result = response.json().result as Record<string, unknown>;
+    expect(result).not.toHaveProperty('expectedDelivery');
+    expect(result).toMatchObject({ automaticallyValidated: true });
+    expect(Date.parse(String(result['requestedAt']))).not.toBeNaN();
     expect((await app.inject({ url: `/requests/${reference}`, headers: authorized() })).json().status).toBe('pending');
   });
 

@@ -111,7 +111,12 @@ async function completeWaiting(deps: AppDeps, input: CompleteCertificateInput, b
 export function completionView(outcome: CompletionOutcome) {
   const common = { status: outcome.status, reference: outcome.reference, keystore: basename(outcome.keystorePath) };
   if (outcome.status === 'pending') {
-    return common;
+    // eHealth gives no delivery date (DOMAIN.md 2.3); what the local record knows of the request.
+    return {
+      ...common,
+      ...(outcome.requestedAt !== undefined ? { requestedAt: outcome.requestedAt } : {}),
+      ...(outcome.automaticallyValidated !== undefined ? { automaticallyValidated: outcome.automaticallyValidated } : {}),
+    };
   }
   return {
     ...common,

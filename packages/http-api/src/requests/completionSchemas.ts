@@ -37,6 +37,12 @@ export const completionOutcomeSchema = {
     status: { type: 'string', enum: ['pending', 'completed'], description: '`pending`: eHealth has not issued the certificate yet; try again later.' },
     reference: { type: 'string' },
     keystore: { type: 'string' },
+    requestedAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'Pending: when the request was sent (from the local record). eHealth gives no expected delivery date; the manual speaks of a few days, eHealth of up to 10 days.',
+    },
+    automaticallyValidated: { type: 'boolean', description: "Pending: false when eHealth's support team checks the request by hand (from the local record)." },
     dn: { type: 'string' },
     etkSerial: { type: 'string' },
     toBeActivated: { type: 'boolean', description: 'The new ETK waits for POST /keystores/{name}/etk-activation (renewal).' },

@@ -108,6 +108,7 @@ export const en: Messages = {
   pending: {
     heading: 'Certificate not made yet',
     text: 'eHealth has not made your certificate yet. Your request and keystore are kept: come back when you have received eHealth\'s e-mail.',
+    usualDelay: 'Usual delay (the official manual): it can take a few days; eHealth speaks of up to 10 days. This is not a promise: eHealth gives no delivery date.',
     wait: 'Wait here for the certificate (up to 10 minutes)',
   },
   s19: { heading: 'Done', text: 'You have installed your eHealth certificate successfully!', keystore: 'Keystore', validUntil: 'Valid until', etk: 'The new ETK still has to be activated.' },

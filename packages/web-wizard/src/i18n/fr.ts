@@ -106,6 +106,7 @@ export const fr = {
   pending: {
     heading: 'Certificat pas encore fabriqué',
     text: 'eHealth n’a pas encore fabriqué votre certificat. Votre demande et votre keystore sont conservés : revenez quand vous aurez reçu le mail d’eHealth.',
+    usualDelay: 'Délai habituel (mode d’emploi officiel)\u00a0: cela peut durer quelques jours\u00a0; eHealth parle de 10 jours au plus. Ce n’est pas une promesse\u00a0: eHealth ne donne pas de date de livraison.',
     wait: 'Attendre ici le certificat (jusqu’à 10 minutes)',
   },
   s19: { heading: 'Terminé', text: 'Vous avez installé votre certificat eHealth avec succès !', keystore: 'Keystore', validUntil: 'Valable jusqu’au', etk: 'Le nouvel ETK doit encore être activé.' },

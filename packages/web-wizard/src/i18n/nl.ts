@@ -108,6 +108,7 @@ export const nl: Messages = {
   pending: {
     heading: 'Certificaat nog niet aangemaakt',
     text: 'eHealth heeft uw certificaat nog niet aangemaakt. Uw aanvraag en keystore blijven bewaard: kom terug wanneer u de mail van eHealth ontvangen hebt.',
+    usualDelay: 'Gebruikelijke termijn (officiële handleiding): dit kan enkele dagen duren; eHealth spreekt van hoogstens 10 dagen. Dit is geen belofte: eHealth geeft geen leveringsdatum.',
     wait: 'Hier op het certificaat wachten (tot 10 minuten)',
   },
   s19: { heading: 'Klaar', text: 'U hebt uw eHealth-certificaat met succes geïnstalleerd!', keystore: 'Keystore', validUntil: 'Geldig tot', etk: 'De nieuwe ETK moet nog geactiveerd worden.' },

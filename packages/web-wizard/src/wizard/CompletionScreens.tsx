@@ -92,6 +92,8 @@ export function CompletionScreens(props: {
       return (
         <Screen {...common} heading={t.pending.heading} action={t.pending.wait} onBack={() => { setPassword(''); go('3'); }} onAction={() => void complete(WAIT_SECONDS)}>
           <p data-pending>{t.pending.text}</p>
+          {/* eHealth gives no delivery date: the usual delay, labelled as such (not a promise). */}
+          <p class="note" data-usual-delay>{t.pending.usualDelay}</p>
         </Screen>
       );
     case '19':

@@ -211,7 +211,9 @@ export const certRaOperations: Operation[] = [
     const r = record(ctx, childText(request.payload, P, 'PublicKeyIdentifier') ?? '');
     if (r.validation === 'REFUSED') throw new EhealthRefusal('REQUEST_REFUSED', `request ${r.publicKeyIdentifier.toUpperCase()} was refused by the eHealth support team: ${r.refusalReason ?? 'no reason given'}`);
     if (!r.certificate) {
-      throw new EhealthRefusal('CERT_NOT_YET_DELIVERED', `certificate ${r.publicKeyIdentifier.toUpperCase()} is not yet delivered`, r.deliverableAt ? { ExpectedDelivery: r.deliverableAt } : {});
+      // No parameter: eHealth documents none for this error (no delivery date in the XSDs, none read
+      // by the connector), so the simulator invents none (DOMAIN.md 2.3).
+      throw new EhealthRefusal('CERT_NOT_YET_DELIVERED', `certificate ${r.publicKeyIdentifier.toUpperCase()} is not yet delivered`);
     }
     return [el(P, 'X509Certificate', r.certificate), el(P, 'X509Certificate', Buffer.from(ctx.ca.issuingDer).toString('base64'))];
   }),
