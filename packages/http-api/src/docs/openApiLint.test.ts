@@ -14,9 +14,12 @@ describe('the OpenAPI document under the Redocly linter', () => {
     try {
       const response = await app.inject({ url: '/openapi.json', headers: authorized() });
       expect(response.statusCode).toBe(200);
-      // Recommended, plus rules of Redocly's `all` set that the document can meet: every tag
-      // described, every parameter described.
-      const config = await createConfig({ extends: ['recommended'], rules: { 'operation-tag-defined': 'error', 'parameter-description': 'error' } });
+      // Recommended, plus rules of Redocly's `all` set that the document can meet: every tag,
+      // parameter and operation described.
+      const config = await createConfig({
+        extends: ['recommended'],
+        rules: { 'operation-tag-defined': 'error', 'parameter-description': 'error', 'operation-description': 'error' },
+      });
       const problems = await lintFromString({ source: response.body, absoluteRef: 'openapi.json', config });
       const described = problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer ?? '?'}`);
       expect(described).toEqual([]);

@@ -18,7 +18,7 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['keystores'],
         summary: 'The keystores in the keystore folder, the current one of each certificate marked',
         description:
-          'Each certificate (TYPE=ID[,APPID] and environment) has one `current` keystore, the newest, which tools pick; older ones are `superseded`. Completion and password changes move the files they replace to the `superseded/` subfolder (never deleted); `includeSuperseded=true` lists those too.',
+          'Every keystore file of the server\'s keystore folder, by file name (the name other routes take), with its environment and certificate name (`baseName`). Local, no password. Each certificate (TYPE=ID[,APPID] and environment) has one `current` keystore, the newest, which tools pick; older ones are `superseded`. Completion and password changes move the files they replace to the `superseded/` subfolder (never deleted); `includeSuperseded=true` lists those too, named `superseded/<file name>`.',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -43,6 +43,8 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'getKeystore',
         tags: ['keystores'],
         summary: 'One keystore file (no password needed; POST .../inspection shows its content)',
+        description:
+          'The file\'s name, environment, certificate name and time of writing; 404 KEYSTORE_NOT_FOUND when no such file is in the folder. Local, no password.',
         params: keystoreNameParams,
         response: { 200: { $ref: 'KeystoreFile#' }, ...problemResponses },
       },
@@ -63,6 +65,8 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'inspectKeystore',
         tags: ['keystores'],
         summary: 'What a keystore holds: entries, DN, validity, renewal window, ETK serials (local)',
+        description:
+          'Opens the keystore with its password and lists its entries (the `authentication` key and chain, ETK keys), the DN, validity and renewal window. Local, nothing is sent to eHealth. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: keystoreNameParams,
         body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: passwordSchema } },
         response: { 200: { $ref: 'KeystoreInspection#' }, ...problemResponses },
@@ -84,6 +88,8 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'changeKeystorePassword',
         tags: ['keystores'],
         summary: 'Change the keystore password: writes a new file under the new password, moves the old file to superseded/',
+        description:
+          'The new password follows the rules of manual step 11. The old file is kept as it was, moved to the `superseded/` subfolder (`previousKeystore` says where), so that nothing is lost if the new one is not what was wanted and tools no longer pick the file of the old password. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: keystoreNameParams,
         body: {
           type: 'object',

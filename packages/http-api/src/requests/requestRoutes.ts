@@ -91,6 +91,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'getRequest',
         tags: ['requests'],
         summary: 'A request recorded on this machine and its last known status',
+        description:
+          'The request as recorded on this server (certificate name, DN, keystore file, when it was sent, the last status eHealth gave). Local: POST /requests/{reference}/completion asks eHealth again.',
         params: referenceParams,
         response: { 200: { $ref: 'CertificateRequest#' }, ...problemResponses },
       },
