@@ -6,6 +6,7 @@ import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
 import { writeSecretKeyFile } from '@ehealth-cert/composition';
+import { environmentName } from '../i18n/environmentName.js';
 /**
  * `ehealth-cert renew`: the request flow for the DN of an existing keystore, inside its last three
  * months (DOMAIN.md 4.3); the new keystore uses the same password. Complete it with `complete`.
@@ -15,7 +16,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   const scripted = flags.yes === true || !ctx.prompter.interactive;
   const answers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
-    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, ctx.settings.env.toUpperCase());
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n));
   const opened = await openUseCases(ctx, { acceptTerms: flags.acceptTerms === true });
   try {
     const keystorePath = await chooseKeystore(ctx, opened, flags.keystore);

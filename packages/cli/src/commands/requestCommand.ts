@@ -7,6 +7,7 @@ import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
 import { writeReceiptFiles } from '../receipt/writeReceiptFiles.js';
+import { environmentName } from '../i18n/environmentName.js';
 
 /**
  * A step that needs the PIN: a wrong PIN ends it (the adapter never retries); at the terminal the
@@ -97,7 +98,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   const scripted = flags.yes === true || !ctx.prompter.interactive;
   const answers: RequestAnswers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
-    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, ctx.settings.env.toUpperCase());
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n));
 
   ctx.steps.show('1');
   if ((await answers.start()) === 'complete') {

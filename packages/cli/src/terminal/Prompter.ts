@@ -4,6 +4,7 @@ import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import type { CliIo, CliOutput } from './CliIo.js';
 import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
+import { wrapFor } from './wrapForTerminal.js';
 
 /** One choice of a menu. */
 export interface Choice<T> {
@@ -39,7 +40,7 @@ export class Prompter {
   /** Writes lines of wizard text to the screen. */
   say(...lines: readonly string[]): void {
     this.beforePrompt();
-    for (const line of lines) this.screen.write(`${line}\n`);
+    for (const line of lines) this.screen.write(`${wrapFor(this.screen, line)}\n`);
   }
 
   /** True when a person can answer (stdin and stdout are terminals). */

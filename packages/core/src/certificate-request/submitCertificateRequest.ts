@@ -9,6 +9,7 @@ import { certificateName } from '../distinguished-name/certificateName.js';
 import { keptKeystoreError } from './keptKeystoreError.js';
 import { duplicateRequestError, findUnfinishedRequest } from './refuseDuplicateRequest.js';
 import { trackStep } from './trackStep.js';
+import { checkBaseServices } from './checkBaseServices.js';
 
 /** The ports a certificate request needs (RequestCertificate and RenewCertificate): all but EtkRA. */
 export type RequestPorts = Omit<UseCasePorts, 'etkRegistry'>;
@@ -102,6 +103,9 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
     const unfinished = await findUnfinishedRequest(ports, name, request.environment, request.password);
     if (unfinished) throw duplicateRequestError(name, unfinished);
   }
+  // Issue 13: the base services against what eHealth allows for the organisation type (an anonymous
+  // read, only when some are asked), for a new request and a renewal alike, before GenerateContract and the key.
+  const baseServiceUsages = await checkBaseServices(ports, request.identifier.type, request.baseServiceUsages);
   const contract: Contract = await trackStep(progress, '12', 'ehealth.GenerateContract', () =>
     registry.generateContract({
       contactData: request.contactData,
@@ -117,7 +121,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       ...(request.identifier.type === 'SSIN' ? {} : { organisationName: request.actor.name }),
       ...(request.applicationId ? { applicationId: request.applicationId } : {}),
       contactData: request.contactData,
-      baseServiceUsages: request.baseServiceUsages,
+      baseServiceUsages,
       environment: request.environment,
       renewal: request.renewal,
     }),
@@ -170,7 +174,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
           contactData: request.contactData,
           csr,
           contract,
-          baseServiceUsages: request.baseServiceUsages,
+          baseServiceUsages,
         }),
       ),
     );

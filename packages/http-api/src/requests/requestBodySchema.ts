@@ -35,7 +35,8 @@ export const requestBodySchema = {
       type: 'array',
       maxItems: 8,
       items: { type: 'string', minLength: 1, maxLength: 32 },
-      description: 'BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3).',
+      description:
+        'BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3): each given once, and one that GET /organisation-types lists in `availableBaseServices` for the organisation\'s type; otherwise 400 INVALID_INPUT (`details.rule`: `available-base-service`, `details.allowed`) before any key or contract.',
     },
     password: { ...passwordSchema, description: 'Password of the new keystore (manual step 11). Never logged or echoed.' },
     pin: pinSchema,
