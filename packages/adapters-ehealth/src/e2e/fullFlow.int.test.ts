@@ -157,7 +157,7 @@ async function wire(
   fake: FakeEid,
   keystoreDir: string,
   trustAnchors: readonly Uint8Array[],
-  format: 'default' | 'legacy' = 'default',
+  format: 'modern' | 'legacy' = 'modern',
 ): Promise<Stack> {
   const clock = simulator.clock;
   const endpoints = endpointsFromBase(baseUrl);
@@ -428,7 +428,7 @@ async function withMswStack(
   name: string,
   generation: FakeEidGeneration,
   test: (stack: Stack, simulator: EhealthSimulator) => Promise<void>,
-  options: { readonly format?: 'default' | 'legacy'; readonly includeRealHosts?: boolean } = {},
+  options: { readonly format?: 'modern' | 'legacy'; readonly includeRealHosts?: boolean } = {},
 ): Promise<void> {
   const simulator = await newSimulator();
   msw.resetHandlers(...createEhealthHandlers(simulator, { baseUrls: [MSW_BASE], includeRealHosts: options.includeRealHosts ?? false }));
@@ -441,8 +441,8 @@ async function withMswStack(
 }
 
 // The EC run also writes the official tool's legacy PKCS#12 algorithms (DOMAIN.md 3).
-describe.each<[FakeEidGeneration, 'default' | 'legacy']>([
-  ['rsa2048', 'default'],
+describe.each<[FakeEidGeneration, 'modern' | 'legacy']>([
+  ['rsa2048', 'modern'],
   ['ecp384', 'legacy'],
 ])('the real stack in process (msw), %s card, %s keystore format', (generation, format) => {
   it('requests, completes, inspects, renews, activates and revokes', async () => {
