@@ -3,6 +3,7 @@ import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
 import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
+import { keystoreFormatChoice } from '../runtime/keystoreFormatChoice.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
 import { writeSecretKeyFile } from '@ehealth-cert/composition';
@@ -13,6 +14,7 @@ import { environmentName } from '../i18n/environmentName.js';
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const flags = options as RequestFlags & { yes?: boolean; keystore?: string };
+  const keystoreFormat = keystoreFormatChoice(options, ctx.io.env);
   const scripted = flags.yes === true || !ctx.prompter.interactive;
   const answers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
@@ -34,6 +36,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       environment: ctx.settings.env,
       pinEntry: opened.pinEntry,
       review: opened.review,
+      ...keystoreFormat,
     });
     // Step 15 on disk (as before, the renewal keeps the FR/EN secret-key file only).
     const secretKeyFile = await writeSecretKeyFile(renewal.receipt);
