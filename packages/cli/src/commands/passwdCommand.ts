@@ -26,7 +26,7 @@ export async function run(ctx: CommandContext, args: readonly string[], options:
       { passwordFile: options['newPasswordFile'] as string | undefined, env: ctx.io.env, cwd: ctx.io.cwd },
       ctx.prompter,
       ctx.i18n,
-      { message: m.passwd.newPassword, confirm: true, variable: 'EHEALTH_CERT_NEW_KEYSTORE_PASSWORD' },
+      { message: m.passwd.newPassword, confirmMessage: m.passwd.newPasswordAgain, confirm: true, variable: 'EHEALTH_CERT_NEW_KEYSTORE_PASSWORD' },
     );
     const changed = await opened.useCases.changeKeystorePassword.execute({ keystorePath, oldPassword, newPassword, ...keystoreFormat });
     ctx.say(ctx.i18n.t((x) => x.passwd.done, { path: changed.keystorePath }), ctx.i18n.t((x) => x.passwd.previous, { path: changed.previousKeystorePath }));

@@ -43,7 +43,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     ctx.say(
       ctx.i18n.t((m) => m.wizard.secretKey, { reference: renewal.reference }),
       ctx.i18n.t((m) => m.wizard.keystoreWritten, { path: renewal.keystorePath }),
-      ctx.i18n.t((m) => m.renew.done, { reference: renewal.reference }),
+      ctx.i18n.t((m) => m.renew.done, { reference: renewal.reference, env: ctx.settings.env, keystore: renewal.keystorePath }),
     );
     return {
       exitCode: EXIT.done,

@@ -287,7 +287,7 @@ export const en = {
     done: 'Certificate revoked (its ETK too): {reference}',
   },
   renew: {
-    done: 'Renewal requested, reference {reference}. Complete it like a new request: ehealth-cert complete',
+    done: 'Renewal requested, reference {reference}. When eHealth has made the certificate, complete it like a new request:\n    ehealth-cert complete --env {env} --keystore "{keystore}"',
   },
   export: {
     pem: 'Certificate and chain (PEM): {path}',
@@ -324,6 +324,7 @@ export const en = {
   passwd: {
     oldPassword: 'Current keystore password',
     newPassword: 'New keystore password',
+    newPasswordAgain: 'New keystore password again',
     done: 'New keystore written: {path}',
     previous: 'The old file is kept, moved to: {path}',
   },
@@ -414,8 +415,8 @@ export const en = {
       expected: 'expected {expected}, got {actual}',
       file: 'file {path}',
       folder: 'folder {folder}',
-      ehealth: 'eHealth says: {code} {message}',
-      operation: 'operation {operation}',
+      ehealth: 'eHealth says: "{message}"',
+      operation: 'while {operation}',
       reference: 'request {reference}',
       renewalOpens: 'renewal opens on {date}',
       expiredOn: 'expired on {date}',

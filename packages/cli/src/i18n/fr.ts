@@ -287,7 +287,7 @@ export const fr: Messages = {
     done: 'Certificat révoqué (son ETK aussi) : {reference}',
   },
   renew: {
-    done: 'Renouvellement demandé, référence {reference}. Finalisez-le comme une nouvelle demande : ehealth-cert complete',
+    done: 'Renouvellement demandé, référence {reference}. Quand eHealth aura fabriqué le certificat, finalisez-le comme une nouvelle demande\u00a0:\n    ehealth-cert complete --env {env} --keystore "{keystore}"',
   },
   export: {
     pem: 'Certificat et chaîne (PEM)\u00a0: {path}',
@@ -324,6 +324,7 @@ export const fr: Messages = {
   passwd: {
     oldPassword: 'Mot de passe actuel du keystore',
     newPassword: 'Nouveau mot de passe du keystore',
+    newPasswordAgain: 'Nouveau mot de passe du keystore (encore une fois)',
     done: 'Nouveau keystore écrit : {path}',
     previous: 'L\'ancien fichier est conservé, déplacé vers : {path}',
   },
@@ -414,8 +415,8 @@ export const fr: Messages = {
       expected: 'attendu {expected}, reçu {actual}',
       file: 'fichier {path}',
       folder: 'dossier {folder}',
-      ehealth: "réponse d'eHealth : {code} {message}",
-      operation: 'opération {operation}',
+      ehealth: "réponse d'eHealth\u00a0: « {message} »",
+      operation: 'pendant l\'étape « {operation} »',
       reference: 'demande {reference}',
       renewalOpens: 'renouvellement possible à partir du {date}',
       expiredOn: 'expiré le {date}',

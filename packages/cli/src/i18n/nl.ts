@@ -287,7 +287,7 @@ export const nl: Messages = {
     done: 'Certificaat ingetrokken (ook zijn ETK): {reference}',
   },
   renew: {
-    done: 'Vernieuwing aangevraagd, referentie {reference}. Vervolledig ze zoals een nieuwe aanvraag: ehealth-cert complete',
+    done: 'Vernieuwing aangevraagd, referentie {reference}. Wanneer eHealth het certificaat heeft aangemaakt, vervolledig ze zoals een nieuwe aanvraag:\n    ehealth-cert complete --env {env} --keystore "{keystore}"',
   },
   export: {
     pem: 'Certificaat en keten (PEM): {path}',
@@ -324,6 +324,7 @@ export const nl: Messages = {
   passwd: {
     oldPassword: 'Huidig wachtwoord van de keystore',
     newPassword: 'Nieuw wachtwoord van de keystore',
+    newPasswordAgain: 'Nieuw wachtwoord van de keystore (nogmaals)',
     done: 'Nieuwe keystore geschreven: {path}',
     previous: 'Het oude bestand is bewaard, verplaatst naar: {path}',
   },
@@ -414,8 +415,8 @@ export const nl: Messages = {
       expected: 'verwacht {expected}, gekregen {actual}',
       file: 'bestand {path}',
       folder: 'map {folder}',
-      ehealth: 'antwoord van eHealth: {code} {message}',
-      operation: 'bewerking {operation}',
+      ehealth: 'antwoord van eHealth: "{message}"',
+      operation: 'tijdens de stap "{operation}"',
       reference: 'aanvraag {reference}',
       renewalOpens: 'vernieuwen kan vanaf {date}',
       expiredOn: 'vervallen op {date}',
