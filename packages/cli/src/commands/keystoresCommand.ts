@@ -1,12 +1,18 @@
 import { relative } from 'node:path';
-import type { ListedKeystore } from '@ehealth-cert/core';
+import { parseKeystoreFileName, type ListedKeystore } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
 
-/** `yyyy-MM-dd HH:mm` in local time: when the file was written. */
-function savedAt(date: Date): string {
+/** When the file was saved: the stamp of its name (DOMAIN.md 3), else its modification time. */
+function savedAt(file: ListedKeystore): Date {
+  const name = file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1);
+  return parseKeystoreFileName(name.replace(/\.old-\d{8}-\d{6}(?:-\d+)?$|-\d+$/, ''))?.savedAt ?? file.modifiedAt;
+}
+
+/** `yyyy-MM-dd HH:mm` in local time. */
+function minute(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
@@ -25,7 +31,7 @@ export function keystoreLines(files: readonly ListedKeystore[], folder: string, 
     file.state === 'current' ? m.keystores.current : m.keystores.superseded,
     file.baseName,
     file.environment,
-    savedAt(file.modifiedAt),
+    minute(savedAt(file)),
     relative(folder, file.path),
   ]);
   return [
@@ -55,7 +61,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
           a.baseName.toUpperCase().localeCompare(b.baseName.toUpperCase()) ||
           a.environment.localeCompare(b.environment) ||
           (a.state === b.state ? 0 : a.state === 'current' ? -1 : 1) ||
-          b.modifiedAt.getTime() - a.modifiedAt.getTime(),
+          savedAt(b).getTime() - savedAt(a).getTime(),
       );
     const folder = ctx.settings.keystoreDir;
     ctx.say(...keystoreLines(shown, folder, ctx.i18n, files.length - shown.length));

@@ -103,4 +103,16 @@ describe('describeError', () => {
     );
     expect(describeError(unknownType, new Translator('nl')).line).toContain('type identificatie "FOO"');
   });
+
+  it('has its own words for a keystore folder gone mid-run (exit 1) and a PKCS#12 that is not an eHealth keystore (exit 2), in each language', () => {
+    const gone = new EhealthCertError('KEYSTORE_FOLDER_MISSING', 'The keystore folder /srv/ks was there earlier in this run and is gone now', { folder: '/srv/ks' });
+    expect(describeError(gone, new Translator('fr'))).toMatchObject({ exitCode: 1, line: expect.stringMatching(/^Le dossier des keystores a disparu.*n'est pas recréé vide/) });
+    expect(describeError(gone, new Translator('nl')).line).toMatch(/^De keystoremap is verdwenen/);
+    const other = new EhealthCertError('KEYSTORE_NOT_EHEALTH', '/srv/x.p12 is a readable PKCS#12 file but not an eHealth keystore (DOMAIN.md 3)', { path: '/srv/x.p12', aliases: ['tomcat'] });
+    const en = describeError(other, new Translator('en'));
+    expect(en.exitCode).toBe(2);
+    expect(en.line).toMatch(/^Not an eHealth keystore: .*it has no "authentication" key: it is not an eHealth keystore/);
+    expect(en.line).not.toMatch(/[Dd]amaged|DOMAIN/);
+    expect(describeError(other, new Translator('fr')).line).toMatch(/^Ce n'est pas un keystore eHealth : fichier \/srv\/x\.p12/);
+  });
 });
