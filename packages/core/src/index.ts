@@ -65,3 +65,4 @@ export * from './distinguished-name/personName.js';
 export * from './createUseCases.js';
 export * from './text/inLanguage.js';
 export { pemEncode } from './certificate-management/pemEncode.js';
+export * from './certificate-request/defaultBaseServices.js';

@@ -69,7 +69,7 @@ export class RequestCertificate {
       ...(applicationId ? { applicationId } : {}),
       contactData,
       ...settingsOf(input),
-      baseServiceUsages,
+      ...(baseServiceUsages !== undefined ? { baseServiceUsages } : {}),
       renewal: false,
     });
   }

@@ -9,6 +9,7 @@ import { certificateName } from '../distinguished-name/certificateName.js';
 import { keptKeystoreError } from './keptKeystoreError.js';
 import { duplicateRequestError, findUnfinishedRequest } from './refuseDuplicateRequest.js';
 import { trackStep } from './trackStep.js';
+import { defaultBaseServicesFor } from './defaultBaseServices.js';
 
 /** The ports a certificate request needs (RequestCertificate and RenewCertificate): all but EtkRA. */
 export type RequestPorts = Omit<UseCasePorts, 'etkRegistry'>;
@@ -17,8 +18,11 @@ export type RequestPorts = Omit<UseCasePorts, 'etkRegistry'>;
 export interface RequestSettings {
   /** Protects the new keystore (manual step 11). */
   readonly password: string;
-  /** BaseServiceUsage values (`tsa`, `consultrn`, `codage`, `other`; DOMAIN.md 2.3). */
-  readonly baseServiceUsages: readonly string[];
+  /**
+   * BaseServiceUsage values (`tsa`, `consultrn`, `codage`, `other`; DOMAIN.md 2.3). Left out: the
+   * ones eHealth makes available to the organisation's type (`defaultBaseServices`); `[]`: none.
+   */
+  readonly baseServiceUsages?: readonly string[] | undefined;
   readonly environment: 'prd' | 'acc' | 'sim';
   /** Who types the PIN of step 14. */
   readonly pinEntry: PinEntry;
@@ -58,6 +62,8 @@ export interface SubmittedCertificateRequest {
   readonly replacesCertificate?: string;
   /** The eHealth environment the request went to: the next step (`complete`) must use it. */
   readonly environment: 'prd' | 'acc' | 'sim';
+  /** The base services sent (the ones given, or the organisation type's default). */
+  readonly baseServiceUsages: readonly string[];
   /** eHealth's answer was lost or unreadable; a status check (GetCertificate) found the request there. */
   readonly confirmedByStatusCheck?: boolean;
 }
@@ -102,6 +108,10 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
     const unfinished = await findUnfinishedRequest(ports, name, request.environment, request.password);
     if (unfinished) throw duplicateRequestError(name, unfinished);
   }
+  // Base services left out: the ones eHealth makes available to the organisation's type (unsigned query).
+  const baseServiceUsages =
+    request.baseServiceUsages ??
+    (await trackStep(progress, '12', 'ehealth.GetGenericOrganizationTypes', () => defaultBaseServicesFor(registry, request.identifier.type)));
   const contract: Contract = await trackStep(progress, '12', 'ehealth.GenerateContract', () =>
     registry.generateContract({
       contactData: request.contactData,
@@ -117,7 +127,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       ...(request.identifier.type === 'SSIN' ? {} : { organisationName: request.actor.name }),
       ...(request.applicationId ? { applicationId: request.applicationId } : {}),
       contactData: request.contactData,
-      baseServiceUsages: request.baseServiceUsages,
+      baseServiceUsages,
       environment: request.environment,
       renewal: request.renewal,
     }),
@@ -170,7 +180,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
           contactData: request.contactData,
           csr,
           contract,
-          baseServiceUsages: request.baseServiceUsages,
+          baseServiceUsages,
         }),
       ),
     );
@@ -216,6 +226,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       certificateName: name,
       receipt,
       environment: request.environment,
+      baseServiceUsages,
       ...(confirmedByStatusCheck ? { confirmedByStatusCheck } : {}),
       ...(submitted.replacesCertificate ? { replacesCertificate: submitted.replacesCertificate } : {}),
     };
@@ -281,5 +292,5 @@ function annotated(error: unknown, extra: Readonly<Record<string, unknown>>): Eh
 /** Only the RequestSettings of a larger input (so that no other input field leaks into a request). */
 export function settingsOf(input: RequestSettings): RequestSettings {
   const { password, baseServiceUsages, environment, pinEntry, review, newKey } = input;
-  return { password, baseServiceUsages, environment, pinEntry, review, ...(newKey === true ? { newKey } : {}) };
+  return { password, ...(baseServiceUsages !== undefined ? { baseServiceUsages } : {}), environment, pinEntry, review, ...(newKey === true ? { newKey } : {}) };
 }

@@ -35,7 +35,8 @@ export const requestBodySchema = {
       type: 'array',
       maxItems: 8,
       items: { type: 'string', minLength: 1, maxLength: 32 },
-      description: 'BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3).',
+      description:
+        "The eHealth base services the certificate is for: BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3). eHealth notifies these services of the new certificate. Left out: the ones eHealth makes available to the organisation's type (`availableBaseServices` of GET /organisation-types), as the CLI wizard proposes by default; `[]`: none. A personal certificate gets none by default.",
     },
     password: { ...passwordSchema, description: 'Password of the new keystore (manual step 11). Never logged or echoed.' },
     pin: pinSchema,
@@ -109,6 +110,7 @@ export const submittedRequestSchema = {
       },
     },
     replacesCertificate: { type: 'string' },
+    baseServiceUsages: { type: 'array', items: { type: 'string' }, description: "The base services sent: the ones given, or the organisation type's default when left out." },
     environment: { type: 'string', enum: ['prd', 'acc', 'sim'], description: 'The eHealth environment the request went to; completion must use the same.' },
     confirmedByStatusCheck: { type: 'boolean', description: "true: eHealth's answer was lost or unreadable and a status check found the request at eHealth." },
     href: { type: 'string', description: 'The request resource: /requests/{reference}.' },
