@@ -54,7 +54,8 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   const started = Date.now();
   const given = options['dir'] as string | undefined;
   const dir = given !== undefined ? resolve(ctx.io.cwd, given) : await mkdtemp(join(tmpdir(), 'ehealth-cert-demo-'));
-  await mkdir(dir, { recursive: true });
+  // Issue 13: the demo folder holds a fake card, the simulator's state and keystores: owner-only (0700) when created here.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const { m } = ctx.i18n;
   try {
     ctx.say(ctx.bold(m.demo.title), ctx.i18n.t((x) => x.demo.folder, { dir }));
@@ -131,7 +132,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         await opened.close();
       }
       ctx.say('', ctx.bold(m.demo.inspect), ...inspectionLines(inspection, ctx.i18n));
-      await writeFile(join(dir, DEMO_FILE), `${JSON.stringify({ reference: submitted.reference, keystorePath: done.keystorePath }, null, 2)}\n`);
+      await writeFile(join(dir, DEMO_FILE), `${JSON.stringify({ reference: submitted.reference, keystorePath: done.keystorePath }, null, 2)}\n`, { mode: 0o600 });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       ctx.say('', ctx.i18n.t((x) => x.demo.done, { seconds }), ...(given === undefined ? [m.demo.keep] : []));
       return {

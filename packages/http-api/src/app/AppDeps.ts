@@ -1,6 +1,7 @@
 import type { RequestReceipt, UseCases } from '@ehealth-cert/core';
 import type { SimulatedSupportTeam } from '@ehealth-cert/simulator';
 import type { ApiAuth } from '../auth/bearerAuth.js';
+import type { HostPolicy } from '../auth/hostCheck.js';
 import type { CardQueue } from '../card/CardQueue.js';
 import type { JobStore } from '../jobs/JobStore.js';
 import type { IdempotencyStore } from '../requests/IdempotencyStore.js';
@@ -13,6 +14,8 @@ export interface AppDeps {
   readonly version: string;
   readonly environment: 'prd' | 'acc' | 'sim';
   readonly auth: ApiAuth;
+  /** The Host names answered (DNS rebinding defence); default loopback names only (startServer adds the bound host and --allowed-host). */
+  readonly allowedHosts?: HostPolicy;
   /** Serve /openapi.json and /docs without a token. */
   readonly publicDocs?: boolean;
   readonly useCases: ApiUseCases;

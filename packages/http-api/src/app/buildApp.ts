@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { installBearerAuth } from '../auth/bearerAuth.js';
+import { installHostCheck, LOOPBACK_ONLY } from '../auth/hostCheck.js';
+import { installQueryTokenCheck } from '../auth/queryTokenCheck.js';
 import { installOpenApi } from '../docs/installOpenApi.js';
 import { problemFromError } from '../errors/ProblemDocument.js';
 import { installProblemHandling } from '../errors/problemHandling.js';
@@ -56,6 +58,10 @@ export async function configureApp(app: FastifyInstance, deps: AppDeps): Promise
     app.addSchema(schema);
   }
   installProblemHandling(app);
+  // First of all hooks, so that they run before the token check and before every route (the docs,
+  // the wizard's files and POST /session included): a foreign Host, then a token in the URL.
+  installHostCheck(app, deps.allowedHosts ?? LOOPBACK_ONLY);
+  installQueryTokenCheck(app, deps.auth);
   await installOpenApi(app, { version: deps.version, publicDocs: deps.publicDocs ?? false });
   installBearerAuth(app, deps.auth);
   const budget = installSecretFailureBudget(app, deps);

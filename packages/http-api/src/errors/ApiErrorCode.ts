@@ -4,6 +4,8 @@
  */
 export const API_ERROR_CODES = [
   'UNAUTHORIZED',
+  'HOST_NOT_ALLOWED',
+  'TOKEN_IN_QUERY',
   'ROUTE_NOT_FOUND',
   'JOB_NOT_FOUND',
   'CARD_BUSY',

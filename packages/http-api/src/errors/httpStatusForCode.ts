@@ -15,8 +15,12 @@ export const HTTP_STATUS_FOR_CODE: Readonly<Record<ErrorCode | ApiErrorCode, num
   CANCELLED: 400,
   PIN_UNAVAILABLE: 400,
   IDEMPOTENCY_KEY_MISSING: 400,
+  // A bearer token in the URL (RFC 6750 section 5.3: never in a page URL): refused before auth.
+  TOKEN_IN_QUERY: 400,
   // RFC 6750 section 3.1: missing or wrong bearer token.
   UNAUTHORIZED: 401,
+  // The Host header is not a name this server answers for (DNS rebinding defence), before auth.
+  HOST_NOT_ALLOWED: 403,
   ROUTE_NOT_FOUND: 404,
   JOB_NOT_FOUND: 404,
   KEYSTORE_NOT_FOUND: 404,

@@ -20,7 +20,7 @@ describe('parseApiSettings', () => {
   });
 
   it('resolves a relative keystore folder against the working directory', () => {
-    expect(parseApiSettings(['--no-auth', '--keystore-dir', 'ks'], {}, '/srv')).toMatchObject({ keystoreDir: '/srv/ks' });
+    expect(parseApiSettings(['--env', 'acc', '--no-auth', '--keystore-dir', 'ks'], {}, '/srv')).toMatchObject({ keystoreDir: '/srv/ks' });
   });
 
   it('takes the CLI environment names', () => {
@@ -43,11 +43,42 @@ describe('parseApiSettings', () => {
 
   it('requires a token unless --no-auth', () => {
     expect(() => parseApiSettings([], {})).toThrow(/bearer token is required/);
-    expect(parseApiSettings(['--no-auth'], {})).toMatchObject({ auth: { kind: 'none' } });
+    expect(parseApiSettings(['--env', 'acc', '--no-auth'], {})).toMatchObject({ auth: { kind: 'none' } });
   });
 
   it('refuses --no-auth on a host other machines can reach', () => {
-    expect(() => parseApiSettings(['--no-auth', '--host', '0.0.0.0'], {})).toThrow(/--host "0.0.0.0".*loopback.*--no-auth/);
+    expect(() => parseApiSettings(['--env', 'acc', '--no-auth', '--host', '0.0.0.0'], {})).toThrow(/--host "0.0.0.0".*loopback.*--no-auth/);
+  });
+
+  it('refuses --no-auth with --env prd, given or by default, naming both options', () => {
+    for (const [argv, env] of [[['--no-auth'], {}], [['--no-auth', '--env', 'prd'], {}], [['--no-auth'], { EHEALTH_CERT_ENV: 'PRD' }]] as const) {
+      expect(() => parseApiSettings(argv, env)).toThrow(/--no-auth is refused with --env prd.*--token-file/);
+    }
+    let caught: unknown;
+    try {
+      parseApiSettings(['--no-auth'], {});
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'INVALID_INPUT', details: { field: '--no-auth', rule: 'no-auth-not-with-env-prd' } });
+    expect(parseApiSettings(['--no-auth', '--env', 'sim'], {})).toMatchObject({ auth: { kind: 'none' } });
+  });
+
+  it('reads --allowed-host (repeatable) or EHEALTH_CERT_API_ALLOWED_HOSTS, normalised, and refuses what is no host name', () => {
+    const token = ['--token-file', join(dir, 'token')];
+    expect(parseApiSettings([...token, '--allowed-host', 'Certs.Example.org', '--allowed-host', '::1'], {})).toMatchObject({
+      allowedHosts: ['certs.example.org', '[::1]'],
+    });
+    expect(parseApiSettings(token, { EHEALTH_CERT_API_ALLOWED_HOSTS: 'a.example, 192.0.2.1' })).toMatchObject({ allowedHosts: ['a.example', '192.0.2.1'] });
+    expect(parseApiSettings(token, {})).not.toHaveProperty('allowedHosts');
+    for (const bad of ['https://a.example', 'a.example:8080', 'a b', 'a.example/x']) {
+      expect(() => parseApiSettings([...token, '--allowed-host', bad], {}), bad).toThrow(/--allowed-host ".*" is invalid: expected a host name or an IP address/);
+    }
+  });
+
+  it('keeps the token file name (its mode is checked at start), never with --no-auth', () => {
+    expect(parseApiSettings(['--token-file', join(dir, 'token')], {})).toMatchObject({ tokenFile: join(dir, 'token') });
+    expect(parseApiSettings([], { EHEALTH_CERT_API_TOKEN: TOKEN })).not.toHaveProperty('tokenFile');
   });
 
   it('refuses a short token without quoting it', () => {
@@ -62,13 +93,13 @@ describe('parseApiSettings', () => {
   });
 
   it('reads the rate limit of secret-taking routes', () => {
-    expect(parseApiSettings(['--no-auth', '--rate-limit', '60'], {})).toMatchObject({ secretRateLimit: 60 });
-    expect(parseApiSettings(['--no-auth'], { EHEALTH_CERT_API_RATE_LIMIT: '5' })).toMatchObject({ secretRateLimit: 5 });
-    expect(() => parseApiSettings(['--no-auth', '--rate-limit', '0'], {})).toThrow(/--rate-limit "0"/);
+    expect(parseApiSettings(['--env', 'acc', '--no-auth', '--rate-limit', '60'], {})).toMatchObject({ secretRateLimit: 60 });
+    expect(parseApiSettings(['--env', 'acc', '--no-auth'], { EHEALTH_CERT_API_RATE_LIMIT: '5' })).toMatchObject({ secretRateLimit: 5 });
+    expect(() => parseApiSettings(['--env', 'acc', '--no-auth', '--rate-limit', '0'], {})).toThrow(/--rate-limit "0"/);
   });
 
   it('defaults to port 8443 with TLS', () => {
-    expect(parseApiSettings(['--no-auth', '--tls-key', 'k', '--tls-cert', 'c'], {})).toMatchObject({ port: 8443, tls: { keyFile: 'k', certFile: 'c' } });
+    expect(parseApiSettings(['--env', 'acc', '--no-auth', '--tls-key', 'k', '--tls-cert', 'c'], {})).toMatchObject({ port: 8443, tls: { keyFile: 'k', certFile: 'c' } });
   });
 });
 

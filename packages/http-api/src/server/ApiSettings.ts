@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { EhealthCertError } from '@ehealth-cert/core';
 import type { PortSettings } from '@ehealth-cert/composition';
 import type { ApiAuth } from '../auth/bearerAuth.js';
+import { hostNameKey } from '../auth/hostCheck.js';
 
 /** Everything the API process needs, from flags and environment (the CLI's names). */
 /** The API's settings: the shared PortSettings (what createPorts builds the adapters from) and HTTP's own. */
@@ -14,6 +15,10 @@ export interface ApiSettings extends PortSettings {
   readonly host: string;
   readonly port: number;
   readonly auth: ApiAuth;
+  /** The file the token was read from: its mode is checked at start (a warning when others can read it). */
+  readonly tokenFile?: string;
+  /** Host names answered beyond the loopback names and the bound host (`--allowed-host`, DNS rebinding defence). */
+  readonly allowedHosts?: readonly string[];
   readonly tls?: { readonly keyFile: string; readonly certFile: string };
   /** Keystore folder (DOMAIN.md 3: `~/ehealth/keystore` by default, like the CLI). */
   readonly keystoreDir: string;
@@ -45,7 +50,11 @@ export const API_USAGE = `Usage: ehealth-cert-api [options]
   --port N                 port (EHEALTH_CERT_API_PORT, default 8443 with TLS, else 8080)
   --token-file F           file holding the bearer token (EHEALTH_CERT_API_TOKEN_FILE);
                            or the token itself in EHEALTH_CERT_API_TOKEN
-  --no-auth                no token (refused unless the host is loopback)
+  --no-auth                no token (refused unless the host is loopback, and refused with --env prd)
+  --allowed-host NAME      also answer requests whose Host header is NAME (repeatable;
+                           EHEALTH_CERT_API_ALLOWED_HOSTS, comma-separated). Only 127.0.0.1, localhost,
+                           [::1] and the --host address are answered otherwise: a web page cannot reach
+                           the API through DNS rebinding. Add the name clients use behind a reverse proxy
   --tls-key F --tls-cert F serve HTTPS with this PEM key and certificate
   --keystore-dir D         keystore folder (EHEALTH_CERT_KEYSTORE_DIR, default ~/ehealth/keystore)
   --pkcs11-module F        PKCS#11 module of the eID (EHEALTH_CERT_PKCS11_MODULE; SOFTHSM2_CONF for SoftHSM)
@@ -72,6 +81,7 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
       port: { type: 'string' },
       'token-file': { type: 'string' },
       'no-auth': { type: 'boolean' },
+      'allowed-host': { type: 'string', multiple: true },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
       'keystore-dir': { type: 'string' },
@@ -98,11 +108,17 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
   if (!/^\d+$/.test(portText) || port > 65535) {
     throw invalid('--port', portText, 'an integer from 0 to 65535');
   }
+  const tokenFile = nonEmpty(values['token-file'] ?? env.EHEALTH_CERT_API_TOKEN_FILE);
+  const noAuth = values['no-auth'] === true;
+  if (noAuth && environment === 'prd') throw noAuthInPrd();
+  const allowedHosts = allowedHostsOf(values['allowed-host'] ?? (env.EHEALTH_CERT_API_ALLOWED_HOSTS ?? '').split(','));
   const settings: ApiSettings = {
     env: environment,
     host,
     port,
-    auth: authOf(values['no-auth'] === true, host, values['token-file'] ?? env.EHEALTH_CERT_API_TOKEN_FILE, env.EHEALTH_CERT_API_TOKEN),
+    auth: authOf(noAuth, host, tokenFile, env.EHEALTH_CERT_API_TOKEN),
+    ...(tokenFile === undefined || noAuth ? {} : { tokenFile }),
+    ...(allowedHosts.length === 0 ? {} : { allowedHosts }),
     keystoreDir: resolve(cwd, values['keystore-dir'] ?? env.EHEALTH_CERT_KEYSTORE_DIR ?? join(homedir(), 'ehealth', 'keystore')),
     logLevel: values['log-level'] ?? env.EHEALTH_CERT_LOG_LEVEL ?? 'info',
     publicDocs: values['public-docs'] === true,
@@ -133,6 +149,27 @@ export function parseApiSettings(argv: readonly string[], env: NodeJS.ProcessEnv
     ...(endpointBase === undefined ? {} : { endpointBase }),
     ...(simulatorStateDir === undefined ? {} : { simulatorStateDir: resolve(cwd, simulatorStateDir) }),
   };
+}
+
+/** Issue 13: production is never served without a token, whatever the host. */
+export function noAuthInPrd(): EhealthCertError {
+  return new EhealthCertError(
+    'INVALID_INPUT',
+    '--no-auth is refused with --env prd: production requests carry real certificates and the holder\'s PIN, so the API needs a token there (--token-file F or EHEALTH_CERT_API_TOKEN). Use --no-auth only with --env acc or --env sim.',
+    { field: '--no-auth', value: 'prd', rule: 'no-auth-not-with-env-prd' },
+  );
+}
+
+/** `--allowed-host` names (or EHEALTH_CERT_API_ALLOWED_HOSTS), normalised; each must be a host name or an IP address. */
+function allowedHostsOf(names: readonly string[]): string[] {
+  return names
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => {
+      const key = hostNameKey(name);
+      if (key === undefined) throw invalid('--allowed-host', name, 'a host name or an IP address, without scheme, port or path (e.g. certs.example.org)');
+      return key;
+    });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

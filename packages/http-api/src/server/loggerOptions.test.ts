@@ -50,6 +50,10 @@ describe('log redaction', () => {
     });
     // A client that puts the PIN in a query string by mistake: the route ignores it, the log censors it.
     await app.inject({ url: `/card?pin=${PIN}&x=1`, headers: authorized() });
+    // The bearer token in a query string, by name, as a value and as a name: refused, never logged.
+    for (const url of [`/keystores?access_token=${FAKE_TOKEN}`, `/health?x=${FAKE_TOKEN}`, `/ui/?${FAKE_TOKEN}`, `/nowhere?token=${FAKE_TOKEN}`]) {
+      expect((await app.inject({ url })).json()).toMatchObject({ code: 'TOKEN_IN_QUERY' });
+    }
     app.log.info({ body: { pin: PIN, password: NEW_PASSWORD }, details: { newPassword: NEW_PASSWORD } }, 'a careless line');
     await app.close();
     const log = lines.join('');
@@ -62,9 +66,10 @@ describe('log redaction', () => {
 });
 
 describe('redactUrl', () => {
-  it('censors secret query parameters and keeps the rest', () => {
-    expect(redactUrl('/card?pin=1234&x=1')).toBe('/card?pin=[redacted]&x=1');
-    expect(redactUrl('/k?Password=abc#f')).toBe('/k?Password=[redacted]#f');
-    expect(redactUrl('/requests?status=pending')).toBe('/requests?status=pending');
+  it('keeps the path and censors the whole query string, names included (a name may be the token)', () => {
+    expect(redactUrl('/card?pin=1234&x=1')).toBe('/card?[redacted]');
+    expect(redactUrl('/k?Password=abc#f')).toBe('/k?[redacted]');
+    expect(redactUrl(`/health?${FAKE_TOKEN}`)).toBe('/health?[redacted]');
+    expect(redactUrl('/requests')).toBe('/requests');
   });
 });

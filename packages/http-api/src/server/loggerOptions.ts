@@ -14,11 +14,13 @@ export const REDACTED_PATHS: readonly string[] = [
 ];
 
 /**
- * The URL as logged: a secret sent by mistake in a query string (`?pin=...`) is never used by a
- * route, but fastify logs every URL, so its value is censored there too.
+ * The URL as logged: the path only, the query string replaced by `?[redacted]`. No route takes a
+ * secret in the query, but a client may put one there by mistake (`?pin=`, `?access_token=`, the
+ * token as a parameter name): fastify logs every URL, so no part of a query string is written.
  */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:pin|password|oldPassword|newPassword)=)[^&#]*/gi, '$1[redacted]');
+  const mark = url.search(/[?#]/);
+  return mark < 0 ? url : `${url.slice(0, mark)}?[redacted]`;
 }
 
 /** The fastify logger options of the server: pino at `level`, secrets redacted. */

@@ -54,9 +54,17 @@ describe('ehealth-cert-api (the bin)', () => {
   });
 
   it('exits 2 naming the flag when the settings are wrong', async () => {
-    const { child, output } = run(['--no-auth', '--host', '0.0.0.0'], {});
+    const { child, output } = run(['--env', 'acc', '--no-auth', '--host', '0.0.0.0'], {});
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
     expect(output().stderr).toMatch(/--host "0\.0\.0\.0".*--no-auth/);
+  });
+
+  it('exits 2 naming --no-auth and --env prd together, before listening', async () => {
+    const { child, output } = run(['--env', 'prd', '--no-auth', '--port', '0'], { EHEALTH_CERT_KEYSTORE_DIR: dir });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(output().stderr).toMatch(/^ehealth-cert-api: --no-auth is refused with --env prd/);
+    expect(output().stdout).not.toContain('listening');
   });
 });

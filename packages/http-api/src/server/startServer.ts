@@ -5,8 +5,10 @@ import type { AppDeps } from '../app/AppDeps.js';
 import { buildApp } from '../app/buildApp.js';
 import { EhealthCertError } from '@ehealth-cert/core';
 import { composeApi } from '../composition/composeApi.js';
-import { isLoopback, type ApiSettings } from './ApiSettings.js';
+import { LOOPBACK_HOST_NAMES, hostNameKey, type HostPolicy } from '../auth/hostCheck.js';
+import { isLoopback, noAuthInPrd, type ApiSettings } from './ApiSettings.js';
 import { loggerOptions } from './loggerOptions.js';
+import { startupWarnings } from './startupWarnings.js';
 
 /** What composes the API's dependencies from settings (composeApi, or a test's own). */
 export type ComposeDeps = (settings: ApiSettings) => Promise<{ readonly deps: AppDeps; close(): Promise<void> }>;
@@ -28,6 +30,8 @@ export interface StartServerOptions {
   readonly logStream?: NodeJS.WritableStream;
   /** Close on SIGINT/SIGTERM (the bin does; tests don't). */
   readonly handleSignals?: boolean;
+  /** Where the start-up warnings go besides the log (default stderr); tests pass a stream. */
+  readonly warningStream?: NodeJS.WritableStream;
 }
 
 /** Longest wait for running jobs at shutdown: a card signature or eHealth call may be in flight. */
@@ -42,6 +46,7 @@ export async function startServer(settings: ApiSettings, options: StartServerOpt
       rule: 'no-auth-loopback-only',
     });
   }
+  if (settings.auth.kind === 'none' && settings.env === 'prd') throw noAuthInPrd();
   const composed = await (options.compose ?? composeApi)(settings);
   const logger = { ...loggerOptions(settings.logLevel), ...(options.logStream === undefined ? {} : { stream: options.logStream }) };
   const serverOptions: FastifyServerOptions = {
@@ -59,7 +64,7 @@ export async function startServer(settings: ApiSettings, options: StartServerOpt
   };
   let app: FastifyInstance;
   try {
-    app = await buildApp(composed.deps, serverOptions);
+    app = await buildApp({ ...composed.deps, allowedHosts: hostPolicyOf(settings) }, serverOptions);
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {
     await composed.close();
@@ -93,6 +98,22 @@ export async function startServer(settings: ApiSettings, options: StartServerOpt
       });
     }
   }
-  app.log.info({ url, env: settings.env, auth: settings.auth.kind, keystoreDir: settings.keystoreDir }, 'ehealth-cert API listening');
+  // Issue 13: what makes this server reachable or readable by others is said at start, on stderr and in the log.
+  for (const warning of startupWarnings(settings)) {
+    app.log.warn({ code: warning.code }, warning.message);
+    (options.warningStream ?? process.stderr).write(`ehealth-cert-api: warning: ${warning.message}\n`);
+  }
+  app.log.info({ url, env: settings.env, auth: settings.auth.kind, keystoreDir: settings.keystoreDir, allowedHosts: hostPolicyOf(settings).names }, 'ehealth-cert API listening');
   return { app, url, close };
+}
+
+/**
+ * The Host names answered: the loopback names, the address bound when it is a particular one (not
+ * 0.0.0.0 or ::, which no client puts in a Host header), and `--allowed-host` names.
+ */
+export function hostPolicyOf(settings: Pick<ApiSettings, 'host' | 'allowedHosts'>): HostPolicy {
+  const bound = hostNameKey(settings.host);
+  const wildcard = bound === '0.0.0.0' || bound === '[::]';
+  const names = new Set([...LOOPBACK_HOST_NAMES, ...(bound === undefined || wildcard ? [] : [bound]), ...(settings.allowedHosts ?? [])]);
+  return { names: [...names] };
 }

@@ -1,4 +1,5 @@
-import { writeFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { writeFileOwnerOnly } from '../files/ownerOnly.js';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { provisionFakeEid } from '../fake-eid/provisionFakeEid.js';
@@ -35,7 +36,7 @@ export const cardCommand: Subcommand = {
       return 2;
     }
     const dir = resolve(values.dir);
-    if (action === 'pull-out') return writeFile(join(dir, CARD_REMOVED_FILE), '').then(() => 0);
+    if (action === 'pull-out') return writeFileOwnerOnly(join(dir, CARD_REMOVED_FILE), '').then(() => 0);
     if (action === 'insert') return rm(join(dir, CARD_REMOVED_FILE), { force: true }).then(() => 0);
     const generation = values.generation ?? 'rsa2048';
     if (generation !== 'rsa2048' && generation !== 'ecp384') {

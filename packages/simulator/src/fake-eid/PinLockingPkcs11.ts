@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileOwnerOnlySync } from '../files/ownerOnly.js';
 import { join } from 'node:path';
 import type { Pkcs11Module } from '@ehealth-cert/adapters-eid';
 import pkcs11js from 'pkcs11js';
@@ -131,7 +132,7 @@ export class PinLockingPkcs11 implements Pkcs11Api {
     return this.readCounts()[serial.trim()] ?? 0;
   }
   private setWrongPins(serial: string, count: number): void {
-    writeFileSync(join(this.cardDir, PIN_TRIES_FILE), JSON.stringify({ ...this.readCounts(), [serial.trim()]: count }));
+    writeFileOwnerOnlySync(join(this.cardDir, PIN_TRIES_FILE), JSON.stringify({ ...this.readCounts(), [serial.trim()]: count }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { mkdirOwnerOnly, writeFileOwnerOnly } from '../files/ownerOnly.js';
 import { join, resolve } from 'node:path';
 import { EhealthCertError } from '@ehealth-cert/core';
 import * as pkijs from 'pkijs';
@@ -77,9 +78,11 @@ export async function provisionFakeEid(options: FakeEidOptions): Promise<FakeEid
   const dir = resolve(options.dir);
   const softhsmConf = join(dir, 'softhsm2.conf');
   const modulePath = softhsmModulePath();
-  await mkdir(join(dir, 'tokens'), { recursive: true });
+  // Issue 13: the card's folder holds its private keys: owner-only whatever the umask (SoftHSM's own files are 0600).
+  await mkdirOwnerOnly(dir);
+  await mkdirOwnerOnly(join(dir, 'tokens'));
   if (!existsSync(softhsmConf)) {
-    await writeFile(softhsmConf, `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`);
+    await writeFileOwnerOnly(softhsmConf, `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`);
   }
 
   const tokenSerial = await withSofthsm(modulePath, softhsmConf, async (p11) => {
@@ -130,7 +133,7 @@ export async function provisionFakeEid(options: FakeEidOptions): Promise<FakeEid
     pin,
     env: { SOFTHSM2_CONF: softhsmConf, EHEALTH_CERT_PKCS11_MODULE: modulePath },
     pkcs11Module: () => new PinLockingPkcs11(dir),
-    pullOut: () => writeFile(join(dir, CARD_REMOVED_FILE), ''),
+    pullOut: () => writeFileOwnerOnly(join(dir, CARD_REMOVED_FILE), ''),
     reinsert: () => rm(join(dir, CARD_REMOVED_FILE), { force: true }),
     resetPin: () => rm(join(dir, PIN_TRIES_FILE), { force: true }),
     remove: () => rm(dir, { recursive: true, force: true }),

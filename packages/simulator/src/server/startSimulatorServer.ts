@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
+import { writeFileOwnerOnly } from '../files/ownerOnly.js';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -61,7 +62,8 @@ export async function startSimulatorServer(options: SimulatorServerOptions = {})
       await sleep(20);
       dirty = false;
       const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(simulator.toState()));
+      // Issue 13: the state holds the simulated CA's keys and every request: owner-only.
+      await writeFileOwnerOnly(tmp, JSON.stringify(simulator.toState()));
       await rename(tmp, path);
     });
   };

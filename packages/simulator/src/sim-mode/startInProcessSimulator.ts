@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
+import { mkdirOwnerOnly, writeFileOwnerOnly } from '../files/ownerOnly.js';
 import { join } from 'node:path';
 import { EhealthCertError, type Clock } from '@ehealth-cert/core';
 import { setupServer } from 'msw/node';
@@ -71,8 +72,9 @@ export async function startInProcessSimulator(options: InProcessSimulatorOptions
     const text = JSON.stringify(simulator.toState());
     // Written to a temporary file then renamed: a crash never leaves half a state file.
     saving = saving.then(async () => {
-      await mkdir(stateDir, { recursive: true });
-      await writeFile(`${stateFile}.tmp`, text);
+      // Issue 13: the state holds the simulated CA's keys and every request: owner-only.
+      await mkdirOwnerOnly(stateDir);
+      await writeFileOwnerOnly(`${stateFile}.tmp`, text);
       await rename(`${stateFile}.tmp`, stateFile);
     });
     return saving;

@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { writeFileOwnerOnlySync } from '../../files/ownerOnly.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,7 +45,8 @@ function nativeXmllintAvailable(): boolean {
 export class XsdValidator {
   readonly engine: XsdEngine;
   private readonly preload: { fileName: string; contents: string }[];
-  private readonly wrapperPath: string | undefined;
+  /** The wrapper schema for the native engine: it imports the XSDs by absolute URL, so it can be written anywhere. */
+  private readonly nativeWrapper: string | undefined;
   private queue: Pending[] = [];
   private running = 0;
   private batchCounter = 0;
@@ -62,10 +63,7 @@ export class XsdValidator {
     );
     this.engine = engine === 'auto' ? (nativeXmllintAvailable() ? 'native' : 'wasm') : engine;
     if (this.engine === 'native') {
-      // The wrapper imports the XSDs by absolute URL, so it can live in the temp folder; same content, same file.
-      const wrapper = WRAPPER.replace(/schemaLocation="([^"]+)"/g, (_m, rel: string) => `schemaLocation="${pathToFileURL(join(root, rel)).href}"`);
-      this.wrapperPath = join(tmpdir(), `ehealth-sim-all-${createHash('sha256').update(wrapper).digest('hex').slice(0, 16)}.xsd`);
-      if (!existsSync(this.wrapperPath)) writeFileSync(this.wrapperPath, wrapper);
+      this.nativeWrapper = WRAPPER.replace(/schemaLocation="([^"]+)"/g, (_m, rel: string) => `schemaLocation="${pathToFileURL(join(root, rel)).href}"`);
     }
   }
 
@@ -79,18 +77,22 @@ export class XsdValidator {
 
   // One xmllint process for the whole batch: the schemas are compiled once per batch.
   private async runNative(batch: Pending[]): Promise<Map<number, string[]>> {
-    // A folder per batch, removed when the batch ends: nothing is left behind even when the process
-    // is killed between batches or never calls close() (test workers, Ctrl-C).
+    // A folder per batch (mkdtemp: 0700), removed when the batch ends: nothing is left behind even
+    // when the process is killed between batches or never calls close() (test workers, Ctrl-C).
+    // Issue 13: the wrapper schema is written there too, owner-only like the documents, never to a
+    // shared name in the temp folder that another user could have planted first.
     const dir = mkdtempSync(join(tmpdir(), 'ehealth-sim-xsd-'));
     const id = this.batchCounter++;
+    const wrapperPath = join(dir, 'all.xsd');
+    writeFileOwnerOnlySync(wrapperPath, this.nativeWrapper as string);
     const files = batch.map((p, i) => {
       const f = join(dir, `b${id}-doc${i}.xml`);
-      writeFileSync(f, p.xml);
+      writeFileOwnerOnlySync(f, p.xml);
       return f;
     });
     try {
       const stderr = await new Promise<string>((resolve, reject) => {
-        execFile('xmllint', ['--noout', '--nonet', '--schema', this.wrapperPath as string, ...files], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, err) => {
+        execFile('xmllint', ['--noout', '--nonet', '--schema', wrapperPath, ...files], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, err) => {
           const code = (error as { code?: unknown } | null)?.code;
           if (error && code !== 1 && code !== 3 && code !== 4) reject(error);
           else resolve(err);
