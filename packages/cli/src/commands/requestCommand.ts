@@ -150,7 +150,8 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       const choice = await chooseOrganisation(ctx, opened, answers, once);
       const applicationId = choice.kind === 'personal' ? undefined : await answers.applicationId();
       const contactData = await answers.contactData();
-      const baseServiceUsages = await answers.baseServices(await availableBaseServices(opened, choice, flags, once));
+      // Scripted runs ask eHealth nothing here: without --base-service, core applies the same default.
+      const baseServiceUsages = await answers.baseServices(scripted ? [] : await availableBaseServices(opened, choice, flags, once));
       const owner = identifierOf(choice, holder);
       ctx.steps.show('10');
       ctx.steps.show('11');
