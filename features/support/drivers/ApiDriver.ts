@@ -1,10 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type ApiComposition } from '@ehealth-cert/http-api';
 import type { InProcessEhealth } from '../scene/InProcessEhealth.js';
 import { composeScenarioApi } from './composeScenarioApi.js';
-import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, KeystoreView, OrganisationView, RequestDraft, RequestView } from './Driver.js';
+import type {
+  CompletionView,
+  ContactDataDraft,
+  Driver,
+  ExpiryLine,
+  ExpiryView,
+  ExportView,
+  KeystoreAccess,
+  KeystoreView,
+  OrganisationView,
+  RequestDraft,
+  RequestView,
+  SupportDecisionView,
+} from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
 import { failure, success, type Outcome } from './Outcome.js';
 
@@ -161,6 +175,41 @@ export class ApiDriver implements Driver {
   async inspect(access: Required<KeystoreAccess>): Promise<Outcome<KeystoreView>> {
     const answer = await this.call('POST', `/keystores/${encodeURIComponent(basename(access.keystorePath))}/inspection`, { password: access.password });
     return this.outcome(answer, (body) => ({ aliases: (body['entries'] as { alias: string }[]).map((e) => e.alias) }));
+  }
+
+  async exportCertificate(access: Required<KeystoreAccess> & { exportPassword?: string }): Promise<Outcome<ExportView>> {
+    const answer = await this.call('POST', `/keystores/${encodeURIComponent(basename(access.keystorePath))}/export`, {
+      password: access.password,
+      ...(access.exportPassword === undefined ? {} : { exportPassword: access.exportPassword }),
+    });
+    if (answer.status >= 400) return problem(answer);
+    // What a client receives: the PEM text and the .p12 in base64, saved as the client would.
+    const received = join(this.scene.dir, 'received-from-api');
+    await mkdir(received, { recursive: true });
+    const pemFile = join(received, String(answer.body['pemFile']));
+    await writeFile(pemFile, String(answer.body['pem']));
+    let p12File: string | undefined;
+    if (typeof answer.body['p12'] === 'string') {
+      p12File = join(received, String(answer.body['p12File']));
+      await writeFile(p12File, Buffer.from(answer.body['p12'], 'base64'));
+    }
+    return success({ pemFile, ...(p12File === undefined ? {} : { p12File }) });
+  }
+
+  async expiringWithin(query: { password: string; within: string }): Promise<Outcome<ExpiryView>> {
+    const answer = await this.call('POST', '/keystores/expiry-query', { password: query.password, within: query.within });
+    return this.outcome(answer, (body) => ({ certificates: body['certificates'] as ExpiryLine[], needingRenewal: Number(body['needingRenewal']) }));
+  }
+
+  async supportTeamDecides(decision: { reference: string; approve: boolean; reason?: string }): Promise<Outcome<SupportDecisionView>> {
+    const reference = encodeURIComponent(decision.reference);
+    const answer = decision.approve
+      ? await this.call('POST', `/simulator/requests/${reference}/approval`, {})
+      : await this.call('POST', `/simulator/requests/${reference}/refusal`, decision.reason === undefined ? {} : { reason: decision.reason });
+    return this.outcome(answer, (body) => ({
+      decision: body['decision'] as SupportDecisionView['decision'],
+      ...(typeof body['reason'] === 'string' ? { reason: body['reason'] } : {}),
+    }));
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,20 @@ import { PassThrough, Readable } from 'node:stream';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '@ehealth-cert/cli';
-import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, KeystoreView, OrganisationView, RequestDraft, RequestView } from './Driver.js';
+import type {
+  CompletionView,
+  ContactDataDraft,
+  Driver,
+  ExpiryLine,
+  ExpiryView,
+  ExportView,
+  KeystoreAccess,
+  KeystoreView,
+  OrganisationView,
+  RequestDraft,
+  RequestView,
+  SupportDecisionView,
+} from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
 import { inProcessAdapters, type AdapterOverrides } from './inProcessAdapters.js';
 import { failure, success, type Outcome } from './Outcome.js';
@@ -171,6 +184,30 @@ export class CliDriver implements Driver {
   async inspect(access: Required<KeystoreAccess>): Promise<Outcome<KeystoreView>> {
     const run = await this.run(['inspect', access.keystorePath], { EHEALTH_CERT_KEYSTORE_PASSWORD: access.password });
     return this.outcome(run, (json) => ({ aliases: ((json['entries'] as { alias: string }[] | undefined) ?? []).map((e) => e.alias) }));
+  }
+
+  async exportCertificate(access: Required<KeystoreAccess> & { exportPassword?: string }): Promise<Outcome<ExportView>> {
+    // The export password from the environment, as a script gives it (never argv).
+    const run = await this.run(['export', '--keystore', access.keystorePath, ...(access.exportPassword === undefined ? [] : ['--p12'])], {
+      EHEALTH_CERT_KEYSTORE_PASSWORD: access.password,
+      ...(access.exportPassword === undefined ? {} : { EHEALTH_CERT_EXPORT_PASSWORD: access.exportPassword }),
+    });
+    return this.outcome(run, (json) => ({ pemFile: String(json['pemFile']), ...(typeof json['p12File'] === 'string' ? { p12File: json['p12File'] } : {}) }));
+  }
+
+  async expiringWithin(query: { password: string; within: string }): Promise<Outcome<ExpiryView>> {
+    // `status --expiring-within` as a monitoring system runs it: what counts is the exit code.
+    const run = await this.run(['status', '--expiring-within', query.within], { EHEALTH_CERT_KEYSTORE_PASSWORD: query.password });
+    return this.outcome(run, (json) => ({
+      certificates: json['certificates'] as ExpiryLine[],
+      needingRenewal: Number(json['needingRenewal']),
+      exitCode: run.status,
+    }));
+  }
+
+  async supportTeamDecides(decision: { reference: string; approve: boolean; reason?: string }): Promise<Outcome<SupportDecisionView>> {
+    const run = await this.run(['sim', decision.approve ? 'approve' : 'refuse', decision.reference, ...(decision.reason === undefined ? [] : ['--reason', decision.reason])]);
+    return this.outcome(run, (json) => ({ decision: json['decision'] as SupportDecisionView['decision'], ...(typeof json['reason'] === 'string' ? { reason: json['reason'] } : {}) }));
   }
 
   async close(): Promise<void> {

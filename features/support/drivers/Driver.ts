@@ -64,6 +64,38 @@ export interface KeystoreAccess {
   readonly password: string;
 }
 
+/** What an export gave the person: files holding the PEM and, with an export password, the separate .p12. */
+export interface ExportView {
+  /** The certificate then its chain, PEM, as the front end gave it (a file it wrote, or the answer saved to one). */
+  readonly pemFile: string;
+  /** The key and certificate chain as a PKCS#12 under the export password. */
+  readonly p12File?: string;
+}
+
+/** One certificate of the keystore folder, as the expiry monitoring lists it. */
+export interface ExpiryLine {
+  readonly certificateName: string;
+  /** valid, expiring, expired, pending or unreadable. */
+  readonly state: string;
+  readonly dn?: string;
+  readonly daysToExpiry?: number;
+}
+
+/** What the expiry monitoring answered. */
+export interface ExpiryView {
+  readonly certificates: readonly ExpiryLine[];
+  /** How many certificates expire within the period (or have expired). */
+  readonly needingRenewal: number;
+  /** The exit code, when the front end is a command (the CLI: 7 when something expires, else 0). */
+  readonly exitCode?: number;
+}
+
+/** What eHealth's support team (played by the simulator in env sim) decided on a manual request. */
+export interface SupportDecisionView {
+  readonly decision: 'APPROVED' | 'REFUSED';
+  readonly reason?: string;
+}
+
 /**
  * One front end seen from the features: each method is one thing the person does, and answers
  * what the person would see (a result, or an error code with the message shown).
@@ -90,6 +122,12 @@ export interface Driver {
   changePassword(access: Required<KeystoreAccess> & { readonly newPassword: string }): Promise<Outcome<{ readonly keystorePath: string }>>;
   /** Opens a keystore and lists what it holds. */
   inspect(access: Required<KeystoreAccess>): Promise<Outcome<KeystoreView>>;
+  /** Exports the certificate and chain as PEM and, with `exportPassword`, key + chain as a separate .p12. */
+  exportCertificate(access: Required<KeystoreAccess> & { readonly exportPassword?: string }): Promise<Outcome<ExportView>>;
+  /** Expiry monitoring over the keystore folder: which certificates expire within `within` (90d, 12w). */
+  expiringWithin(query: { readonly password: string; readonly within: string }): Promise<Outcome<ExpiryView>>;
+  /** Env sim: eHealth's support team, played by the simulator the front end runs, approves or refuses a manual request. */
+  supportTeamDecides(decision: { readonly reference: string; readonly approve: boolean; readonly reason?: string }): Promise<Outcome<SupportDecisionView>>;
   /** Stops what the driver started. */
   close(): Promise<void>;
 }

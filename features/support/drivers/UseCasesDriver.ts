@@ -1,6 +1,7 @@
 import {
   checkIdentifier,
   formatIdentifier,
+  parsePeriodDays,
   type ManageableOrganisation,
   type OrganisationChoice,
   type RevocationReason,
@@ -11,7 +12,7 @@ import { composeCli, type CliComposition } from '@ehealth-cert/cli';
 import { writeSecretKeyFile } from '@ehealth-cert/composition';
 import type { RequestReceipt } from '@ehealth-cert/core';
 import { attempt } from './attempt.js';
-import type { CompletionView, ContactDataDraft, Driver, KeystoreAccess, OrganisationView, RequestDraft, RequestView } from './Driver.js';
+import type { CompletionView, ContactDataDraft, Driver, ExpiryView, ExportView, KeystoreAccess, OrganisationView, RequestDraft, RequestView, SupportDecisionView } from './Driver.js';
 import type { DriverScene } from './DriverScene.js';
 import { inProcessAdapters } from './inProcessAdapters.js';
 import { failure, type Outcome } from './Outcome.js';
@@ -158,6 +159,33 @@ export class UseCasesDriver implements Driver {
         aliases: inspection.entries.map((e) => e.alias),
         ...(inspection.authentication.state === 'issued' ? { dn: inspection.authentication.dn } : {}),
       };
+    });
+  }
+
+  async exportCertificate(access: Required<KeystoreAccess> & { exportPassword?: string }): Promise<Outcome<ExportView>> {
+    const useCase = (await this.useCases()).exportCertificate;
+    return attempt(async () => {
+      const exported = await useCase.execute(access);
+      return { pemFile: exported.pemFile, ...(exported.p12File === undefined ? {} : { p12File: exported.p12File }) };
+    });
+  }
+
+  async expiringWithin(query: { password: string; within: string }): Promise<Outcome<ExpiryView>> {
+    const useCase = (await this.useCases()).expiringCertificates;
+    return attempt(async () => {
+      const report = await useCase.execute({ withinDays: parsePeriodDays(query.within, 'within'), password: query.password });
+      return { certificates: report.certificates, needingRenewal: report.needingRenewal };
+    });
+  }
+
+  async supportTeamDecides(decision: { reference: string; approve: boolean; reason?: string }): Promise<Outcome<SupportDecisionView>> {
+    await this.useCases();
+    // The support team of the simulator the composition root runs in env sim (the CLI's `sim` command uses the same).
+    const team = this.root?.simulated?.supportTeam;
+    return attempt(async () => {
+      if (team === undefined) throw new Error('the composition root has no simulated support team');
+      const reference = decision.reference.toLowerCase();
+      return decision.approve ? team.approve(reference) : team.refuse(reference, decision.reason ?? '');
     });
   }
 

@@ -175,6 +175,18 @@ export class WebDriver implements Driver {
     throw new Error('keystore inspection has no screen in the web wizard: this scenario is not for the web driver');
   }
 
+  async exportCertificate(): Promise<never> {
+    throw new Error('export has no screen in the web wizard: this scenario is not for the web driver');
+  }
+
+  async expiringWithin(): Promise<never> {
+    throw new Error('expiry monitoring has no screen in the web wizard: this scenario is not for the web driver');
+  }
+
+  async supportTeamDecides(): Promise<never> {
+    throw new Error("the simulator's support team has no screen in the web wizard: this scenario is not for the web driver");
+  }
+
   async close(): Promise<void> {
     await this.photograph();
     await this.current?.close();

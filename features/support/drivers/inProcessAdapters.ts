@@ -25,6 +25,7 @@ export function inProcessAdapters(scene: DriverScene): AdapterOverrides {
       baseUrl: ehealth.baseUrl,
       clock,
       trustAnchors: ehealth.simulator.trustAnchors(),
+      supportTeam: ehealth.supportTeam,
       // The World owns the simulator and stops it after the scenario (createPorts never closes one handed in).
     },
   };

@@ -1,7 +1,8 @@
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createEhealthHandlers, EhealthSimulator, fakeEidTrustAnchors } from '@ehealth-cert/simulator';
+import { EhealthCertError } from '@ehealth-cert/core';
+import { createEhealthHandlers, EhealthSimulator, fakeEidTrustAnchors, simulatorSupportTeam, type SimulatedSupportTeam } from '@ehealth-cert/simulator';
 import type { SimulatorControl, SourceOrganisation } from './SimulatorControl.js';
 
 /** The simulated "now" of every scenario: the manual's example keystore time (17/11/2025 12:24:25, Brussels). */
@@ -24,6 +25,8 @@ export class InProcessEhealth implements SimulatorControl {
   private constructor(
     readonly simulator: EhealthSimulator,
     readonly baseUrl: string,
+    /** eHealth's support team as a front end in env sim plays it (`sim approve|refuse`, /simulator routes). */
+    readonly supportTeam: SimulatedSupportTeam,
     private readonly server: ReturnType<typeof setupServer>,
   ) {}
 
@@ -39,9 +42,19 @@ export class InProcessEhealth implements SimulatorControl {
       fixture: { people: [], organizations: [], mandates: [] },
     });
     const baseUrl = `http://ehealth-${randomUUID()}.invalid`;
-    // The two read-only answers of the admin face of `ehealth-sim serve` that a front end asks
-    // when pointed at a simulator by its base URL (the API's env sim with an endpoint base):
-    // the fake eHealth root (PEM) and the simulated clock.
+    const supportTeam = simulatorSupportTeam(simulator);
+    // The answers of the admin face of `ehealth-sim serve` that a front end asks when pointed at a
+    // simulator by its base URL (the API's env sim with an endpoint base): the fake eHealth root
+    // (PEM), the simulated clock, and the support team's decisions on a manual request
+    // (packages/simulator/src/server/adminRoutes.ts, same paths and answers).
+    const decided = async (decide: () => Promise<object>) => {
+      try {
+        return HttpResponse.json({ ok: true, ...(await decide()) });
+      } catch (error) {
+        if (error instanceof EhealthCertError && error.code === 'REQUEST_NOT_FOUND') return HttpResponse.json({ error: error.message }, { status: 400 });
+        throw error;
+      }
+    };
     const admin = [
       http.get(`${baseUrl}/admin/trust-anchors`, () =>
         new HttpResponse(simulator.trustAnchors().map((der) => new X509Certificate(Buffer.from(der)).toString()).join(''), {
@@ -49,10 +62,15 @@ export class InProcessEhealth implements SimulatorControl {
         }),
       ),
       http.get(`${baseUrl}/admin/clock`, () => HttpResponse.json({ now: simulator.clock.now().toISOString() })),
+      http.post(`${baseUrl}/admin/validations/:reference/approve`, ({ params }) => decided(() => supportTeam.approve(String(params['reference'])))),
+      http.post(`${baseUrl}/admin/validations/:reference/refuse`, async ({ params, request }) => {
+        const { reason } = (await request.json()) as { reason?: unknown };
+        return decided(() => supportTeam.refuse(String(params['reference']), typeof reason === 'string' ? reason : 'refused'));
+      }),
     ];
     const server = setupServer(...admin, ...createEhealthHandlers(simulator, { baseUrls: [baseUrl], includeRealHosts: true }));
     server.listen({ onUnhandledRequest: 'error' });
-    return new InProcessEhealth(simulator, baseUrl, server);
+    return new InProcessEhealth(simulator, baseUrl, supportTeam, server);
   }
 
   async addPerson(person: { ssin: string; firstNames: readonly string[]; name: string }): Promise<void> {
@@ -98,6 +116,10 @@ export class InProcessEhealth implements SimulatorControl {
 
   async records() {
     return this.simulator.certificates();
+  }
+
+  async rootCertificates(): Promise<string> {
+    return this.simulator.trustAnchors().map((der) => new X509Certificate(Buffer.from(der)).toString()).join('');
   }
 
   async mails() {

@@ -103,6 +103,12 @@ export class LoopbackEhealth implements SimulatorControl {
     return this.admin('GET', 'certificates');
   }
 
+  async rootCertificates(): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/admin/trust-anchors`);
+    if (!response.ok) throw new Error(`admin GET /admin/trust-anchors: HTTP ${response.status}`);
+    return response.text();
+  }
+
   mails(): Promise<readonly Email[]> {
     return this.admin('GET', 'mailbox');
   }

@@ -33,6 +33,8 @@ export interface SimulatorControl {
   /** Every call of `operation` fails as if eHealth were down, until setUnreachable(false). */
   setOperationUnreachable(operation: string): Promise<void>;
   records(): Promise<readonly CertificateRecord[]>;
+  /** The simulator's fake eHealth root CA(s), PEM: what the issued chains end at. */
+  rootCertificates(): Promise<string>;
   mails(): Promise<readonly Email[]>;
   /** How many contracts eHealth generated (GenerateContract calls that succeeded). */
   contractCount(): Promise<number>;

@@ -40,13 +40,48 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
   const langFlag = firstValue(argv, '--lang');
   const language: Language = detectLanguage(langFlag, io.env) ?? 'en';
   const i18n = new Translator(language);
-  const m = i18n.m;
   if (langFlag !== undefined && detectLanguage(langFlag, io.env) === undefined) {
     io.stderr.write(`${i18n.t((x) => x.errors.unknownLanguage, { value: langFlag })}\n`);
     return EXIT.badInput;
   }
 
-  let outcome: number = EXIT.done;
+  const state: ProgramState = { outcome: EXIT.done, commandPath: 'ehealth-cert' };
+  const program = buildProgram(io, i18n, options, state);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.outcome;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.done;
+      const line = describeParseError(error, i18n, state.commandPath);
+      io.stderr.write(`${line}\n`);
+      if (argv.includes('--json')) {
+        io.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', exitCode: EXIT.badInput, message: line, details: { parser: error.code } } }, null, 2)}\n`);
+      }
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}
+
+/** What a run of the program leaves behind: the exit status of the command, and which command ran. */
+interface ProgramState {
+  outcome: number;
+  commandPath: string;
+}
+
+/**
+ * The names of every command of `ehealth-cert`, from the program itself (what `--help` lists):
+ * tests that must cover each command (the JSON Schema of `--json`) take the list from here.
+ */
+export function cliCommandNames(): string[] {
+  return buildProgram(processIo(), new Translator('en'), {}, { outcome: EXIT.done, commandPath: 'ehealth-cert' }).commands.map((command) => command.name());
+}
+
+/** The command registry: every command with its options and help, each running on `io` and leaving its exit status in `state`. */
+function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state: ProgramState): Command {
+  const m = i18n.m;
   const program = new Command('ehealth-cert');
   program
     .description(m.program.description)
@@ -78,9 +113,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     // Commander's own error lines are English and echo what was typed (`--pin=1234`): they are
     // silenced here and said again by describeParseError, in the chosen language, without values.
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
-  let commandPath = 'ehealth-cert';
   program.hook('preSubcommand', (_program, sub) => {
-    commandPath = `ehealth-cert ${sub.name()}`;
+    state.commandPath = `ehealth-cert ${sub.name()}`;
   });
 
   // Manual step titles ("Étape 14 : ...") belong to the flows of the manual, not to look-ups.
@@ -89,7 +123,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
     // Loaded here, not at start-up: settings, prompts and core are not needed for --help/--version.
     const { executeCommand } = await import('./runtime/executeCommand.js');
-    outcome = await executeCommand(load, command.optsWithGlobals(), positional, io, i18n, options.adapters ?? {}, manualSteps);
+    state.outcome = await executeCommand(load, command.optsWithGlobals(), positional, io, i18n, options.adapters ?? {}, manualSteps);
   };
 
   program
@@ -222,38 +256,28 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo(), o
     if (command.args.length > 0) {
       const typed = command.args[0] ?? '';
       const meant = closestCommand(typed, program.commands.map((c) => c.name()));
-      io.stderr.write(`${i18n.t((x) => x.errors.unknownCommand, { command: typed })}\n`);
-      if (meant !== undefined) io.stderr.write(`${i18n.t((x) => x.errors.didYouMean, { command: meant })}\n`);
-      outcome = EXIT.badInput;
+      const said = [i18n.t((x) => x.errors.unknownCommand, { command: typed }), ...(meant === undefined ? [] : [i18n.t((x) => x.errors.didYouMean, { command: meant })])];
+      io.stderr.write(`${said.join('\n')}\n`);
+      // A script asked for JSON: the error document of the schema, as for any other error.
+      if (command.opts()['json'] === true) {
+        const details = { field: 'command', value: typed, rule: 'unknown-command', ...(meant === undefined ? {} : { suggestion: meant }) };
+        io.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', exitCode: EXIT.badInput, message: said.join(' '), details } }, null, 2)}\n`);
+      }
+      state.outcome = EXIT.badInput;
       return;
     }
     if (io.stdin.isTTY !== true) {
       program.outputHelp({ error: true });
-      outcome = EXIT.badInput;
+      state.outcome = EXIT.badInput;
       return;
     }
     const { executeCommand } = await import('./runtime/executeCommand.js');
-    outcome = await executeCommand(() => import('./commands/requestCommand.js'), command.optsWithGlobals(), [], io, i18n, options.adapters ?? {}, true);
+    state.outcome = await executeCommand(() => import('./commands/requestCommand.js'), command.optsWithGlobals(), [], io, i18n, options.adapters ?? {}, true);
   });
 
   for (const command of program.commands) {
     const examples = EXAMPLES[command.name()];
     if (examples !== undefined) command.addHelpText('after', `\n${m.helpExamples}\n${examples.map((line) => `  ${line}`).join('\n')}\n`);
   }
-
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return outcome;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.done;
-      const line = describeParseError(error, i18n, commandPath);
-      io.stderr.write(`${line}\n`);
-      if (argv.includes('--json')) {
-        io.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', exitCode: EXIT.badInput, message: line, details: { parser: error.code } } }, null, 2)}\n`);
-      }
-      return EXIT.badInput;
-    }
-    throw error;
-  }
+  return program;
 }

@@ -64,5 +64,6 @@ export * from './records/ListKeystores.js';
 export * from './distinguished-name/personName.js';
 export * from './createUseCases.js';
 export * from './text/inLanguage.js';
+export * from './text/withoutInternalReferences.js';
 export { pemEncode } from './certificate-management/pemEncode.js';
 export * from './certificate-request/defaultBaseServices.js';

@@ -28,5 +28,6 @@ export {
   type InProcessSimulatorOptions,
   type SimulatedMail,
   type StartedInProcessSimulator,
+  simulatorSupportTeam,
 } from './sim-mode/startInProcessSimulator.js';
 export { connectLoopbackSimulator, type LoopbackSimulator } from './sim-mode/connectLoopbackSimulator.js';

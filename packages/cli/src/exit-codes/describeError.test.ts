@@ -1,7 +1,8 @@
 import { EhealthCertError } from '@ehealth-cert/core';
 import { describe, expect, it } from 'vitest';
 import { Translator } from '../i18n/Translator.js';
-import { describeError, errorDetail, withoutInternalReferences } from './describeError.js';
+import { withoutInternalReferences } from '@ehealth-cert/core';
+import { describeError, errorDetail } from './describeError.js';
 import { inChosenLanguage } from './inChosenLanguage.js';
 
 describe('describeError', () => {

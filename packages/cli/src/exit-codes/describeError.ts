@@ -1,3 +1,4 @@
+import { withoutInternalReferences } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import { exitCodeFor } from './exitCodeFor.js';
 import { isInChosenLanguage } from './inChosenLanguage.js';
@@ -24,18 +25,6 @@ function isCoded(error: unknown): error is CodedError {
 
 function coded(error: unknown): CodedError {
   return isCoded(error) ? error : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-}
-
-/**
- * Core's English message without the references meant for developers ("(see DOMAIN.md 4.2)",
- * ", DOMAIN.md 4.1" inside a parenthesis, "(issue 3)"): the person cannot look them up.
- */
-export function withoutInternalReferences(message: string): string {
-  const doc = String.raw`(?:DOMAIN|ARCHITECTURE|TOOLCHAIN|STYLE)\.md(?:\s+\d+(?:\.\d+)*)?`;
-  return message
-    .replace(new RegExp(String.raw`\s*\((?:see\s+)?${doc}\)|\s*\(issue\s+\d+\)`, 'g'), '')
-    .replace(new RegExp(String.raw`[,;]\s*(?:see\s+)?${doc}(?=\))`, 'g'), '')
-    .replace(new RegExp(String.raw`\s*(?:see\s+)?${doc}`, 'g'), '');
 }
 
 const text = (value: unknown): string | undefined =>

@@ -387,6 +387,7 @@ export const en = {
       'password-file': 'password file',
       'identifier type': 'identifier type',
       'organisation type': 'organisation type',
+      reference: 'request reference',
     },
     rules: {
       format: 'expected TYPE=VALUE',
@@ -401,6 +402,14 @@ export const en = {
       'phone-syntax': 'international number expected: + country code and 7 to 15 digits',
       'generic-email-distinct': 'the generic address must differ from yours, so that reminders still arrive when you leave',
       'application-id': 'not a valid application identifier',
+      hex40: '40 hexadecimal digits expected (the secret key of step 15)',
+      period: 'a number of days (90 or 90d) or weeks (12w) expected',
+      'max-length': 'too long',
+      'control-character': 'holds a control or invisible character',
+      'base-service': 'not a base service (letters, digits, - and _)',
+      rfc2253: 'not a distinguished name',
+      'ehealth-cert-api-installed': 'the ehealth-cert-api program is not installed',
+      'sim-only': 'only in the simulation environment (--env sim)',
     },
     valueWords: { ' or ': ' or ', 'born before 2000': 'born before 2000', 'born in or after 2000': 'born in or after 2000' },
     passwordRules: {
@@ -408,6 +417,7 @@ export const en = {
       identifier: 'contains the identifier of the certificate',
       name: "contains the holder's or the organisation's name",
       common: 'a common password, a keyboard or number sequence, or a repetition',
+      'same-as-keystore': 'the same as the keystore password: the exported file needs a password of its own',
     },
     happened: {
       INVALID_INPUT: 'Invalid input',

@@ -387,6 +387,7 @@ export const fr: Messages = {
       'password-file': 'fichier du mot de passe',
       'identifier type': "type d'identifiant",
       'organisation type': "type d'identifiant de l'organisation",
+      reference: 'référence de la demande',
     },
     rules: {
       format: 'format TYPE=VALEUR attendu',
@@ -401,6 +402,14 @@ export const fr: Messages = {
       'phone-syntax': 'numéro international attendu : + indicatif du pays et 7 à 15 chiffres',
       'generic-email-distinct': "l'adresse générique doit être différente de la vôtre, pour que les rappels arrivent encore si vous partez",
       'application-id': "identifiant d'application non valable",
+      hex40: "40 chiffres hexadécimaux attendus (la clé secrète de l'étape 15)",
+      period: 'un nombre de jours (90 ou 90d) ou de semaines (12w) attendu',
+      'max-length': 'trop long',
+      'control-character': 'contient un caractère de contrôle ou invisible',
+      'base-service': "ce n'est pas un service de base (lettres, chiffres, - et _)",
+      rfc2253: "ce n'est pas un nom distinctif (DN)",
+      'ehealth-cert-api-installed': "le programme ehealth-cert-api n'est pas installé",
+      'sim-only': "uniquement dans l'environnement de simulation (--env sim)",
     },
     valueWords: { ' or ': ' ou ', 'born before 2000': 'né avant 2000', 'born in or after 2000': 'né en 2000 ou après' },
     passwordRules: {
@@ -408,6 +417,7 @@ export const fr: Messages = {
       identifier: "contient l'identifiant du certificat",
       name: "contient le nom du titulaire ou de l'organisation",
       common: 'mot de passe courant, suite de touches ou de chiffres, ou répétition',
+      'same-as-keystore': 'identique au mot de passe du keystore : le fichier exporté demande son propre mot de passe',
     },
     happened: {
       INVALID_INPUT: 'Donnée incorrecte',

@@ -387,6 +387,7 @@ export const nl: Messages = {
       'password-file': 'wachtwoordbestand',
       'identifier type': 'type identificatie',
       'organisation type': 'type identificatie van de organisatie',
+      reference: 'referentie van de aanvraag',
     },
     rules: {
       format: 'formaat TYPE=WAARDE verwacht',
@@ -401,6 +402,14 @@ export const nl: Messages = {
       'phone-syntax': 'internationaal nummer verwacht: + landcode en 7 tot 15 cijfers',
       'generic-email-distinct': 'het generieke adres moet verschillen van het uwe, zodat de herinneringen blijven aankomen als u vertrekt',
       'application-id': 'geen geldige applicatie-identificatie',
+      hex40: '40 hexadecimale cijfers verwacht (de geheime sleutel van stap 15)',
+      period: 'een aantal dagen (90 of 90d) of weken (12w) verwacht',
+      'max-length': 'te lang',
+      'control-character': 'bevat een controle- of onzichtbaar teken',
+      'base-service': 'geen basisdienst (letters, cijfers, - en _)',
+      rfc2253: 'geen distinguished name (DN)',
+      'ehealth-cert-api-installed': 'het programma ehealth-cert-api is niet geïnstalleerd',
+      'sim-only': 'alleen in de simulatieomgeving (--env sim)',
     },
     valueWords: { ' or ': ' of ', 'born before 2000': 'geboren voor 2000', 'born in or after 2000': 'geboren in of na 2000' },
     passwordRules: {
@@ -408,6 +417,7 @@ export const nl: Messages = {
       identifier: 'bevat de identificatie van het certificaat',
       name: 'bevat de naam van de houder of van de organisatie',
       common: 'een veelgebruikt wachtwoord, een toetsen- of cijferreeks, of een herhaling',
+      'same-as-keystore': 'gelijk aan het wachtwoord van de keystore: het geëxporteerde bestand vraagt een eigen wachtwoord',
     },
     happened: {
       INVALID_INPUT: 'Foute invoer',

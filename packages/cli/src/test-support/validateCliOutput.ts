@@ -7,9 +7,6 @@ export const CLI_OUTPUT_SCHEMA = JSON.parse(readFileSync(new URL('../../schema/e
   $defs: Record<string, unknown>;
 };
 
-/** Every command of `ehealth-cert` (what `--help` lists), each with its definition in the schema. */
-export const CLI_COMMANDS = ['request', 'complete', 'status', 'orgs', 'card', 'inspect', 'renew', 'revoke', 'activate-etk', 'passwd', 'check-id', 'demo', 'export', 'sim', 'ui'] as const;
-
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
 const validate = ajv.compile(CLI_OUTPUT_SCHEMA);
@@ -27,6 +24,11 @@ export function validateCliOutput(command: string, document: unknown): string[] 
   if (own === undefined) return [...errors, `no definition for ${command}`];
   if (!own(document)) errors.push(...(own.errors ?? []).map((e) => `${command} ${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
   return errors;
+}
+
+/** True when the schema defines the success document of `command` (`$defs/command-<name>`). */
+export function hasCommandDefinition(command: string): boolean {
+  return ajv.getSchema(`${CLI_OUTPUT_SCHEMA_ID}#/$defs/command-${command}`) !== undefined;
 }
 
 const CLI_OUTPUT_SCHEMA_ID = (CLI_OUTPUT_SCHEMA as { $id?: string }).$id ?? '';

@@ -11,6 +11,8 @@ export function cardRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'readCard',
         tags: ['card'],
         summary: 'The inserted eID: holder, card generation, PIN state (manual step 5)',
+        description:
+          'Reads the holder (SSIN, names) and the card generation from the eID in the reader; no PIN. CARD_ABSENT when no card is inserted; operations on the card wait their turn (CARD_BUSY when too many wait).',
         response: {
           200: {
             type: 'object',

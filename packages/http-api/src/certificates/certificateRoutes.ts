@@ -43,6 +43,8 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'queryCertificatesOfHolder',
         tags: ['certificates'],
         summary: 'Every certificate the card holder requested or manages, and their status (GetCertificateInfoForCitizen; needs the PIN)',
+        description:
+          'Signed with the eID: the PIN goes in the body and is never logged. Answers each certificate with its status, validity and renewal window. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         body: { type: 'object', additionalProperties: false, properties: { pin: pinSchema } },
         response: { 200: { $ref: 'CertificateStatusReport#' }, ...problemResponses },
       },
@@ -61,6 +63,8 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'queryKeystoreCertificateStatus',
         tags: ['keystores'],
         summary: "The keystore's certificate as eHealth sees it (signed with its eHealth key), or its pending request",
+        description:
+          'Opens the keystore with its password and asks eHealth (GetCertificateInfo signed with the certificate\'s own key); a keystore holding only a request answers whether eHealth has made its certificate. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: keystoreNameParams,
         body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: passwordSchema } },
         response: { 200: { $ref: 'CertificateStatusReport#' }, ...problemResponses },
@@ -118,6 +122,8 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'revokeCertificate',
         tags: ['certificates'],
         summary: 'Revoke a certificate and its ETK (GenerateRevocationContract, then Revoke signed with the eID)',
+        description:
+          'Answers 202 with a job (poll /jobs/{id}). The revocation is final: the contract is generated, then the request is signed with the eID (the PIN in the body) and sent. `Idempotency-Key` is required: a retry never revokes twice. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: referenceParams,
         headers: idempotencyHeaders,
         body: {
@@ -159,6 +165,8 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'activateEtk',
         tags: ['keystores'],
         summary: 'Activate the replacement ETK of a renewed certificate (ActivateETK signed with its eHealth key)',
+        description:
+          'After a renewal, the new ETK waits for activation: this asks eHealth to publish it. Answers 202 with a job (poll /jobs/{id}), or its end within `Prefer: wait`. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: keystoreNameParams,
         headers: preferHeaderSchema,
         body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: passwordSchema } },

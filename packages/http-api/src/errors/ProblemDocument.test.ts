@@ -1,5 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { EhealthCertError } from '@ehealth-cert/core';
 import { problemFromError } from './ProblemDocument.js';
 
 function validationError(first: FastifySchemaValidationError, context = 'body') {
@@ -35,5 +36,16 @@ describe('problemFromError of a schema violation', () => {
   it('makes a missing Idempotency-Key its own code', () => {
     const error = validationError({ keyword: 'required', instancePath: '', schemaPath: '#/required', params: { missingProperty: 'idempotency-key' } }, 'headers');
     expect(problemFromError(error).document).toMatchObject({ code: 'IDEMPOTENCY_KEY_MISSING', details: { field: 'headers.idempotency-key' } });
+  });
+});
+
+describe('problemFromError of a domain error', () => {
+  it('says no internal document or issue to the client (issue 15), and keeps code and details', () => {
+    const error = new EhealthCertError('KEYSTORE_CORRUPT', 'The keystore /srv/keys/A.p12 has no "authentication" key entry with a certificate (DOMAIN.md 3).', {
+      keystorePath: '/srv/keys/A.p12',
+    });
+    const { document } = problemFromError(error);
+    expect(document.detail).toBe('The keystore A.p12 has no "authentication" key entry with a certificate.');
+    expect(document).toMatchObject({ code: 'KEYSTORE_CORRUPT', details: { keystore: 'A.p12' } });
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifySchemaValidationError } from 'fastify';
-import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
+import { EhealthCertError, withoutInternalReferences, type ErrorCode } from '@ehealth-cert/core';
 import { ApiError } from './ApiError.js';
 import type { ApiErrorCode } from './ApiErrorCode.js';
 import { HTTP_STATUS_FOR_CODE } from './httpStatusForCode.js';
@@ -42,7 +42,8 @@ export function problemFromError(error: unknown): Problem {
   if (error instanceof EhealthCertError || error instanceof ApiError) {
     const headers = error instanceof ApiError ? error.headers : {};
     const view = withoutServerPaths(error.message, error.details);
-    const problem = build(error.code, view.message, view.details, headers);
+    // The developers' references (DOMAIN.md 3, issue 13) mean nothing to a client (issue 15).
+    const problem = build(error.code, withoutInternalReferences(view.message), view.details, headers);
     return Object.keys(view.serverPaths).length === 0 ? problem : { ...problem, logFields: { paths: view.serverPaths } };
   }
   const fastifyError = error as Partial<FastifyError> & { validationContext?: string };

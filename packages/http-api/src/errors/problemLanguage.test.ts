@@ -25,11 +25,15 @@ describe('problemLanguageOf', () => {
 describe('localizeProblem', () => {
   it('has a French and a Dutch sentence for every code, none in English', () => {
     for (const code of [...ERROR_CODES, ...API_ERROR_CODES]) {
-      const document = { type: problemType(code), title: code, status: 400, detail: 'English text', code, details: {} };
+      const document = { type: problemType(code), title: code, status: 400, detail: 'English text', code, details: { field: 'body.pin', rule: 'required' } };
       for (const language of ['fr', 'nl'] as const) {
         const detail = localizeProblem(document, language).detail;
         expect(detail, `${code} ${language}`).not.toBe('English text');
         expect(detail.length, `${code} ${language}`).toBeGreaterThan(10);
+        // In the client's language (issue 15): no English word, no French word in Dutch, no internal document.
+        expect(detail, `${code} ${language}`).not.toMatch(/\b(the|not|with|and|must|cannot|should|retry)\b/i);
+        if (language === 'nl') expect(detail, code).not.toMatch(/\b(le|la|les|est|pas|doit|avec|une)\b/i);
+        expect(detail, `${code} ${language}`).not.toMatch(/\.md\b|DOMAIN|ARCHITECTURE|\bissue \d/);
       }
     }
   });

@@ -10,7 +10,16 @@ export const problemSchema = {
     status: { type: 'integer' },
     detail: { type: 'string', description: 'What went wrong: names the field, the value (never a secret) and the rule.' },
     code: { type: 'string' },
-    details: { type: 'object', additionalProperties: true },
+    details: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'What `detail` says, for programs: the field and its rule, eHealth\'s own code and message, the keystore, when to retry.',
+      properties: {
+        field: { type: 'string', description: 'The field at fault (`body.contactData.emailGeneral`, `headers.idempotency-key`).' },
+        rule: { type: 'string', description: 'The rule it breaks (`format`, `required`, `pattern`...).' },
+        retryAfter: { type: 'integer', minimum: 1, description: 'RATE_LIMITED: whole seconds to wait before retrying (the `Retry-After` header says the same).' },
+      },
+    },
   },
 } as const;
 

@@ -12,6 +12,8 @@ export function healthRoutes(app: FastifyInstance, info: { readonly version: str
         operationId: 'getHealth',
         tags: ['health'],
         summary: 'Liveness and version (no token needed)',
+        description:
+          'Answers `status: ok`, the server version and its environment (prd, acc or sim). No token needed: a monitor calls it as it is.',
         security: [],
         response: {
           200: {

@@ -11,6 +11,8 @@ export function identifierRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'checkIdentifier',
         tags: ['identifiers'],
         summary: 'Check an identifier, e.g. NIHII-AMBU_SERVICE=12345678: length, digits, check digits (an invalid value is a 200 answer)',
+        description:
+          'Local: the rules of the identifier type (length, digits only, check digits). The answer is `valid: true` with the normalised identifier, or `valid: false` with the error (`code`, `message`, `details` naming the field and the rule).',
         params: {
           type: 'object',
           required: ['identifier'],

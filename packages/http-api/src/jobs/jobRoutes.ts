@@ -15,7 +15,7 @@ export function jobRoutes(app: FastifyInstance, jobs: JobStore): void {
         tags: ['jobs'],
         summary: 'A long operation: running, succeeded (with its result) or failed (with its problem)',
         description: 'With `Prefer: wait=N`, answers as soon as the job finishes or after N seconds.',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid', description: 'The job id of a 202 answer (its `href`).' } } },
         headers: preferHeaderSchema,
         response: { 200: { $ref: 'Job#' }, ...problemResponses },
       },

@@ -16,6 +16,8 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'listKeystores',
         tags: ['keystores'],
         summary: 'The keystores in the keystore folder',
+        description:
+          'Every keystore file of the server\'s keystore folder, by file name (the name other routes take), with its environment and certificate name (`baseName`). Local, no password.',
         response: {
           200: { type: 'object', required: ['keystores'], properties: { keystores: { type: 'array', items: { $ref: 'KeystoreFile#' } } } },
           ...problemResponses,
@@ -32,6 +34,8 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'getKeystore',
         tags: ['keystores'],
         summary: 'One keystore file (no password needed; POST .../inspection shows its content)',
+        description:
+          'The file\'s name, environment, certificate name and time of writing; 404 KEYSTORE_NOT_FOUND when no such file is in the folder. Local, no password.',
         params: keystoreNameParams,
         response: { 200: { $ref: 'KeystoreFile#' }, ...problemResponses },
       },
@@ -47,6 +51,8 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'inspectKeystore',
         tags: ['keystores'],
         summary: 'What a keystore holds: entries, DN, validity, renewal window, ETK serials (local)',
+        description:
+          'Opens the keystore with its password and lists its entries (the `authentication` key and chain, ETK keys), the DN, validity and renewal window. Local, nothing is sent to eHealth. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: keystoreNameParams,
         body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: passwordSchema } },
         response: { 200: { $ref: 'KeystoreInspection#' }, ...problemResponses },
@@ -68,6 +74,8 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'changeKeystorePassword',
         tags: ['keystores'],
         summary: 'Change the keystore password: writes a new file under the new password, keeps the old file',
+        description:
+          'The new password follows the rules of manual step 11. The old file is kept as it was, so that nothing is lost if the new one is not what was wanted. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: keystoreNameParams,
         body: {
           type: 'object',

@@ -19,6 +19,8 @@ export function organisationRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'queryManageableOrganisations',
         tags: ['organisations'],
         summary: 'The organisations the card holder may request a certificate for (manual steps 6-8A; needs the PIN)',
+        description:
+          'Asks eHealth which organisations the holder manages (GetActorQualities, authenticated with the eID): the drop-down list of manual step 8A. The PIN goes in the body and is never logged; a wrong PIN is PIN_INCORRECT with the tries left, never retried. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         body: { type: 'object', additionalProperties: false, properties: { pin: pinSchema } },
         response: {
           200: {
@@ -54,6 +56,8 @@ export function organisationRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'listOrganisationTypes',
         tags: ['organisations'],
         summary: 'Organisation types and their identifier rules (manual steps 8M-9M)',
+        description:
+          'For typing an organisation in (manual steps 8M-9M): each organisation type with its identifier type, its format and check-digit algorithms, and the base services eHealth offers it. Asked of eHealth; when eHealth does not answer, the built-in table does (`source: local`). No card.',
         response: {
           200: {
             type: 'object',

@@ -15,7 +15,9 @@ import { organisationChoiceOf } from './toRequestInput.js';
 export const referenceParams = {
   type: 'object',
   required: ['reference'],
-  properties: { reference: { type: 'string', pattern: '^[0-9a-fA-F]{40}$' } },
+  properties: {
+    reference: { type: 'string', pattern: '^[0-9a-fA-F]{40}$', description: 'The request reference: the secret key of manual step 15 (PublicKeyIdentifier, 40 hexadecimal digits).' },
+  },
 } as const;
 
 /** Which records `GET /requests?status=` returns; `pending` = not completed and not refused. */
@@ -67,7 +69,7 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'The requests recorded on this machine (manual step 15), e.g. ?status=pending',
         description:
           '`pending`: every request eHealth has or may have that is not completed (statuses sending, sent, pending, issued), including one interrupted by a server stop (REQUEST_INTERRUPTED).',
-        querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: [...STATUS_FILTERS] } } },
+        querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: [...STATUS_FILTERS], description: 'Which requests: `pending` (not completed, not refused), one state, or `all` (the default).' } } },
         response: {
           200: { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: { $ref: 'CertificateRequest#' } } } },
           ...problemResponses,
@@ -89,6 +91,8 @@ export function requestRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'getRequest',
         tags: ['requests'],
         summary: 'A request recorded on this machine and its last known status',
+        description:
+          'The request as recorded on this server (certificate name, DN, keystore file, when it was sent, the last status eHealth gave). Local: POST /requests/{reference}/completion asks eHealth again.',
         params: referenceParams,
         response: { 200: { $ref: 'CertificateRequest#' }, ...problemResponses },
       },

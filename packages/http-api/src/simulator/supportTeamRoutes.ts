@@ -36,6 +36,8 @@ export function supportTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'simulatorApproveRequest',
         tags: ['simulator'],
         summary: 'Env sim: the support team approves a manual request (after checking it against the authentic sources; it may refuse)',
+        description:
+          'Only on a server started with env sim (elsewhere INVALID_INPUT, rule sim-only). The simulated support team checks the request against the authentic sources; the answer is APPROVED, or REFUSED with the reason when the check fails. REQUEST_NOT_FOUND when no request with that reference waits for a manual validation.',
         params: referenceParams,
         body: { type: 'object', additionalProperties: false, properties: {}, description: 'Nothing to decide but the approval: send `{}`.' },
         response: { 200: decisionSchema, ...problemResponses },
@@ -53,6 +55,8 @@ export function supportTeamRoutes(app: FastifyInstance, deps: AppDeps): void {
         operationId: 'simulatorRefuseRequest',
         tags: ['simulator'],
         summary: 'Env sim: the support team refuses a manual request with a reason',
+        description:
+          'Only on a server started with env sim (elsewhere INVALID_INPUT, rule sim-only). The reason is mailed to the request\'s contacts and given at completion (EHEALTH_REJECTED). REQUEST_NOT_FOUND when no request with that reference waits for a manual validation.',
         params: referenceParams,
         body: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
         response: { 200: decisionSchema, ...problemResponses },

@@ -24,6 +24,8 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['session'],
         operationId: 'openSession',
         summary: 'Trade the one-time ticket of `ehealth-cert ui` for the bearer token (the web wizard)',
+        description:
+          'The one-time ticket in the address `ehealth-cert ui` opens; the first exchange uses it up, so a copied address is then worthless. Public, like the wizard\'s files: the answer is the bearer token for every other route.',
         body: {
           type: 'object',
           additionalProperties: false,

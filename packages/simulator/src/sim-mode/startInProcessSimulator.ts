@@ -6,7 +6,7 @@ import { EhealthCertError, type Clock } from '@ehealth-cert/core';
 import { setupServer } from 'msw/node';
 import { createEhealthHandlers, DEFAULT_SIMULATOR_BASE_URL } from '../ehealth/createEhealthHandlers.js';
 import { EhealthSimulator, type SimulatorState } from '../ehealth/EhealthSimulator.js';
-import type { SimulatedEhealth } from './SimulatedEhealth.js';
+import type { SimulatedEhealth, SimulatedSupportTeam } from './SimulatedEhealth.js';
 
 /** A mail the simulated platform sent. */
 export interface SimulatedMail {
@@ -44,6 +44,26 @@ async function waitingOrNotFound<T>(reference: string, decide: () => Promise<T>)
       reference,
     });
   }
+}
+
+/**
+ * The support team of a simulator in this process (DOMAIN.md 2.4 item 5): approval checks the
+ * request against the authentic sources and may turn into a refusal; an unknown reference is
+ * REQUEST_NOT_FOUND. `afterDecision` runs after each decision (the state file is saved).
+ */
+export function simulatorSupportTeam(simulator: EhealthSimulator, afterDecision: () => Promise<void> = async () => {}): SimulatedSupportTeam {
+  return {
+    approve: async (reference) => {
+      const review = await waitingOrNotFound(reference, () => simulator.approve(reference));
+      await afterDecision();
+      return review;
+    },
+    refuse: async (reference, reason) => {
+      await waitingOrNotFound(reference, async () => simulator.refuse(reference, reason));
+      await afterDecision();
+      return { decision: 'REFUSED', reason };
+    },
+  };
 }
 
 /** Where the state of an in-process simulator goes. */
@@ -97,18 +117,7 @@ export async function startInProcessSimulator(options: InProcessSimulatorOptions
       await save();
     },
     mails: () => simulator.mailbox.list(),
-    supportTeam: {
-      approve: async (reference) => {
-        const review = await waitingOrNotFound(reference, () => simulator.approve(reference));
-        await save();
-        return review;
-      },
-      refuse: async (reference, reason) => {
-        await waitingOrNotFound(reference, async () => simulator.refuse(reference, reason));
-        await save();
-        return { decision: 'REFUSED', reason };
-      },
-    },
+    supportTeam: simulatorSupportTeam(simulator, save),
     close: () =>
       (closing ??= (async () => {
         server.close();
