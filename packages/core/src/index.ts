@@ -31,6 +31,7 @@ export * from './distinguished-name/holderDisplayName.js';
 export * from './distinguished-name/upperCaseWithoutDiacritics.js';
 export * from './distinguished-name/certificateName.js';
 export * from './distinguished-name/validateApplicationId.js';
+export * from './distinguished-name/validateFreeText.js';
 export * from './distinguished-name/keystoreFileName.js';
 export * from './password/checkKeystorePassword.js';
 export * from './password/COMMON_PASSWORDS.js';

@@ -376,6 +376,7 @@ export const en = {
       complete: 'complete it: {command}',
     },
     fields: {
+      officialName: 'official name of the organisation',
       emailPrivate: 'your e-mail address',
       emailGeneral: 'generic e-mail address',
       phonePrivate: 'your phone number',
@@ -410,6 +411,8 @@ export const en = {
       rfc2253: 'not a distinguished name',
       'ehealth-cert-api-installed': 'the ehealth-cert-api program is not installed',
       'sim-only': 'only in the simulation environment (--env sim)',
+      'available-base-service': 'not a base service eHealth allows for this organisation type',
+      unique: 'given twice',
     },
     valueWords: { ' or ': ' or ', 'born before 2000': 'born before 2000', 'born in or after 2000': 'born in or after 2000' },
     passwordRules: {

@@ -376,6 +376,7 @@ export const fr: Messages = {
       complete: 'complétez-la : {command}',
     },
     fields: {
+      officialName: "nom officiel de l'organisation",
       emailPrivate: 'votre adresse électronique',
       emailGeneral: 'adresse électronique générique',
       phonePrivate: 'votre numéro de téléphone',
@@ -410,6 +411,8 @@ export const fr: Messages = {
       rfc2253: "ce n'est pas un nom distinctif (DN)",
       'ehealth-cert-api-installed': "le programme ehealth-cert-api n'est pas installé",
       'sim-only': "uniquement dans l'environnement de simulation (--env sim)",
+      'available-base-service': "service de base qu'eHealth n'autorise pas pour ce type d'organisation",
+      unique: 'donné deux fois',
     },
     valueWords: { ' or ': ' ou ', 'born before 2000': 'né avant 2000', 'born in or after 2000': 'né en 2000 ou après' },
     passwordRules: {

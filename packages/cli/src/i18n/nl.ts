@@ -376,6 +376,7 @@ export const nl: Messages = {
       complete: 'rond ze af: {command}',
     },
     fields: {
+      officialName: 'officiële naam van de organisatie',
       emailPrivate: 'uw e-mailadres',
       emailGeneral: 'generiek e-mailadres',
       phonePrivate: 'uw telefoonnummer',
@@ -410,6 +411,8 @@ export const nl: Messages = {
       rfc2253: 'geen distinguished name (DN)',
       'ehealth-cert-api-installed': 'het programma ehealth-cert-api is niet geïnstalleerd',
       'sim-only': 'alleen in de simulatieomgeving (--env sim)',
+      'available-base-service': 'basisdienst die eHealth niet toestaat voor dit type organisatie',
+      unique: 'twee keer gegeven',
     },
     valueWords: { ' or ': ' of ', 'born before 2000': 'geboren voor 2000', 'born in or after 2000': 'geboren in of na 2000' },
     passwordRules: {

@@ -1,4 +1,12 @@
-import { EhealthCertError, type ContactDataInput, type ManageableOrganisation, type OrganisationChoice } from '@ehealth-cert/core';
+import {
+  EhealthCertError,
+  MAX_ORGANISATION_NAME,
+  validateBaseServiceUsages,
+  validateFreeText,
+  type ContactDataInput,
+  type ManageableOrganisation,
+  type OrganisationChoice,
+} from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { Prompter } from '../terminal/Prompter.js';
@@ -37,8 +45,14 @@ export class FlagAnswers implements RequestAnswers {
         flag: '--accept-terms',
       }));
     }
-    // Everything given on the command line is checked before the card or eHealth is touched.
-    this.orgFlag();
+    // Everything given on the command line is checked before the card or eHealth is touched:
+    // the free texts by core's own rules (issue 13), the error naming the flag as well.
+    const org = this.orgFlag();
+    if (org.includes('=') && this.flags.orgName !== undefined && this.flags.orgName.trim() !== '') {
+      const name = this.flags.orgName;
+      byFlag('--org-name', () => validateFreeText(name, 'officialName', MAX_ORGANISATION_NAME));
+    }
+    byFlag('--base-service', () => validateBaseServiceUsages(this.flags.baseService ?? []));
     await this.contactData();
     return 'request';
   }
@@ -130,5 +144,15 @@ export class FlagAnswers implements RequestAnswers {
     }
     if (org === 'auto' || org === 'personal' || /^[A-Za-z0-9_-]+=.+$/.test(org)) return org;
     throw inChosenLanguage(new EhealthCertError('INVALID_INPUT', this.i18n.t((m) => m.errors.orgFlag, { value: org }), { flag: '--org', value: org }));
+  }
+}
+
+/** Runs core's check of a flag's value; its INVALID_INPUT also names the flag (`details.flag`, and the message in English). */
+function byFlag(flag: string, check: () => unknown): void {
+  try {
+    check();
+  } catch (error) {
+    if (!EhealthCertError.is(error, 'INVALID_INPUT')) throw error;
+    throw new EhealthCertError('INVALID_INPUT', `${flag}: ${error.message}`, { ...error.details, flag }, { cause: error });
   }
 }

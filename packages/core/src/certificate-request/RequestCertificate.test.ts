@@ -80,8 +80,8 @@ describe('RequestCertificate', () => {
       renewal: false,
       nextStep: { step: '16', action: 'complete', environment: 'acc', keystoreName: result.keystorePath.split('/').pop() },
     });
-    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate']);
-    expect(world.registry.calls[1]?.signerRole).toBe('signature');
+    expect(world.registry.operations()).toEqual(['GetGenericOrganizationTypes', 'GenerateContract', 'GenerateCertificate']);
+    expect(world.registry.calls[2]?.signerRole).toBe('signature');
   });
 
   it('reports the manual steps 10 to 15 in order', async () => {
@@ -162,7 +162,7 @@ describe('RequestCertificate', () => {
     const error = await rejection(request(world, { review: new RefusingReview() }));
     expect(error.code).toBe('CANCELLED');
     expect(world.vault.files.size).toBe(0);
-    expect(world.registry.operations()).toEqual(['GenerateContract']);
+    expect(world.registry.operations()).toEqual(['GetGenericOrganizationTypes', 'GenerateContract']);
   });
 
   it('keeps the keystore and ends in a status check when GenerateCertificate gets no answer and eHealth has nothing', async () => {
@@ -181,7 +181,7 @@ describe('RequestCertificate', () => {
     const reference = await world.keys.publicKeyIdentifier(keyEntryOf(file?.content).publicKey);
     expect(error.details.reference).toBe(reference);
     expect(await world.vault.open(path, A_STRONG_PASSWORD)).toEqual(file?.content);
-    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate', 'GetCertificate']);
+    expect(world.registry.operations()).toEqual(['GetGenericOrganizationTypes', 'GenerateContract', 'GenerateCertificate', 'GetCertificate']);
     expect(await world.pending.get(reference)).toMatchObject({ lastStatus: 'unsent', keystorePath: path });
   });
 
@@ -190,7 +190,7 @@ describe('RequestCertificate', () => {
     world.registry.failures.failNext('GenerateCertificate', timeoutError('GenerateCertificate'), 'after');
     const result = await request(world);
     expect(result).toMatchObject({ status: 'submitted', confirmedByStatusCheck: true, environment: 'acc' });
-    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate', 'GetCertificate']);
+    expect(world.registry.operations()).toEqual(['GetGenericOrganizationTypes', 'GenerateContract', 'GenerateCertificate', 'GetCertificate']);
     expect(world.registry.requests.get(result.reference)?.publicKey).toEqual(keyEntryOf(world.vault.files.get(result.keystorePath)?.content).publicKey);
     expect(await world.pending.get(result.reference)).toMatchObject({ lastStatus: 'sent', keystorePath: result.keystorePath });
   });
@@ -201,7 +201,7 @@ describe('RequestCertificate', () => {
     world.registry.generateCertificate = async (signer, input) => ({ ...(await send(signer, input)), publicKeyIdentifier: 'ab'.repeat(20) });
     const result = await request(world);
     expect(result.confirmedByStatusCheck).toBe(true);
-    expect(world.registry.operations()).toEqual(['GenerateContract', 'GenerateCertificate', 'GetCertificate']);
+    expect(world.registry.operations()).toEqual(['GetGenericOrganizationTypes', 'GenerateContract', 'GenerateCertificate', 'GetCertificate']);
   });
 
   it('keeps the request `sending` and names status and complete with the environment when neither answer nor status check arrive', async () => {
@@ -233,7 +233,7 @@ describe('RequestCertificate', () => {
     world.pending.record = () => Promise.reject(new EhealthCertError('KEYSTORE_WRITE_FAILED', 'disk full (injected)'));
     const error = await rejection(request(world));
     expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
-    expect(world.registry.operations()).toEqual(['GenerateContract']);
+    expect(world.registry.operations()).toEqual(['GetGenericOrganizationTypes', 'GenerateContract']);
     expect(world.vault.files.has(error.details.keystorePath as string)).toBe(true);
   });
 
@@ -319,7 +319,7 @@ describe('RequestCertificate', () => {
     expect(error.code).toBe('PIN_INCORRECT');
     expect(error.details.triesLeft).toBe(2);
     expect(pin.asked).toHaveLength(1);
-    expect(world.registry.operations()).toEqual(['GenerateContract']);
+    expect(world.registry.operations()).toEqual(['GetGenericOrganizationTypes', 'GenerateContract']);
     expect(world.vault.files.has(error.details.keystorePath as string)).toBe(true);
   });
 

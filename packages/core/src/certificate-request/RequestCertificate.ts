@@ -45,6 +45,7 @@ export class RequestCertificate {
     const applicationId = input.applicationId?.trim() ? validateApplicationId(input.applicationId) : undefined;
     // Issue 13: every free text for eHealth is checked here, before the card, a key or eHealth.
     if (input.organisation.kind !== 'personal') validateFreeText(organisationName(input.organisation), 'officialName', MAX_ORGANISATION_NAME);
+    // Their syntax here, before the card; what eHealth allows for the type in submitCertificateRequest.
     const baseServiceUsages = validateBaseServiceUsages(input.baseServiceUsages);
     const chosen = chosenIdentifier(input.organisation);
     const organisationNames = input.organisation.kind === 'personal' ? [] : [organisationName(input.organisation)];

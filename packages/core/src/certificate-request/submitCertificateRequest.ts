@@ -10,6 +10,7 @@ import { keptKeystoreError } from './keptKeystoreError.js';
 import { duplicateRequestError, findUnfinishedRequest } from './refuseDuplicateRequest.js';
 import { trackStep } from './trackStep.js';
 import { defaultBaseServicesFor } from './defaultBaseServices.js';
+import { checkBaseServices } from './checkBaseServices.js';
 
 /** The ports a certificate request needs (RequestCertificate and RenewCertificate): all but EtkRA. */
 export type RequestPorts = Omit<UseCasePorts, 'etkRegistry'>;
@@ -108,10 +109,12 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
     const unfinished = await findUnfinishedRequest(ports, name, request.environment, request.password);
     if (unfinished) throw duplicateRequestError(name, unfinished);
   }
-  // Base services left out: the ones eHealth makes available to the organisation's type (unsigned query).
+  // Base services left out: those eHealth makes available to the organisation's type (issue 15, an
+  // unsigned read); given ones are checked against that list (issue 13). Both before GenerateContract and the key.
   const baseServiceUsages =
-    request.baseServiceUsages ??
-    (await trackStep(progress, '12', 'ehealth.GetGenericOrganizationTypes', () => defaultBaseServicesFor(registry, request.identifier.type)));
+    request.baseServiceUsages === undefined
+      ? await trackStep(progress, '10', 'ehealth.GetGenericOrganizationTypes', () => defaultBaseServicesFor(registry, request.identifier.type))
+      : await checkBaseServices(ports, request.identifier.type, request.baseServiceUsages);
   const contract: Contract = await trackStep(progress, '12', 'ehealth.GenerateContract', () =>
     registry.generateContract({
       contactData: request.contactData,

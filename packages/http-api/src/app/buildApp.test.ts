@@ -78,6 +78,18 @@ describe('buildApp', () => {
     expect((await app.inject('/openapi.json')).statusCode).toBe(200);
   });
 
+  it('reads bodies up to 256 KiB (a 100 000-character field gets its schema rule, not 413) and refuses bigger ones with 413', async () => {
+    ({ app } = await fakeApp());
+    const post = (officialName: string) =>
+      app.inject({ method: 'POST', url: '/contracts', headers: { authorization: `Bearer ${FAKE_TOKEN}` }, payload: { organisation: { kind: 'manual', officialName }, contactData: {} } });
+    const long = await post('A'.repeat(100_000));
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'body.organisation.officialName', rule: 'maxLength' } });
+    const huge = await post('A'.repeat(300_000));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
   it('answers a body that is not JSON with 400 INVALID_INPUT', async () => {
     ({ app } = await fakeApp());
     const response = await app.inject({

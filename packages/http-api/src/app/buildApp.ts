@@ -34,7 +34,7 @@ import { wizardRoutes } from '../ui/wizardRoutes.js';
 import type { AppDeps } from './AppDeps.js';
 
 /** Bodies are small JSON documents (contact data, a PIN, passwords): refuse anything bigger. */
-const BODY_LIMIT_BYTES = 64 * 1024;
+const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * The API on a fresh fastify instance, not listening: what tests drive with `inject` and what

@@ -92,4 +92,21 @@ describe('export, expiry-query and the support team (env sim)', () => {
     expect(again.statusCode).toBe(404);
     expect(again.json().code).toBe('REQUEST_NOT_FOUND');
   });
+
+  it('counts a query whose password does not open a keystore toward the budget of wrong passwords, never a right one', async () => {
+    // The keystores of the first test are in the folder; a budget of one failure per minute.
+    const limited = await buildApp({ ...composed.deps, secretRateLimit: 1 }, { logger: false });
+    try {
+      const ask = (password: string) => limited.inject({ method: 'POST', url: '/keystores/expiry-query', payload: { password, within: '90d' } });
+      for (let i = 0; i < 3; i += 1) expect((await ask(PASSWORD)).statusCode).toBe(200);
+      const guessed = await ask('une-tentative-au-hasard-17');
+      expect(guessed.statusCode).toBe(200);
+      expect(guessed.json().certificates).toEqual(expect.arrayContaining([expect.objectContaining({ state: 'unreadable', reason: 'KEYSTORE_PASSWORD_WRONG' })]));
+      const next = await ask(PASSWORD);
+      expect(next.statusCode).toBe(429);
+      expect(next.json()).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfter: expect.any(Number) } });
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { parsePeriodDays } from '@ehealth-cert/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
+import { recordFailedSecretCheck } from '../person/SecretFailureBudget.js';
 import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 import { passwordSchema } from '../person/secretSchemas.js';
 import { findKeystore } from './findKeystore.js';
@@ -77,7 +78,7 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['keystores'],
         summary: 'Expiry monitoring: every certificate of the keystore folder, and which expire within `within` (90d, 12w)',
         description:
-          'Local, no card. One password opens every keystore; those it does not open are listed `unreadable`. Alert on `needingRenewal > 0` (the CLI exits 7 then).',
+          'Local, no card. One password opens every keystore; those it does not open are listed `unreadable`, and a query with such a keystore counts once toward the budget of wrong passwords. Alert on `needingRenewal > 0` (the CLI exits 7 then).',
         body: {
           type: 'object',
           additionalProperties: false,
@@ -122,6 +123,9 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const withinDays = parsePeriodDays(request.body.within, 'body.within');
       const report = await deps.useCases.expiringCertificates.execute({ withinDays, password: request.body.password });
+      // A keystore the password does not open is a failed password check, as on every route that
+      // takes one (else this route would let a client guess passwords unchecked): once per query.
+      if (report.certificates.some((c) => c.reason === 'KEYSTORE_PASSWORD_WRONG')) recordFailedSecretCheck('KEYSTORE_PASSWORD_WRONG');
       return {
         ...report,
         // Keystores by file name, never by the server's path.

@@ -13,6 +13,19 @@ const FAILED_SECRET_CHECKS: ReadonlySet<string> = new Set(['PIN_INCORRECT', 'PIN
 
 type Window = { failures: number; startedAt: number };
 
+/** The budget and client of the secret-taking route whose handler runs in this async context. */
+const runningRoute = new AsyncLocalStorage<{ readonly budget: SecretFailureBudget; readonly client: string }>();
+
+/**
+ * Counts a failed secret check that a route answers without failing (e.g. the expiry query lists
+ * a keystore its password does not open as `unreadable`) against the client of the running
+ * secret-taking route; false outside one, or when `code` is not a failed secret check.
+ */
+export function recordFailedSecretCheck(code: string): boolean {
+  const running = runningRoute.getStore();
+  return running === undefined ? false : running.budget.record(running.client, code);
+}
+
 /**
  * One budget of failed secret checks per client, shared by every route that takes a PIN or a
  * password (decision 0008): it slows guessing of keystore passwords (the card itself blocks after
@@ -35,7 +48,7 @@ export class SecretFailureBudget {
 
   /** Runs a route handler with its client known to the jobs it starts (see failedInContext). */
   inClientContext<T>(client: string, handler: () => T): T {
-    return this.#client.run(client, handler);
+    return this.#client.run(client, () => runningRoute.run({ budget: this, client }, handler));
   }
 
   /** Refuses with RATE_LIMITED (retryAfter in whole seconds, and Retry-After) a client over budget. */

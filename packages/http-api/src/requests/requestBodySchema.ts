@@ -36,7 +36,7 @@ export const requestBodySchema = {
       maxItems: 8,
       items: { type: 'string', minLength: 1, maxLength: 32 },
       description:
-        "The eHealth base services the certificate is for: BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3). eHealth notifies these services of the new certificate. Left out: the ones eHealth makes available to the organisation's type (`availableBaseServices` of GET /organisation-types), as the CLI wizard proposes by default; `[]`: none. A personal certificate gets none by default.",
+        "The eHealth base services the certificate is for: BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3); eHealth notifies these services of the new certificate. Each given once, and one that GET /organisation-types lists in `availableBaseServices` for the organisation's type; otherwise 400 INVALID_INPUT (`details.rule`: `available-base-service`, `details.allowed`) before any key or contract. Left out: all of the type's `availableBaseServices` (as the CLI wizard proposes by default); `[]`: none. A personal certificate gets none by default.",
     },
     password: { ...passwordSchema, description: 'Password of the new keystore (manual step 11). Never logged or echoed.' },
     pin: pinSchema,
