@@ -141,7 +141,7 @@ describe('a request killed (SIGKILL) while GenerateCertificate is on its way', (
     const complete = await ehealthCert(['complete', '--json']);
     expect(complete.code, complete.stderr).toBe(3);
     expect(JSON.parse(complete.stdout)).toMatchObject({ status: 'pending', reference: record!.reference, keystorePath: record!.keystorePath, environment: 'acc' });
-    expect(complete.stderr).toContain('Environment ACC');
+    expect(complete.stderr).toContain('Environment acceptance');
 
     const again = await ehealthCert(REQUEST);
     expect(again.code).toBe(2);
@@ -172,7 +172,7 @@ describe('a request killed (SIGKILL) while GenerateCertificate is on its way', (
 
     const complete = await ehealthCert(['complete', '--json']);
     expect(complete.code, complete.stderr).toBe(5);
-    expect(complete.stderr).toContain('Environment ACC');
+    expect(complete.stderr).toContain('Environment acceptance');
     expect((await records()).find((r) => r.reference === record.reference)).toMatchObject({ lastStatus: 'refused' });
 
     const afterRefusal = await ehealthCert(REQUEST);

@@ -22,7 +22,7 @@ describe('runCli without card or network', () => {
     expect(await runCli(['revoke', '--help'], en.io)).toBe(0);
     // Commander wraps the descriptions: compared with the line breaks undone.
     const flat = (text: string) => text.replace(/\s+/g, ' ');
-    expect(flat(en.stdout())).toContain('--reference <publicKeyIdentifier> the request reference to revoke (PublicKeyIdentifier, 40 hex digits, the "secret key" shown at step 15)');
+    expect(flat(en.stdout())).toContain('--reference <reference> the request reference to revoke (40 hex digits, the "secret key" shown at step 15)');
     const fr = captureIo({ LANG: 'C' });
     expect(await runCli(['--lang', 'fr', 'revoke', '--help'], fr.io)).toBe(0);
     expect(flat(fr.stdout())).toContain("la « clé secrète » affichée à l'étape 15");
@@ -116,7 +116,7 @@ describe('runCli without card or network', () => {
     // Commander wraps to the width: compare with line breaks and indentation collapsed.
     const help = run.stdout().replace(/[ \n]+/g, ' ');
     expect(help).toContain('Options générales :');
-    expect(help).toContain('--lang <lang>');
+    expect(help).toContain('--lang <langue>');
     expect(help).toContain('au choix\u00a0: prd, acc, sim');
     expect(help).toContain('Exemples :');
     expect(help).toContain('ehealth-cert status --expiring-within 90d');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import type { Loader } from './runtime/executeCommand.js';
 import type { PortOverrides } from '@ehealth-cert/composition';
 import { describeParseError } from './exit-codes/describeParseError.js';
@@ -82,6 +82,9 @@ export function cliCommandNames(): string[] {
 /** The command registry: every command with its options and help, each running on `io` and leaving its exit status in `state`. */
 function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state: ProgramState): Command {
   const m = i18n.m;
+  const base = new Help();
+  const names = m.helpPlaceholders as Readonly<Record<string, string>>;
+  const placeholders = (term: string) => term.replace(/([<[])(\w+)(\.{3})?([>\]])/gu, (_whole, open: string, name: string, dots = '', close: string) => `${open}${names[name] ?? name}${dots}${close}`);
   const program = new Command('ehealth-cert');
   program
     .description(m.program.description)
@@ -98,6 +101,11 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     // Every command's help also lists the global options (--env, --lang, --json...), translated.
     .configureHelp({
       showGlobalOptions: true,
+      // The value names of the usage lines (`<file>`, `[options]`, `[command]`) in the chosen language.
+      commandUsage: (cmd) => placeholders(base.commandUsage(cmd)),
+      subcommandTerm: (cmd) => placeholders(base.subcommandTerm(cmd)),
+      optionTerm: (option) => placeholders(base.optionTerm(option)),
+      argumentTerm: (argument) => placeholders(base.argumentTerm(argument)),
       styleTitle: (title) => (m.helpTitles as Readonly<Record<string, string>>)[title] ?? title,
       // Commander's own "(choices: ...)" and "(default: ...)" are English: said in the chosen language.
       optionDescription: (option) => {
@@ -205,7 +213,7 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .command('revoke')
     .description(m.commands.revoke)
     .requiredOption('--reason <reason>', m.options.reason)
-    .option('--reference <publicKeyIdentifier>', m.options.reference)
+    .option('--reference <reference>', m.options.reference)
     .option('--keystore <file>', m.options.keystore)
     .option('--password-file <file>', m.options.passwordFile)
     .option('--yes', m.options.yes)

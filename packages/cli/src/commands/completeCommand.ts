@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EhealthCertError, renewalWindowStart, type CompletionOutcome } from '@ehealth-cert/core';
 import { longDate } from '../i18n/longDate.js';
+import { dnInWords } from '../i18n/identifierInWords.js';
+import { wrapFor } from '../terminal/wrapForTerminal.js';
 import { completionWarningText, localizedWarnings } from '../i18n/completionWarnings.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
@@ -89,7 +91,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     const { m } = ctx.i18n;
     if (outcome.status === 'pending') {
       const usualDelay = pendingDelayLines(ctx, outcome);
-      ctx.io.stderr.write(`${[m.complete.pending, ...usualDelay].join('\n')}\n`);
+      ctx.io.stderr.write(`${wrapFor(ctx.io.stderr, [m.complete.pending, ...usualDelay].join('\n'))}\n`);
       return {
         exitCode: EXIT.pending,
         json: {
@@ -108,7 +110,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     ctx.steps.show('18');
     ctx.steps.show('19');
     ctx.say(
-      ctx.i18n.t((x) => x.complete.installed, { dn: outcome.dn }),
+      ctx.i18n.t((x) => x.complete.installed, { dn: ctx.verbose ? outcome.dn : dnInWords(outcome.dn, ctx.i18n) }),
       outcome.etkPublication === 'not-yet-published'
         ? ctx.i18n.t((x) => x.complete.etkNotYetPublished, { serial: outcome.etkSerial })
         : ctx.i18n.t((x) => x.complete.etk, { serial: outcome.etkSerial }),

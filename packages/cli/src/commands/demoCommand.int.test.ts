@@ -30,7 +30,7 @@ describe('ehealth-cert demo', () => {
       expect(run.stdout).toContain(`Étape ${step} `);
     }
     // The demo runs on the simulator whatever --env / EHEALTH_CERT_ENV says (default prd).
-    expect(run.stdout).toContain('Étape 1 : démarrez ehealth-cert (SIM)');
+    expect(run.stdout).toContain('Étape 1 : démarrez ehealth-cert (simulateur)');
     expect(run.stdout).not.toContain('(PRD)');
     expect(run.stdout).toContain('Contenu du nouveau keystore');
     expect(run.stdout).toContain('Numéros des ETK');

@@ -8,6 +8,7 @@ import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { inspectionJson, inspectionLines } from './inspectCommand.js';
 import { openUseCases } from '../runtime/openUseCases.js';
+import { environmentName } from '../i18n/environmentName.js';
 
 /** The demo's card, kept in `card.json` so that `demo --dir DIR` reuses it. */
 interface DemoCard {
@@ -88,7 +89,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     };
     delete (settings as { endpointBase?: string }).endpointBase;
     // The steps name the environment the demo really uses, not the one of --env (default PRD).
-    ctx.steps.useValues({ env: settings.env.toUpperCase() });
+    ctx.steps.useValues({ env: environmentName(settings.env, ctx.i18n) });
     const simulator = await (await import('@ehealth-cert/simulator')).startInProcessSimulator({ stateDir: dir });
     // The card's PIN and the generated password reach the commands as automation does (never argv).
     const io = { ...ctx.io, env: { ...ctx.io.env, EHEALTH_CERT_PIN: card.pin, EHEALTH_CERT_KEYSTORE_PASSWORD: password } };

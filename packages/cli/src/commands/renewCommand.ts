@@ -8,6 +8,7 @@ import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
 import { writeSecretKeyFile } from '@ehealth-cert/composition';
+import { environmentName } from '../i18n/environmentName.js';
 /**
  * `ehealth-cert renew`: the request flow for the DN of an existing keystore, inside its last three
  * months (DOMAIN.md 4.3); the new keystore uses the same password. Complete it with `complete`.
@@ -18,7 +19,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   const flow = new QuestionFlow(ctx.prompter, ctx.i18n);
   const answers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
-    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, ctx.settings.env.toUpperCase(), flow);
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n), flow);
   const opened = await openUseCases(ctx, { acceptTerms: flags.acceptTerms === true });
   try {
     const keystorePath = await chooseKeystore(ctx, opened, flags.keystore);

@@ -20,6 +20,7 @@ import type { CommandContext, CommandResult } from '../runtime/CommandContext.js
 import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
 import { writeReceiptFiles } from '../receipt/writeReceiptFiles.js';
 import { QuestionFlow } from '../wizard/QuestionFlow.js';
+import { environmentName } from '../i18n/environmentName.js';
 
 /**
  * A step that needs the PIN: a wrong PIN ends it (the adapter never retries); at the terminal the
@@ -130,7 +131,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   const flow = new QuestionFlow(ctx.prompter, ctx.i18n);
   const answers: RequestAnswers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
-    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, ctx.settings.env.toUpperCase(), flow);
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n), flow);
 
   ctx.steps.show('1');
   const once: DoneOnce = {};

@@ -4,10 +4,12 @@ import type { Translator } from '../i18n/Translator.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { formatTable } from '../tables/formatTable.js';
+import { certificateNameInWords, identifierInWords } from '../i18n/identifierInWords.js';
+import { longDate } from '../i18n/longDate.js';
 import { openUseCases } from '../runtime/openUseCases.js';
 import { contextForRequest } from '../runtime/requestEnvironment.js';
 
-const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+const day = (date: Date | undefined, i18n?: Translator) => (date === undefined ? undefined : i18n === undefined ? date.toISOString().slice(0, 10) : longDate(date, i18n.language));
 
 /**
  * A certificate's status in the person's words; eHealth's protocol value (VALID_ACTIVE...) only
@@ -17,16 +19,17 @@ export function statusLines(status: CertificateStatus, i18n: Translator, verbose
   const { m } = i18n;
   const said = (words: string, technical: string) => (verbose ? `${words} (${technical})` : words);
   const info = status.info;
-  const ids = info.certificateIdentifier.actor.ids.map((id) => `${id.type}=${id.value}`).join(', ');
+  // The identifiers in words; eHealth's spelling (NIHII-AMBU_SERVICE=...) only under --verbose.
+  const ids = info.certificateIdentifier.actor.ids.map((id) => (verbose ? `${id.type}=${id.value}` : identifierInWords(id, i18n))).join(', ');
   return [
     `${info.certificateIdentifier.actor.name} (${ids}${info.certificateIdentifier.applicationId ? `, ${info.certificateIdentifier.applicationId}` : ''})`,
     ...formatTable([
       [m.labels.status, said(m.certificateStatuses[info.status], info.status)],
       [m.labels.etkStatus, said(m.etkStatuses[info.etkStatus], info.etkStatus)],
       [m.labels.reference, info.publicKeyIdentifier],
-      [m.labels.requestedAt, day(info.requestedDate)],
-      [m.labels.validUntil, day(info.details?.validNotAfter)],
-      [m.labels.renewFrom, day(info.replacementPeriodStartDate)],
+      [m.labels.requestedAt, day(info.requestedDate, i18n)],
+      [m.labels.validUntil, day(info.details?.validNotAfter, i18n)],
+      [m.labels.renewFrom, day(info.replacementPeriodStartDate, i18n)],
     ]),
   ];
 }
@@ -59,7 +62,15 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     if (keystorePath === undefined && unfinished.length > 0) {
       ctx.say(m.status.recorded);
       for (const r of unfinished) {
-        ctx.say(`  ${r.certificateName}  ${r.reference}  ${r.lastStatus}  ${r.keystorePath}`, `    ehealth-cert complete --env ${r.environment} --keystore "${r.keystorePath}"`);
+        ctx.say(
+          `  ${certificateNameInWords(r.certificateName, ctx.i18n)}`,
+          ...formatTable([
+            [m.labels.status, ctx.verbose ? `${m.requestStatuses[r.lastStatus]} (${r.lastStatus})` : m.requestStatuses[r.lastStatus]],
+            [m.labels.reference, r.reference],
+            [m.labels.keystore, r.keystorePath],
+          ], '    '),
+          `    ehealth-cert complete --env ${r.environment} --keystore "${r.keystorePath}"`,
+        );
       }
       ctx.say('');
     }
@@ -91,8 +102,8 @@ export async function run(given: CommandContext, _args: readonly string[], optio
 function expiryLines(report: ExpiryReport, ctx: CommandContext): string[] {
   return report.certificates.map((c) =>
     ctx.i18n.t((m) => m.expiry[c.state], {
-      name: c.certificateName,
-      date: day(c.notAfter) ?? '',
+      name: certificateNameInWords(c.certificateName, ctx.i18n),
+      date: day(c.notAfter, ctx.i18n) ?? '',
       days: c.daysToExpiry ?? '',
       path: c.keystorePath,
     }),

@@ -4,6 +4,7 @@ import type { CommandContext, CommandResult } from '../runtime/CommandContext.js
 import type { CliSettings } from '../settings/CliSettings.js';
 import { launchWizard } from '../web-ui/launchWizard.js';
 import { openBrowser } from '../web-ui/openBrowser.js';
+import { environmentName } from '../i18n/environmentName.js';
 
 /**
  * `ehealth-cert ui`: the manual's screens in the browser. Starts ehealth-cert-api on loopback with
@@ -26,7 +27,7 @@ export async function serveWizard(ctx: CommandContext, settings: CliSettings, op
   // Manual step 1 ("open the software"): the browser opens on step 2, the welcome screen.
   ctx.steps.show('1');
   const opened = options.open && (await openBrowser(wizard.urlWithTicket, ctx.io.env));
-  ctx.say(i18n.t((m) => m.ui.serving, { url: wizard.url, env: settings.env.toUpperCase() }));
+  ctx.say(i18n.t((m) => m.ui.serving, { url: wizard.url, env: environmentName(settings.env, i18n) }));
   // The one-time address goes to this terminal only when no browser took it (never to a log).
   if (!opened) ctx.say(i18n.t((m) => m.ui.openThis, { url: wizard.urlWithTicket }));
   ctx.say(i18n.m.ui.stop);

@@ -25,7 +25,7 @@ export class TerminalPinEntry implements PinEntry {
     }
     const key = this.i18n.m.wizard.pinKeys[request.key === 'authentication' ? 'authentication' : 'signature'];
     return this.prompter.password(
-      this.i18n.t((m) => m.wizard.pinPrompt, { name: request.holderName ?? 'eID', key }),
+      this.i18n.t((m) => m.wizard.pinPrompt, { name: request.holderName ?? 'eID', ofName: frenchOf(request.holderName ?? 'eID'), key }),
       { what: 'PIN', how: this.i18n.m.errors.pinHow, code: 'PIN_UNAVAILABLE' },
       (value) => (/^\d{4,12}$/.test(value) ? true : this.i18n.m.wizard.pinFormat),
     );
@@ -34,4 +34,10 @@ export class TerminalPinEntry implements PinEntry {
   notifyPinpad(_request: PinRequest): void {
     this.prompter.say(this.i18n.m.wizard.pinpad);
   }
+}
+
+/** French "de" before a name, elided before a vowel: "d'Alice", "de Bernard", "de l'eID" for the card itself. */
+export function frenchOf(name: string): string {
+  if (name === 'eID') return "de l'eID";
+  return /^[aeiouyàâäéèêëîïôöùûüœæ]/iu.test(name) ? `d'${name}` : `de ${name}`;
 }

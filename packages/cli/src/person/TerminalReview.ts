@@ -2,10 +2,12 @@ import { EhealthCertError, inLanguage, type Contract, type LocalizedText, type R
 import { htmlToText } from '../contract-text/htmlToText.js';
 import { formatTable } from '../tables/formatTable.js';
 import type { Language, Translator } from '../i18n/Translator.js';
+import { certificateNameInWords, dnInWords } from '../i18n/identifierInWords.js';
 import type { StepLog } from '../progress/StepLog.js';
 import type { Prompter } from '../terminal/Prompter.js';
 import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
 import { baseServiceList } from '../i18n/baseServiceNames.js';
+import { environmentName } from '../i18n/environmentName.js';
 
 /** The contract text in the person's language, else French, else Dutch (eHealth writes FR and NL). */
 export function contractTextFor(text: LocalizedText, language: Language): string {
@@ -26,6 +28,7 @@ export class TerminalReview implements RequestReview {
     private readonly i18n: Translator,
     private readonly steps: StepLog,
     private readonly acceptTerms: boolean,
+    private readonly verbose = false,
   ) {}
 
   async approveRequest(contract: Contract, overview: RequestOverview): Promise<boolean> {
@@ -36,16 +39,17 @@ export class TerminalReview implements RequestReview {
       m.wizard.overviewTitle,
       ...formatTable([
         [m.labels.holder, `${overview.holderName} (${m.labels.ssin} ${overview.ssin})`],
-        [m.labels.certificate, overview.certificateName],
+        [m.labels.certificate, certificateNameInWords(overview.certificateName, this.i18n)],
         [m.labels.organisation, overview.organisationName],
         [m.labels.applicationId, overview.applicationId],
-        [m.labels.dn, contract.dn],
+        // The DN is eHealth's technical spelling of the line above: only with --verbose.
+        [m.labels.dn, this.verbose ? contract.dn : undefined],
         [m.labels.emailPrivate, c.emailPrivate],
         [m.labels.emailGeneral, c.emailGeneral],
         [m.labels.phonePrivate, c.phonePrivate],
         [m.labels.phoneGeneral, c.phoneGeneral],
         [m.labels.baseServices, baseServiceList(this.i18n, overview.baseServiceUsages)],
-        [m.labels.environment, overview.environment.toUpperCase()],
+        [m.labels.environment, environmentName(overview.environment, this.i18n)],
         [m.labels.renewal, overview.renewal ? m.labels.yes : undefined],
       ]),
     );
@@ -59,7 +63,7 @@ export class TerminalReview implements RequestReview {
 
   async approveRevocation(contract: RevocationContract): Promise<boolean> {
     await this.showContract(contract);
-    return this.agree(this.i18n.t((m) => m.revoke.confirm, { name: contract.dn }));
+    return this.agree(this.i18n.t((m) => m.revoke.confirm, { name: this.verbose ? contract.dn : dnInWords(contract.dn, this.i18n) }));
   }
 
   /** eHealth's contract in full, a page at a time on a terminal shorter than it (as step 4's terms). */

@@ -1,6 +1,7 @@
 import type { ManualStep } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import type { CliOutput } from '../terminal/CliIo.js';
+import { wrapFor } from '../terminal/wrapForTerminal.js';
 
 /**
  * Prints each manual step title once ("Étape 14 : introduisez votre code PIN"), whether the
@@ -31,6 +32,7 @@ export class StepLog {
     this.shown.add(step);
     this.steps.push(step);
     this.beforeWrite();
-    this.out?.write(`\n${this.bold(this.i18n.t((m) => m.steps[step], this.values))}\n`);
+    if (this.out === undefined) return;
+    this.out.write(`\n${wrapFor(this.out, this.bold(this.i18n.t((m) => m.steps[step], this.values)))}\n`);
   }
 }

@@ -19,9 +19,11 @@ describe('TerminalProgress', () => {
     progress.report({ step: '13', activity: 'key.generate', phase: 'start' });
     progress.report({ step: '13', activity: 'key.generate', phase: 'done' });
     progress.report({ step: '13', activity: 'csr.create', phase: 'start' });
-    expect(screen.text).toContain('… Génération de la paire de clés RSA-2048');
-    expect(screen.text).toMatch(/✓ Génération de la paire de clés RSA-2048 \(\d+\.\d s\)\n$/);
+    expect(screen.text).toContain('… Création de votre nouvelle clé privée');
+    // Seconds as French writes them (a decimal comma, a no-break space before the unit).
+    expect(screen.text).toMatch(/✓ Création de votre nouvelle clé privée \(\d+,\d\u00a0s\)\n$/u);
     expect(screen.text).not.toContain('csr.create');
+    expect(screen.text).not.toContain('key.generate');
     expect(titles.text.match(/Étape 13/g)).toHaveLength(1);
   });
 
@@ -57,5 +59,25 @@ describe('TerminalProgress', () => {
     progress.keepInPlace(false);
     progress.interrupt();
     expect(screen.text.endsWith('\r\x1b[K')).toBe(true);
+  });
+
+  it('names eHealth operations in words; the operation name is only in the --verbose log', () => {
+    const screen = sink(true);
+    const log = sink(false);
+    new TerminalProgress(i18n, { statusLine: screen, color: false }).report({ step: '7', activity: 'ehealth.GetActorQualities', phase: 'start' });
+    expect(screen.text).toContain('eHealth : recherche des organisations que vous gérez');
+    expect(screen.text).not.toContain('GetActorQualities');
+    new TerminalProgress(i18n, { statusLine: sink(true), log, color: false }).report({ activity: 'ehealth.GetActorQualities', phase: 'start' });
+    expect(log.text).toContain('GetActorQualities');
+    // An operation without its own words still says that eHealth is being asked, not its name.
+    const unknown = sink(true);
+    new TerminalProgress(i18n, { statusLine: unknown, color: false }).report({ activity: 'ehealth.SomethingNew', phase: 'start' });
+    expect(unknown.text).toContain('eHealth : échange en cours');
+  });
+
+  it('keeps a status line shorter than a narrow terminal, so that it is rewritten in place', () => {
+    const screen = Object.assign(sink(true), { columns: 30 });
+    new TerminalProgress(i18n, { statusLine: screen, color: false }).report({ step: '18', activity: 'ehealth.GetEtk', phase: 'start' });
+    expect([...screen.text.replace('\r\x1b[K', '')].length).toBeLessThan(30);
   });
 });

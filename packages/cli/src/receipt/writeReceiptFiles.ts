@@ -1,16 +1,19 @@
 import { writeCompanionText, writeSecretKeyFile } from '@ehealth-cert/composition';
 import type { RequestReceipt } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
+import { environmentName } from '../i18n/environmentName.js';
+import { certificateNameInWords } from '../i18n/identifierInWords.js';
+import { longDate } from '../i18n/longDate.js';
 
 /** The step-16 instructions in the person's language, rendered from core's receipt. */
 export function stepSixteenText(i18n: Translator, receipt: RequestReceipt): string {
   const { m } = i18n;
   const values = {
     reference: receipt.reference,
-    name: receipt.certificateName,
+    name: certificateNameInWords(receipt.certificateName, i18n),
     keystore: receipt.keystorePath,
-    date: receipt.requestedAt.toISOString(),
-    env: receipt.nextStep.environment.toUpperCase(),
+    date: longDate(receipt.requestedAt, i18n.language),
+    env: environmentName(receipt.nextStep.environment, i18n),
     envFlag: receipt.nextStep.environment,
   };
   return [m.instructions.title, '', ...m.instructions.body.map((line) => i18n.t(() => line, values)), ''].join('\n');

@@ -7,7 +7,9 @@ import { TerminalProgress } from '../progress/TerminalProgress.js';
 import { resolveSettings } from '../settings/CliSettings.js';
 import type { CliIo } from '../terminal/CliIo.js';
 import { isPromptCancel, Prompter } from '../terminal/Prompter.js';
+import { wrapFor } from '../terminal/wrapForTerminal.js';
 import type { CommandContext, CommandResult } from './CommandContext.js';
+import { environmentName } from '../i18n/environmentName.js';
 
 /** A command module, loaded only when its command runs (keeps `--help` and `--version` fast). */
 export interface CommandModule {
@@ -42,7 +44,7 @@ export async function executeCommand(
     const color = io.env['NO_COLOR'] === undefined && io.stdout.isTTY === true;
     const bold = (text: string) => (color ? `\x1b[1m${text}\x1b[0m` : text);
     const screen = json ? io.stderr : io.stdout;
-    const steps = new StepLog(json || !manualSteps ? undefined : io.stdout, i18n, bold, { env: settings.env.toUpperCase() });
+    const steps = new StepLog(json || !manualSteps ? undefined : io.stdout, i18n, bold, { env: environmentName(settings.env, i18n) });
     const progress = new TerminalProgress(i18n, { steps, statusLine: io.stderr, ...(verbose ? { log: io.stderr } : {}), color });
     steps.beforeWrite = () => progress.interrupt();
     const ctx: CommandContext = {
@@ -59,7 +61,7 @@ export async function executeCommand(
       say: (...lines) => {
         if (json) return;
         progress.interrupt();
-        for (const line of lines) io.stdout.write(`${line}\n`);
+        for (const line of lines) io.stdout.write(`${wrapFor(io.stdout, line)}\n`);
       },
       bold,
     };
@@ -77,7 +79,7 @@ export async function executeCommand(
       describeError(cancelled ? Object.assign(new Error('stopped at the prompt'), { name: 'EhealthCertError', code: 'CANCELLED' }) : error, i18n),
     );
     if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
-    io.stderr.write(`${described.line}\n`);
+    io.stderr.write(`${wrapFor(io.stderr, described.line)}\n`);
     if (verbose) {
       io.stderr.write(`${JSON.stringify({ level: 'error', code: described.code, message: described.message, details: described.details })}\n`);
       let cause: unknown = error;

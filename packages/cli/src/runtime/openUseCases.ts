@@ -12,7 +12,7 @@ export interface OpenedUseCases extends CliComposition {
 /** Composes the use cases for a command, wired to the terminal of `ctx`. */
 export async function openUseCases(ctx: CommandContext, options: { readonly acceptTerms?: boolean } = {}): Promise<OpenedUseCases> {
   const pinEntry = new TerminalPinEntry(ctx.prompter, ctx.i18n, ctx.io.env['EHEALTH_CERT_PIN'], ctx.settings.env === 'prd');
-  const review = new TerminalReview(ctx.prompter, ctx.i18n, ctx.steps, options.acceptTerms === true);
+  const review = new TerminalReview(ctx.prompter, ctx.i18n, ctx.steps, options.acceptTerms === true, ctx.verbose);
   const opened = await composeCli({ ...ctx.settings, interaction: { pinEntry, review, progress: ctx.progress } }, ctx.adapters);
   return { ...opened, pinEntry, review };
 }

@@ -3,6 +3,8 @@ import { EhealthCertError, parseKeystoreFileName } from '@ehealth-cert/core';
 import { recordedRequests } from '@ehealth-cert/composition';
 import type { Environment } from '../settings/CliSettings.js';
 import type { CommandContext } from './CommandContext.js';
+import { environmentName } from '../i18n/environmentName.js';
+import { wrapFor } from '../terminal/wrapForTerminal.js';
 
 /**
  * Issue 13: `complete` and `status` go to the environment the request was sent to. The environment
@@ -32,6 +34,6 @@ export async function contextForRequest(ctx: CommandContext, keystorePath: strin
       { field: 'env', value: ctx.settings.env, expected: recorded, actual: ctx.settings.env },
     );
   }
-  ctx.io.stderr.write(`${ctx.i18n.t((m) => m.complete.environmentOfRequest, { env: recorded.toUpperCase() })}\n`);
+  ctx.io.stderr.write(`${wrapFor(ctx.io.stderr, ctx.i18n.t((m) => m.complete.environmentOfRequest, { env: environmentName(recorded, ctx.i18n) }))}\n`);
   return { ...ctx, settings: { ...ctx.settings, env: recorded } };
 }

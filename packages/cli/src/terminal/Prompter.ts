@@ -4,6 +4,7 @@ import { EhealthCertError, type ErrorCode } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import type { CliIo, CliOutput } from './CliIo.js';
 import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
+import { wrapFor } from './wrapForTerminal.js';
 
 /** One choice of a menu. */
 export interface Choice<T> {
@@ -43,7 +44,7 @@ export class Prompter {
   say(...lines: readonly string[]): void {
     if (this.silent) return;
     this.beforePrompt();
-    for (const line of lines) this.screen.write(`${line}\n`);
+    for (const line of lines) this.screen.write(`${wrapFor(this.screen, line)}\n`);
   }
 
   /** Silences `say` while the wizard replays the answers before the question it goes back to. */

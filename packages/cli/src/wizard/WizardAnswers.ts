@@ -1,7 +1,6 @@
 import {
   checkKeystorePassword,
   EhealthCertError,
-  formatIdentifier,
   parseIdentifier,
   validateApplicationId,
   validateContactData,
@@ -12,6 +11,7 @@ import {
   type OrganisationType,
 } from '@ehealth-cert/core';
 import { localized } from '../i18n/localized.js';
+import { identifierInWords } from '../i18n/identifierInWords.js';
 import type { Translator } from '../i18n/Translator.js';
 import { errorDetail } from '../exit-codes/describeError.js';
 import type { StepLog } from '../progress/StepLog.js';
@@ -138,7 +138,7 @@ export class WizardAnswers implements RequestAnswers {
         ? organisations[index]
         : await this.flow.select(
             this.i18n.m.wizard.selectOrganisation,
-            organisations.map((o) => ({ name: `${localized(o.name, this.i18n.language)} (${formatIdentifier(o.identifier)})`, value: o })),
+            organisations.map((o) => ({ name: `${localized(o.name, this.i18n.language)} (${identifierInWords(o.identifier, this.i18n)})`, value: o })),
             this.how,
           );
     this.steps.show('9A');

@@ -99,13 +99,13 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
     await answer('Qui êtes-vous', 'Enter');
     await answer('Pour qui est le certificat', 'Enter');
 
-    await answer('Code PIN de Alice Geldigekaart', '0000', 'Enter');
+    await answer('Code PIN d\'Alice Geldigekaart', '0000', 'Enter');
     await answer('Retaper le code PIN', 'Enter');
     const afterWrongPin = await waitFor('Code PIN erroné');
     expect(afterWrongPin).toMatch(/2 tries left|Encore 2 essai/);
     // The PIN is asked anew (a person's choice, never an automatic retry): wait for the live prompt.
     await waitFor('Retaper le code PIN ? Oui');
-    await answer('Code PIN de Alice Geldigekaart', '1234', 'Enter');
+    await answer('Code PIN d\'Alice Geldigekaart', '1234', 'Enter');
 
     await answer('Comment voulez-vous indiquer l\'organisation', 'Enter');
     await answer('Votre organisation', 'Down', 'Enter');
@@ -133,12 +133,12 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
 
     const overview = await waitForPrompt('Acceptez-vous ce contrat');
     expect(overview).toContain('Étape 12 : aperçu de votre demande');
-    expect(overview).toContain('NIHII-AMBU_SERVICE=71901249');
+    expect(overview).toMatch(/Service ambulancier, n°\sINAMI\s71901249/u);
     expect(overview).toContain('Contrat d\'utilisation d\'un certificat eHealth');
     type('Up', 'Enter');
     await answer('Envoyer la demande de certificat à eHealth', 'Enter');
     await waitFor('Étape 14');
-    await answer('Code PIN de Alice Geldigekaart (clé de signature)', '1234', 'Enter');
+    await answer('Code PIN d\'Alice Geldigekaart (clé de signature)', '1234', 'Enter');
 
     const end = await waitFor('EXIT=');
     expect(end).toContain('EXIT=0');
