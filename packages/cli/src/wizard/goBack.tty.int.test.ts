@@ -26,6 +26,8 @@ function env(name: string): Record<string, string> {
 }
 
 const filesIn = (folder: string) => readdir(folder).catch(() => [] as string[]);
+/** The screen with its line breaks as spaces: the wizard wraps long lines to the terminal's width. */
+const flat = (screen: string) => screen.replace(/\s+/g, ' ');
 
 describe.skipIf(!hasTmux)('going back in the wizard, base services and the terms of step 4', () => {
   beforeAll(async () => {
@@ -45,28 +47,29 @@ describe.skipIf(!hasTmux)('going back in the wizard, base services and the terms
   it('goes back one question from a menu or with <, without asking the PIN again, up to step 12 and no further', async () => {
     const w = (wizard = await TmuxWizard.start({ dir, name: 'ehealth-cert-goback', env: env('goback'), width: 140, height: 50 }));
     // Announced on the first screen, in French.
-    await w.waitFor('Pour revenir à la question précédente\u00a0: choisissez «\u00a0< Question précédente\u00a0» dans un menu, ou tapez < puis Entrée.');
+    const first = await w.waitFor('Pour revenir à la question précédente');
+    expect(flat(first)).toContain('Pour revenir à la question précédente : choisissez « < Question précédente » dans un menu, ou tapez < puis Entrée.');
     await w.answer('ehealth-cert, le logiciel de demande de certificats eHealth', 'Enter');
     await w.answer('Que voulez-vous faire', 'Enter');
 
     // Step 4: the terms, then the explicit question; its menu goes back to step 3.
     const terms = await w.answer('Acceptez-vous les conditions générales', 'Down', 'Enter');
     expect(terms).toContain('Étape 4 : Conditions générales');
-    expect(terms).toContain("Le contrat d'eHealth pour votre certificat s'affiche en entier à l'étape 12");
+    expect(flat(terms)).toContain("Le contrat d'eHealth pour votre certificat s'affiche en entier à l'étape 12");
     expect(TmuxWizard.liveQuestion(terms)).not.toBeNull();
     await w.waitFor('< Retour à\u00a0: Que voulez-vous faire ?');
     await w.answer('Que voulez-vous faire', 'Enter');
     await w.answer('Acceptez-vous les conditions générales', 'Up', 'Enter');
     await w.answer('Qui êtes-vous', 'Enter');
     await w.answer('Pour qui est le certificat', 'Enter');
-    await w.answer('Code PIN de Alice Geldigekaart', '1234', 'Enter');
+    await w.answer("Code PIN d'Alice Geldigekaart", '1234', 'Enter');
 
     // Back over step 7: the organisations are remembered, the PIN is not asked again.
     await w.answer("Comment voulez-vous indiquer l'organisation", 'Down', 'Down', 'Enter');
     await w.waitFor('< Retour à\u00a0: Pour qui est le certificat ?');
     await w.answer('Pour qui est le certificat', 'Enter');
     const again = await w.answer("Comment voulez-vous indiquer l'organisation", 'Enter');
-    expect(again.match(/Code PIN de Alice Geldigekaart/g)).toHaveLength(1);
+    expect(again.match(/Code PIN d'Alice Geldigekaart/g)).toHaveLength(1);
 
     await w.answer('Votre organisation', 'Down', 'Enter');
     await w.answer("Identifiant d'application", 'Enter');
@@ -82,8 +85,8 @@ describe.skipIf(!hasTmux)('going back in the wizard, base services and the terms
     // Base services: explained where they are asked, eHealth's list for the type by default.
     const services = await w.answer('Pour quels services de base ce certificat servira-t-il', 'Enter');
     expect(services).toContain("Services de base d'eHealth");
-    expect(services).toContain('Le mode d\'emploi ne pose pas cette question');
-    expect(services).toContain('Prévus pour ce type\u00a0: Horodatage électronique, Consultation du Registre national, Codage et anonymisation, Autre service de base.');
+    expect(flat(services)).toContain("Le mode d'emploi ne pose pas cette question");
+    expect(flat(services)).toContain('Prévus pour ce type : Horodatage électronique, Consultation du Registre national, Codage et anonymisation, Autre service de base.');
     expect(services).toMatch(/❯ Ceux prévus pour ce type \(recommandé\)/);
 
     // `<` in the password goes back to the base services; this time none.
@@ -96,10 +99,10 @@ describe.skipIf(!hasTmux)('going back in the wizard, base services and the terms
     // Step 12: said to be the point of no return, and its questions offer no way back.
     const overview = await w.answer('Acceptez-vous ce contrat', 'Enter');
     expect(overview).toMatch(/Services de base\s+aucun/);
-    const noReturn = overview.indexOf("À partir d'ici, plus de retour aux questions précédentes");
+    const noReturn = flat(overview).indexOf("À partir d'ici, plus de retour aux questions précédentes");
     expect(noReturn).toBeGreaterThan(0);
-    expect(overview.slice(noReturn)).not.toContain('< Question précédente');
-    expect(overview.match(/Code PIN de Alice Geldigekaart/g)).toHaveLength(1);
+    expect(flat(overview).slice(noReturn)).not.toContain('< Question précédente');
+    expect(overview.match(/Code PIN d'Alice Geldigekaart/g)).toHaveLength(1);
 
     // "Non": nothing sent, no keystore made.
     const end = await w.waitFor('EXIT=');
@@ -114,9 +117,9 @@ describe.skipIf(!hasTmux)('going back in the wizard, base services and the terms
     await w.answer('Que voulez-vous faire', 'Enter');
     const firstPage = await w.answer('Appuyez sur Entrée pour lire la suite (page 1 sur 2)', 'Enter');
     expect(firstPage).toContain('Le certificat eHealth vous identifie');
-    expect(firstPage).not.toContain("s'affiche en entier à l'étape 12");
+    expect(flat(firstPage)).not.toContain("s'affiche en entier à l'étape 12");
     const question = await w.answer('Acceptez-vous les conditions générales', 'C-c');
-    expect(question).toContain("s'affiche en entier à l'étape 12");
+    expect(flat(question)).toContain("s'affiche en entier à l'étape 12");
     expect(question).toContain("J'accepte les conditions générales — Suivant");
     expect(question).toMatch(/❯ Je n'accepte pas — arrêter/);
     expect(await w.waitFor('EXIT=')).toContain('EXIT=130');
