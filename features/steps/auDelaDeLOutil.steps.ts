@@ -18,7 +18,7 @@ interface ExportScene {
   keystorePath: string;
   hashes: Map<string, string>;
 }
-const exports = new WeakMap<EhealthWorld, ExportScene>();
+const exportScenes = new WeakMap<EhealthWorld, ExportScene>();
 
 /** openssl on files of the scenario; its output, or an assertion error with what it said. */
 function openssl(args: readonly string[], env: Record<string, string> = {}): string {
@@ -32,7 +32,7 @@ const pemBlocks = (text: string, label: string) => text.match(new RegExp(`-----B
 
 async function exportWith(world: EhealthWorld, exportPassword: string | undefined): Promise<void> {
   const keystorePath = world.installedKeystore;
-  exports.set(world, { keystorePath, hashes: await hashKeystores(world.keystoreDir) });
+  exportScenes.set(world, { keystorePath, hashes: await hashKeystores(world.keystoreDir) });
   world.last = await world.driver.exportCertificate({
     keystorePath,
     password: world.requestDraft().password,
@@ -87,8 +87,10 @@ Then(
     // The key is the certificate's: the same public key.
     const key = join(this.dir, 'exported-key.pem');
     await writeFile(key, `${pemBlocks(opened, 'PRIVATE KEY')[0]}\n`, { mode: 0o600 });
+    const leaf = join(this.dir, 'exported-certificate.pem');
+    await writeFile(leaf, `${chain[0]}\n`);
     const fromKey = openssl(['pkey', '-in', key, '-pubout']);
-    const fromCertificate = openssl(['x509', '-in', join(this.dir, 'leaf.pem'), '-noout', '-pubkey']);
+    const fromCertificate = openssl(['x509', '-in', leaf, '-noout', '-pubkey']);
     assert.equal(fromKey.trim(), fromCertificate.trim(), "la clé privée du .p12 n'est pas celle du certificat");
   },
 );
@@ -110,7 +112,7 @@ Then("aucun fichier .p12 n'a été exporté", function (this: EhealthWorld) {
 });
 
 Then('le keystore du certificat est conservé tel quel', async function (this: EhealthWorld) {
-  const scene = exports.get(this);
+  const scene = exportScenes.get(this);
   assert.ok(scene, "aucun export n'a été fait");
   this.keystoreHashes = scene.hashes;
   await expectKeystoreUnchanged(this, scene.keystorePath);

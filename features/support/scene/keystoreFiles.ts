@@ -4,12 +4,19 @@ import { join } from 'node:path';
 import { readPkcs12 } from '@ehealth-cert/adapters-ehealth';
 import type { KeystoreContent } from '@ehealth-cert/core';
 
-/** SHA-256 of every keystore file of a folder, by path (to prove that nothing was lost or changed). */
+/**
+ * SHA-256 of every keystore file of a folder, by path (to prove that nothing was lost or changed).
+ * A file that completion or a password change moved to `superseded/` (docs/decisions/0016) counts
+ * under the path it had in the folder: moved, unchanged, is not lost.
+ */
 export async function hashKeystores(folder: string): Promise<Map<string, string>> {
-  const names = await readdir(folder).catch(() => [] as string[]);
   const hashes = new Map<string, string>();
-  for (const name of names.filter((n) => /p12$/.test(n))) {
-    hashes.set(join(folder, name), createHash('sha256').update(await readFile(join(folder, name))).digest('hex'));
+  const superseded = join(folder, 'superseded');
+  for (const from of [superseded, folder]) {
+    const names = await readdir(from).catch(() => [] as string[]);
+    for (const name of names.filter((n) => /p12$/.test(n))) {
+      hashes.set(join(folder, name), createHash('sha256').update(await readFile(join(from, name))).digest('hex'));
+    }
   }
   return hashes;
 }

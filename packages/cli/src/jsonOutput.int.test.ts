@@ -88,6 +88,8 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
     expect(notAfter.getUTCMonth() - opens.getUTCMonth() + 12 * (notAfter.getUTCFullYear() - opens.getUTCFullYear())).toBe(3);
 
     expect((await json(['inspect', keystore])).code).toBe(0);
+    expect((await json(['keystores'])).code).toBe(0);
+    expect((await json(['keystores', '--all'])).code).toBe(0);
 
     // Export: PEM chain, and a separate .p12 under its own password that OpenSSL opens.
     const pem = await json(['export', '--keystore', keystore]);
@@ -147,6 +149,8 @@ describe('every --json document matches the JSON Schema (schema/ehealth-cert-out
     expect((await json(['passwd', join(dir, 'nothing.p12')])).code).not.toBe(0);
     expect((await json(['revoke', '--reason', 'nonsense', '--reference', 'abc'])).code).toBe(2);
     expect((await json(['ui', '--port', 'eighty'])).code).toBe(2);
+    expect((await json(['request', '--keystore-format', 'aes'])).code).toBe(2);
+    expect((await json(['keystores'], { EHEALTH_CERT_KEYSTORE_DIR: '' })).code).toBe(2);
     expect((await json(['demo', '--dir', join(dir, 'not', 'there', '\0')])).code).not.toBe(0);
     // Mistakes on the command line itself: an unknown option, an unknown command.
     expect((await json(['status', '--no-such-option'])).code).toBe(2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './runCli.js';
+import { KEYSTORE_FORMATS } from '@ehealth-cert/core';
+import { KEYSTORE_FORMAT_CHOICES, runCli } from './runCli.js';
 import { captureIo } from './test-support/captureIo.js';
 
 describe('runCli without card or network', () => {
@@ -133,5 +134,23 @@ describe('runCli without card or network', () => {
     const far = captureIo({ LANG: 'en_GB.UTF-8' });
     await runCli(['zzzzzz'], far.io);
     expect(far.stderr()).not.toContain('Did you mean');
+  });
+
+  it('offers --keystore-format with core\'s formats on every command that writes a keystore, with help and examples in each language', async () => {
+    expect(KEYSTORE_FORMAT_CHOICES).toEqual(KEYSTORE_FORMATS);
+    for (const command of ['request', 'complete', 'renew', 'passwd']) {
+      const run = captureIo({ LANG: 'fr_BE.UTF-8' });
+      expect(await runCli([command, '--help'], run.io)).toBe(0);
+      expect(run.stdout().replace(/[ \n]+/g, ' '), command).toMatch(/--keystore-format <format> format du fichier keystore écrit.*au choix\u00a0: modern, legacy/);
+    }
+    const keystores = captureIo({ LANG: 'nl_BE.UTF-8' });
+    expect(await runCli(['keystores', '--help'], keystores.io)).toBe(0);
+    const help = keystores.stdout().replace(/[ \n]+/g, ' ');
+    expect(help).toContain('de keystores van de map');
+    expect(help).toContain('ehealth-cert keystores --all');
+    const bad = captureIo({ LANG: 'en_GB.UTF-8' });
+    expect(await runCli(['passwd', '--keystore-format', 'rc4'], bad.io)).toBe(2);
+    expect(bad.stderr()).toMatch(/--keystore-format/);
+    expect(bad.stderr()).toMatch(/modern, legacy/);
   });
 });

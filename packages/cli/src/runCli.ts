@@ -33,6 +33,12 @@ export interface RunCliOptions {
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 
 /**
+ * The values of --keystore-format: core's KEYSTORE_FORMATS (runCli.test.ts checks they agree),
+ * written out so that --help and --version do not load core.
+ */
+export const KEYSTORE_FORMAT_CHOICES: readonly string[] = ['modern', 'legacy'];
+
+/**
  * Runs `ehealth-cert` with `argv` (the arguments after the program name) on `io`, and returns the
  * exit status instead of exiting, so that tests and features drive the CLI in-process.
  */
@@ -149,6 +155,7 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .option('--base-service <usage>', m.options.baseService, repeat)
     .option('--accept-terms', m.options.acceptTerms)
     .option('--new-key', m.options.newKey)
+    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
     .option('--password-file <file>', m.options.passwordFile)
     .action(action(() => import('./commands/requestCommand.js'), true));
 
@@ -159,6 +166,7 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .option('--password-file <file>', m.options.passwordFile)
     .option('--wait', m.options.wait)
     .option('--interval <seconds>', m.options.interval, '60')
+    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
     .action(action(() => import('./commands/completeCommand.js'), true));
 
   program
@@ -207,6 +215,7 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .option('--phone-private <phone>', m.options.phonePrivate)
     .option('--phone-general <phone>', m.options.phoneGeneral)
     .option('--base-service <usage>', m.options.baseService, repeat)
+    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
     .action(action(() => import('./commands/renewCommand.js'), true));
 
   program
@@ -234,7 +243,14 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .option('--keystore <file>', m.options.keystore)
     .option('--password-file <file>', m.options.passwordFile)
     .option('--new-password-file <file>', m.options.newPasswordFile)
+    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
     .action(action(() => import('./commands/passwdCommand.js')));
+
+  program
+    .command('keystores')
+    .description(m.commands.keystores)
+    .option('--all', m.options.all)
+    .action(action(() => import('./commands/keystoresCommand.js')));
 
   program
     .command('check-id')

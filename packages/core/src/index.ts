@@ -55,6 +55,7 @@ export * from './certificate-management/RenewCertificate.js';
 export * from './certificate-management/RevokeCertificate.js';
 export * from './certificate-management/ActivateEtk.js';
 export * from './certificate-management/ChangeKeystorePassword.js';
+export * from './certificate-management/keystoreFormat.js';
 export * from './certificate-management/InspectKeystore.js';
 export * from './certificate-management/ExportCertificate.js';
 export * from './certificate-management/ExpiringCertificates.js';

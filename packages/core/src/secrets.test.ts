@@ -108,9 +108,11 @@ describe('secrets', () => {
     await settled(change(PASSWORD, WEAK_PASSWORD), results, errors);
     await settled(change(PASSWORD, PASSWORD), results, errors);
     await settled(change(PASSWORD, NEW_PASSWORD), results, errors);
+    // The old file is now in superseded/, still under PASSWORD: the renewals below use it.
+    const { previousKeystorePath } = results.at(-1) as { previousKeystorePath: string };
     const renew = (password: string, pinEntry: ScriptedPinEntry) =>
       new RenewCertificate(world).execute({
-        keystorePath: completed.keystorePath,
+        keystorePath: previousKeystorePath,
         password,
         contactData: world.contactData,
         baseServiceUsages: ['consultrn'],

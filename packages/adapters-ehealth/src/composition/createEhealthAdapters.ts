@@ -4,6 +4,8 @@ import { SoapCertificateRegistry } from '../certra/SoapCertificateRegistry.js';
 import { ALLOW_NON_EHEALTH_ENDPOINT_VARIABLE, checkEndpointBase, endpointsFor } from '../endpoints/EhealthEndpoints.js';
 import { SoapEtkRegistry } from '../etkra/SoapEtkRegistry.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from '../keystore/Pkcs12KeystoreVault.js';
+import { KeystoreFolderGuard } from '../keystore/KeystoreFolderGuard.js';
+import { nodeKeystoreFileSystem } from '../keystore/KeystoreFileSystem.js';
 import { JsonPendingRequests } from '../pending-requests/JsonPendingRequests.js';
 import { NodeKeyFactory } from '../pki/NodeKeyFactory.js';
 import { trustAnchorsFor } from '../pki/trustAnchors.js';
@@ -37,7 +39,7 @@ export interface EhealthAdaptersOptions {
   readonly processEnv?: Readonly<Record<string, string | undefined>> | undefined;
   /** PKCS#12 key derivation iterations of saved keystores (Pkcs12KeystoreVault's default otherwise). */
   readonly iterations?: number | undefined;
-  /** `legacy`: the official tool's 3DES/RC2-40/SHA-1 PKCS#12; by default PBES2/AES-256 (Pkcs12KeystoreVault). */
+  /** `legacy`: the official tool's 3DES/RC2-40/SHA-1 PKCS#12; by default `modern`, PBES2/AES-256 (docs/decisions/0016). */
   readonly keystoreFormat?: Pkcs12KeystoreVaultOptions['format'] | undefined;
   /** SignatureMethod of EC eID cards; default EHEALTH_CERT_ECDSA_SIGNATURE_METHOD, else `ecdsa-sha256`. */
   readonly ecdsaSignatureMethod?: EcdsaSignatureMethod | undefined;
@@ -75,6 +77,8 @@ export function createEhealthAdapters(options: EhealthAdaptersOptions, given: Gi
   // production roots for prd (acc has none), or the simulator's root instead, plus the PEM files
   // of EHEALTH_CERT_TRUST_ANCHORS.
   const anchors = trustAnchorsFor(environment, processEnv);
+  // One view of the folder for both: once seen, a folder gone mid-run is an error for either (issue 13).
+  const folderGuard = new KeystoreFolderGuard(folder, nodeKeystoreFileSystem);
   return {
     registry: given.registry ?? new SoapCertificateRegistry({ endpoints, clock, ecdsaSignatureMethod }),
     etkRegistry: given.etkRegistry ?? new SoapEtkRegistry({ endpoints, clock }),
@@ -87,9 +91,10 @@ export function createEhealthAdapters(options: EhealthAdaptersOptions, given: Gi
         environment,
         folder,
         clock,
+        folderGuard,
         ...(options.iterations === undefined ? {} : { iterations: options.iterations }),
         ...(options.keystoreFormat === undefined ? {} : { format: options.keystoreFormat }),
       }),
-    pending: given.pending ?? new JsonPendingRequests({ folder, clock }),
+    pending: given.pending ?? new JsonPendingRequests({ folder, clock, folderGuard }),
   };
 }

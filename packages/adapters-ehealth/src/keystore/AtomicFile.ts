@@ -102,12 +102,11 @@ export async function replaceFileAtomically(fs: KeystoreFileSystem, path: string
 }
 
 /**
- * Moves `path` aside to `<asideName>` in the same folder (or `<asideName>-2`, `-3`, ... when taken):
- * link then unlink, so no existing file is ever replaced and the bytes are never deleted. Returns
- * the new path.
+ * Moves `path` aside to `<asideName>` in `folder` (default: its own; or `<asideName>-2`, `-3`, ...
+ * when taken): link then unlink, so no existing file is ever replaced and the bytes are never
+ * deleted. `folder` must be on the same file system. Returns the new path.
  */
-export async function moveAside(fs: KeystoreFileSystem, path: string, asideName: string): Promise<string> {
-  const folder = dirname(path);
+export async function moveAside(fs: KeystoreFileSystem, path: string, asideName: string, folder = dirname(path)): Promise<string> {
   for (let sequence = 1; sequence <= 1000; sequence++) {
     const target = join(folder, sequence > 1 ? `${asideName}-${sequence}` : asideName);
     try {
@@ -121,6 +120,8 @@ export async function moveAside(fs: KeystoreFileSystem, path: string, asideName:
       return target;
     }
     await fs.unlink(path);
+    await syncFolder(fs, folder);
+    if (folder !== dirname(path)) await syncFolder(fs, dirname(path));
     return target;
   }
   throw Object.assign(new Error(`every name ${asideName}-n is taken`), { code: 'EEXIST' });

@@ -11,9 +11,9 @@ import { folderSnapshot } from './testing/folderSnapshot.js';
 const CHILD = fileURLToPath(new URL('./testing/saveLoopChild.ts', import.meta.url));
 
 /** Runs the save loop and SIGKILLs it `delayMs` after its first save, at whatever step it is in. */
-function runAndKill(folder: string, start: number, delayMs: number): Promise<number> {
+function runAndKill(folder: string, start: number, delayMs: number, mode: 'new' | 'replace' = 'new'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-C', 'source', '--import', 'tsx', CHILD, folder, String(start)], {
+    const child = spawn(process.execPath, ['-C', 'source', '--import', 'tsx', CHILD, folder, String(start), mode], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let saves = 0;
@@ -28,12 +28,25 @@ function runAndKill(folder: string, start: number, delayMs: number): Promise<num
 }
 
 let folder: string;
+let replacing: string;
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'ehealth-crash-'));
+  replacing = await mkdtemp(join(tmpdir(), 'ehealth-crash-replace-'));
 });
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
+  await rm(replacing, { recursive: true, force: true });
 });
+
+/** The file names of a snapshot without the folder part (`superseded/x` is `x`), with their bytes. */
+function byFileName(snapshot: Record<string, string>): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const [path, bytes] of Object.entries(snapshot)) {
+    const name = path.slice(path.lastIndexOf('/') + 1).replace(/-\d+$/, '');
+    names.set(name, [...(names.get(name) ?? []), bytes]);
+  }
+  return names;
+}
 
 describe('crash safety', () => {
   it('keeps every previous file intact and leaves no partial keystore when the writer is killed at random points', async () => {
@@ -56,5 +69,36 @@ describe('crash safety', () => {
       previous = Object.fromEntries(Object.entries(now).filter(([name]) => !name.startsWith('.')));
     }
     expect(totalSaves).toBeGreaterThan(4);
+  });
+
+  it('never loses a replaced keystore when the writer is killed while it replaces files (move to superseded/)', async () => {
+    const vault = new Pkcs12KeystoreVault({ environment: 'acc', folder: replacing, iterations: 16 });
+    let previous: Record<string, string> = {};
+    let totalSaves = 0;
+    for (let round = 0; round < 4; round++) {
+      totalSaves += await runAndKill(replacing, Date.UTC(2030 + round, 0, 1), Math.floor(Math.random() * 150), 'replace');
+      const now = await folderSnapshot(replacing);
+      // Every file seen before is still there, byte for byte: in the folder, or moved to superseded/.
+      const present = byFileName(now);
+      for (const [path, bytes] of Object.entries(previous)) {
+        const name = path.slice(path.lastIndexOf('/') + 1).replace(/-\d+$/, '');
+        expect(present.get(name) ?? [], `${path} lost or changed`).toContain(bytes);
+      }
+      // The folder always holds a keystore that opens (the newest, whatever the kill interrupted).
+      const inFolder = (await readdir(replacing)).filter((name) => parseKeystoreFileName(name) !== undefined);
+      expect(inFolder.length).toBeGreaterThan(0);
+      expect((await vault.findLatest('SSIN=85073003328'))?.path).toBeDefined();
+      for (const path of Object.keys(now)) {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        if (name.startsWith('.')) {
+          expect(name).toMatch(/^\..*\.tmp-[0-9a-f]+$/);
+          continue;
+        }
+        expect((await vault.open(join(replacing, path), 'crash test')).entries.length, path).toBeGreaterThan(0);
+      }
+      previous = Object.fromEntries(Object.entries(now).filter(([path]) => !path.slice(path.lastIndexOf('/') + 1).startsWith('.')));
+    }
+    expect(totalSaves).toBeGreaterThan(4);
+    expect((await vault.listSuperseded()).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import type * as asn1js from 'asn1js';
 import { describeCertificate } from '../pki/describeCertificate.js';
 import { childrenOf, der, explicitOf, octetsOf, parseAsn1 } from './Asn1.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from './KeystoreFileSystem.js';
+import { KeystoreFolderGuard } from './KeystoreFolderGuard.js';
+import { JsonPendingRequests } from '../pending-requests/JsonPendingRequests.js';
 import { Pkcs12KeystoreVault, type Pkcs12KeystoreVaultOptions } from './Pkcs12KeystoreVault.js';
 import { bmpPassword, pkcs12Kdf } from './Pkcs12Kdf.js';
 import { usesPkcs12Pbe } from './Pkcs12Reader.js';
@@ -66,7 +68,7 @@ async function errorOf(promise: Promise<unknown>): Promise<EhealthCertError> {
 }
 
 describe('Pkcs12KeystoreVault', () => {
-  it.each(['default', 'legacy'] as const)('round-trips a realistic keystore in the %s format', async (format) => {
+  it.each(['modern', 'legacy'] as const)('round-trips a realistic keystore in the %s format', async (format) => {
     const v = vault({ format });
     const path = await v.save(NAME, content, PASSWORD);
     expect(path).toBe(join(folder, 'keystore', `${NAME} 20251117-122425.acc-p12`));
@@ -146,18 +148,19 @@ describe('Pkcs12KeystoreVault', () => {
     expect((await errorOf(v.open(truncated, PASSWORD))).code).toBe('KEYSTORE_CORRUPT');
   });
 
-  it('changes the password into a new file and keeps the old one aside', async () => {
+  it('changes the password into a new file and moves the old one, byte for byte, to superseded/', async () => {
     const v = vault();
     const old = await v.save(NAME, content, PASSWORD);
     const oldBytes = await nodeKeystoreFileSystem.readFile(old);
-    const created = await v.changePassword(old, PASSWORD, 'new password');
+    const { path: created, previousPath } = await v.changePassword(old, PASSWORD, 'new password');
     expect(created).not.toBe(old);
     expect((await v.open(created, 'new password')).entries).toHaveLength(content.entries.length);
-    const names = await readdir(join(folder, 'keystore'));
-    const aside = names.find((name) => name.includes('.old-'));
-    expect(aside).toBeDefined();
-    expect(await nodeKeystoreFileSystem.readFile(join(folder, 'keystore', aside!))).toEqual(oldBytes);
+    expect(previousPath).toBe(join(folder, 'keystore', 'superseded', basename(old)));
+    expect(await readdir(join(folder, 'keystore'))).toEqual(expect.not.arrayContaining([basename(old)]));
+    expect(await nodeKeystoreFileSystem.readFile(previousPath)).toEqual(oldBytes);
     expect((await v.findLatest(NAME))?.path).toBe(created);
+    expect((await v.list()).map((file) => file.path)).toEqual([created]);
+    expect(await v.listSuperseded()).toEqual([expect.objectContaining({ path: previousPath, baseName: NAME, environment: 'acc', superseded: true })]);
   });
 
   it('leaves the old keystore the newest, untouched, when the re-encrypted file does not reopen', async () => {
@@ -189,7 +192,7 @@ describe('Pkcs12KeystoreVault', () => {
 
   it('keeps a legacy file legacy when it changes the password, for the old software that reads it', async () => {
     const old = await vault({ format: 'legacy' }).save(NAME, content, PASSWORD);
-    const created = await vault({ format: 'default' }).changePassword(old, PASSWORD, 'new password');
+    const { path: created } = await vault({ format: 'modern' }).changePassword(old, PASSWORD, 'new password');
     const bytes = await nodeKeystoreFileSystem.readFile(created);
     expect(usesPkcs12Pbe(bytes)).toBe(true);
     expect(usesPkcs12Pbe(await nodeKeystoreFileSystem.readFile(await vault().save(NAME, content, PASSWORD)))).toBe(false);
@@ -206,11 +209,12 @@ describe('Pkcs12KeystoreVault', () => {
     const v = vault({ fileSystem: noLinks });
     const old = await v.save(NAME, content, PASSWORD);
     const oldBytes = await nodeKeystoreFileSystem.readFile(old);
-    const created = await v.changePassword(old, PASSWORD, 'new password');
+    const { path: created, previousPath } = await v.changePassword(old, PASSWORD, 'new password');
     expect((await v.open(created, 'new password')).entries).toHaveLength(content.entries.length);
     const names = await readdir(join(folder, 'keystore'));
-    expect(names.sort()).toEqual([basename(created), `${basename(old)}.old-20251117-122426`].sort());
-    expect(await nodeKeystoreFileSystem.readFile(join(folder, 'keystore', `${basename(old)}.old-20251117-122426`))).toEqual(oldBytes);
+    expect(names.sort()).toEqual([basename(created), 'superseded'].sort());
+    expect(await readdir(join(folder, 'keystore', 'superseded'))).toEqual([basename(old)]);
+    expect(await nodeKeystoreFileSystem.readFile(previousPath)).toEqual(oldBytes);
   });
 
   it('changes nothing when the old password is wrong', async () => {
@@ -262,8 +266,8 @@ describe('Pkcs12KeystoreVault', () => {
   });
 
   describe('failures leave every existing file byte-for-byte as it was', () => {
+    // mkdir is called only when the folder does not exist yet: see "creates a missing folder" below.
     const cases: [FailingStep, string][] = [
-      ['mkdir', 'EROFS'],
       ['open', 'EACCES'],
       ['write', 'ENOSPC'],
       ['sync', 'EIO'],
@@ -293,6 +297,92 @@ describe('Pkcs12KeystoreVault', () => {
   });
 });
 
+describe('the keystore folder', () => {
+  it('creates a missing folder (0700) at the first save, and names a failure to create it', async () => {
+    const dir = join(folder, 'keystore');
+    const error = await errorOf(vault({ fileSystem: failingFileSystem(nodeKeystoreFileSystem, 'mkdir', 'EROFS') }).save(NAME, content, PASSWORD));
+    expect(error.code).toBe('KEYSTORE_WRITE_FAILED');
+    expect(error.message).toContain('EROFS');
+    const v = vault();
+    expect(await v.list()).toEqual([]);
+    await v.save(NAME, content, PASSWORD);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it('is an error (KEYSTORE_FOLDER_MISSING), not silently created again, when it disappears after it was seen', async () => {
+    const dir = join(folder, 'keystore');
+    const v = vault();
+    const first = await v.save(NAME, content, PASSWORD);
+    await rm(dir, { recursive: true });
+    const error = await errorOf(v.save(NAME, content, PASSWORD));
+    expect(error.code).toBe('KEYSTORE_FOLDER_MISSING');
+    expect(error.message).toContain(dir);
+    // The file a replacing save names is gone with its folder: not found, and nothing is created.
+    expect((await errorOf(v.save(NAME, content, PASSWORD, { replaces: first }))).code).toBe('KEYSTORE_NOT_FOUND');
+    expect((await errorOf(v.list())).code).toBe('KEYSTORE_FOLDER_MISSING');
+    await expect(stat(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses to re-create it for the pending-requests record either, when both share the folder guard', async () => {
+    const dir = join(folder, 'keystore');
+    const guard = new KeystoreFolderGuard(dir, nodeKeystoreFileSystem);
+    const v = vault({ folderGuard: guard });
+    const pending = new JsonPendingRequests({ folder: dir, folderGuard: guard });
+    await v.save(NAME, content, PASSWORD);
+    await rm(dir, { recursive: true });
+    const request = { reference: 'ab'.repeat(20), environment: 'acc', certificateName: NAME, dn: 'CN=x', keystorePath: join(dir, 'x.acc-p12'), requestedAt: new Date(), lastStatus: 'sending', automaticallyValidated: false } as const;
+    expect((await errorOf(pending.record(request))).code).toBe('KEYSTORE_FOLDER_MISSING');
+    await pending.update(request.reference, { lastStatus: 'pending' });
+    await expect(stat(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('superseded keystores', () => {
+  it('a replacing save keeps a legacy file legacy unless a format is chosen, and the chosen format wins', async () => {
+    const v = vault();
+    const legacy = await vault({ format: 'legacy' }).save(NAME, content, PASSWORD);
+    const kept = await v.save(NAME, content, PASSWORD, { replaces: legacy });
+    expect(usesPkcs12Pbe(await nodeKeystoreFileSystem.readFile(kept))).toBe(true);
+    const modern = await v.save(NAME, content, PASSWORD, { replaces: kept, format: 'modern' });
+    expect(usesPkcs12Pbe(await nodeKeystoreFileSystem.readFile(modern))).toBe(false);
+    const backToLegacy = await v.save(NAME, content, PASSWORD, { replaces: modern, format: 'legacy' });
+    expect(usesPkcs12Pbe(await nodeKeystoreFileSystem.readFile(backToLegacy))).toBe(true);
+    expect((await v.list()).map((file) => file.path)).toEqual([backToLegacy]);
+    expect((await readdir(join(folder, 'keystore', 'superseded'))).sort()).toEqual([legacy, kept, modern].map((path) => basename(path)).sort());
+  });
+
+  it('keeps the replaced file in the folder (older, so not picked) when the move to superseded/ fails; the save stands', async () => {
+    const v = vault();
+    const request = await v.save(NAME, content, PASSWORD);
+    // The first link is the new file's; the second, the move, fails.
+    const failing = vault({ fileSystem: failingFileSystem(nodeKeystoreFileSystem, 'link', 'EACCES', 2), clock: steppingClock(new Date(2026, 0, 1)) });
+    const completed = await failing.save(NAME, content, PASSWORD, { replaces: request });
+    expect((await v.list()).map((file) => file.path)).toEqual([completed, request]);
+    expect((await v.findLatest(NAME))?.path).toBe(completed);
+  });
+
+  it('does not reuse in the folder a name that is in superseded/ (several saves in one second)', async () => {
+    const frozen = { now: () => new Date(2026, 0, 1, 10, 0, 0) };
+    const v = vault({ clock: frozen });
+    const first = await v.save(NAME, content, PASSWORD);
+    const second = await v.save(NAME, content, PASSWORD, { replaces: first });
+    const third = await v.save(NAME, content, PASSWORD, { replaces: second });
+    expect(new Set([first, second, third].map((path) => basename(path))).size).toBe(3);
+    expect(await readdir(join(folder, 'keystore', 'superseded'))).toEqual(expect.arrayContaining([basename(first), basename(second)]));
+  });
+
+  it('lists the .old- files of earlier password changes as superseded', async () => {
+    const dir = join(folder, 'keystore');
+    const v = vault();
+    const path = await v.save(NAME, content, PASSWORD);
+    await rename(path, `${path}.old-20251117-122430`);
+    const [old, ...others] = await v.listSuperseded();
+    expect(others).toEqual([]);
+    expect(old).toMatchObject({ path: join(dir, `${basename(path)}.old-20251117-122430`), baseName: NAME, environment: 'acc', superseded: true });
+    expect(await v.list()).toEqual([]);
+  });
+});
+
 /** The same file with its MAC recomputed under `password` (RFC 7292 appendix B, purpose 3): intact bytes, content under another password. */
 function withMacUnder(pfx: Buffer, password: string): Buffer {
   const [version, authSafe, macData] = childrenOf(parseAsn1(pfx, 'PFX'), 'PFX', 3);
@@ -305,7 +395,7 @@ function withMacUnder(pfx: Buffer, password: string): Buffer {
 }
 
 describe('damaged files', () => {
-  it.each(['default', 'legacy'] as const)('report every flipped byte of a %s file as corrupt, never as a wrong password', async (format) => {
+  it.each(['modern', 'legacy'] as const)('report every flipped byte of a %s file as corrupt, never as a wrong password', async (format) => {
     const small = { entries: content.entries.slice(0, 2) };
     const path = await vault({ format, iterations: 64 }).save(NAME, small, PASSWORD);
     const bytes = await nodeKeystoreFileSystem.readFile(path);

@@ -3,6 +3,7 @@ import { type Clock, EhealthCertError, PENDING_REQUEST_STATUSES, type PendingReq
 import { moveAside, replaceFileAtomically } from '../keystore/AtomicFile.js';
 import { fileTimestamp } from '../keystore/fileTimestamp.js';
 import { type KeystoreFileSystem, nodeKeystoreFileSystem } from '../keystore/KeystoreFileSystem.js';
+import { KeystoreFolderGuard } from '../keystore/KeystoreFolderGuard.js';
 
 /** Settings of the pending-requests record. */
 export interface JsonPendingRequestsOptions {
@@ -10,6 +11,8 @@ export interface JsonPendingRequestsOptions {
   readonly folder: string;
   readonly clock?: Clock;
   readonly fileSystem?: KeystoreFileSystem;
+  /** Shared with the keystore vault of the same folder: a folder gone mid-run is not created again (issue 13). */
+  readonly folderGuard?: KeystoreFolderGuard;
 }
 
 /** The record's file name in the keystore folder. */
@@ -58,6 +61,7 @@ export class JsonPendingRequests implements PendingRequests {
   private readonly folder: string;
   private readonly clock: Clock;
   private readonly fs: KeystoreFileSystem;
+  private readonly guard: KeystoreFolderGuard;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: JsonPendingRequestsOptions) {
@@ -65,6 +69,7 @@ export class JsonPendingRequests implements PendingRequests {
     this.path = join(options.folder, PENDING_REQUESTS_FILE);
     this.clock = options.clock ?? { now: () => new Date() };
     this.fs = options.fileSystem ?? nodeKeystoreFileSystem;
+    this.guard = options.folderGuard ?? new KeystoreFolderGuard(this.folder, this.fs);
   }
 
   record(request: PendingRequest): Promise<void> {
@@ -90,7 +95,8 @@ export class JsonPendingRequests implements PendingRequests {
         requests[index] = { ...requests[index]!, ...change };
         await this.write(requests);
       } catch (error) {
-        if (!EhealthCertError.is(error, 'KEYSTORE_WRITE_FAILED')) throw error;
+        // A folder gone mid-run is not created again for the record (the keystore save says so).
+        if (!EhealthCertError.is(error, 'KEYSTORE_WRITE_FAILED') && !EhealthCertError.is(error, 'KEYSTORE_FOLDER_MISSING')) throw error;
       }
     });
   }
@@ -162,9 +168,10 @@ export class JsonPendingRequests implements PendingRequests {
       ...(request.lastCheckedAt !== undefined && { lastCheckedAt: request.lastCheckedAt.toISOString() }),
     }));
     try {
-      await this.fs.mkdir(this.folder, 0o700);
+      await this.guard.ensure();
       await replaceFileAtomically(this.fs, this.path, Buffer.from(`${JSON.stringify({ version: 1, requests: stored }, null, 2)}\n`));
     } catch (error) {
+      if (EhealthCertError.is(error)) throw error;
       throw new EhealthCertError('KEYSTORE_WRITE_FAILED', `Cannot write ${this.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { path: this.path }, { cause: error });
     }
   }

@@ -31,7 +31,8 @@ export async function validateBodyPayload(envelope: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'xmllint-'));
   try {
     const file = join(dir, 'payload.xml');
-    await writeFile(file, new XMLSerializer().serializeToString(payload));
+    // mkdtemp's folder is 0700; the payload file is owner-only too, and the folder is removed below (issue 13).
+    await writeFile(file, new XMLSerializer().serializeToString(payload), { mode: 0o600 });
     await run('xmllint', ['--nonet', '--noout', '--schema', join(XSD_DIR, schema), file]);
   } catch (error) {
     const e = error as { stderr?: string; message: string };

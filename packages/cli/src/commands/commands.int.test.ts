@@ -107,9 +107,10 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     await writeFile(newPasswordFile, 'un-tout-nouveau-mot-de-passe\n');
     const passwd = await cli(['passwd', done.keystorePath, '--new-password-file', newPasswordFile, '--json']);
     expect(passwd.code, passwd.stderr).toBe(0);
-    const changed = passwd.json() as { keystorePath: string };
-    // The old file is kept aside, never deleted (docs/decisions/0002).
-    expect((await readdir(join(dir, 'keystore'))).some((name) => name.startsWith(`${basename(done.keystorePath)}.old-`))).toBe(true);
+    const changed = passwd.json() as { keystorePath: string; previousKeystorePath: string };
+    // The old file is kept in superseded/, never deleted (docs/decisions/0002, 0016).
+    expect(await readdir(join(dir, 'keystore', 'superseded'))).toContain(basename(done.keystorePath));
+    expect(changed.previousKeystorePath).toBe(join(dir, 'keystore', 'superseded', basename(done.keystorePath)));
     const reopened = await cli(['inspect', changed.keystorePath, '--password-file', newPasswordFile, '--json']);
     expect(reopened.code).toBe(0);
 

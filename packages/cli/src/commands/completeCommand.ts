@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EhealthCertError, renewalWindowStart, type CompletionOutcome } from '@ehealth-cert/core';
+import { EhealthCertError, renewalWindowStart, type CompletionOutcome, type KeystoreFormat } from '@ehealth-cert/core';
+import { keystoreFormatChoice } from '../runtime/keystoreFormatChoice.js';
 import { longDate } from '../i18n/longDate.js';
 import { dnInWords } from '../i18n/identifierInWords.js';
 import { wrapFor } from '../terminal/wrapForTerminal.js';
@@ -50,8 +51,8 @@ function pendingDelayLines(ctx: CommandContext, outcome: Extract<CompletionOutco
 }
 
 /** Steps 16-19 once: pending, or installed with the ETK. */
-async function completeOnce(opened: OpenedUseCases, keystorePath: string, password: string): Promise<CompletionOutcome> {
-  return opened.useCases.completeCertificate.execute({ keystorePath, password });
+async function completeOnce(opened: OpenedUseCases, keystorePath: string, password: string, choice: { readonly keystoreFormat?: KeystoreFormat }): Promise<CompletionOutcome> {
+  return opened.useCases.completeCertificate.execute({ keystorePath, password, ...choice });
 }
 
 /**
@@ -61,6 +62,7 @@ async function completeOnce(opened: OpenedUseCases, keystorePath: string, passwo
 export async function run(given: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const flags = options as CompleteFlags;
   const interval = intervalSeconds(given, flags.interval);
+  const keystoreFormat = keystoreFormatChoice(options, given.io.env);
   // Issue 13: the environment the request was sent to, unless --env says it (and then it must agree).
   const ctx = await contextForRequest(given, flags.keystore);
   ctx.steps.show('16');
@@ -71,7 +73,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
     const password = await readKeystorePassword({ passwordFile: flags.passwordFile, env: ctx.io.env, cwd: ctx.io.cwd }, ctx.prompter, ctx.i18n);
     const started = Date.now();
     ctx.progress.keepInPlace(flags.wait === true && ctx.io.stderr.isTTY === true);
-    let outcome = await completeOnce(opened, keystorePath, password);
+    let outcome = await completeOnce(opened, keystorePath, password, keystoreFormat);
     while (outcome.status === 'pending' && flags.wait === true && ctx.io.signal?.aborted !== true) {
       const elapsed = Math.round((Date.now() - started) / 1000);
       const line = ctx.i18n.t((m) => m.complete.waiting, { elapsed, interval });
@@ -84,7 +86,7 @@ export async function run(given: CommandContext, _args: readonly string[], optio
       } catch {
         break; // Ctrl-C: stop waiting, report pending.
       }
-      outcome = await completeOnce(opened, outcome.keystorePath, password);
+      outcome = await completeOnce(opened, outcome.keystorePath, password, keystoreFormat);
     }
     ctx.progress.keepInPlace(false);
     ctx.progress.interrupt();

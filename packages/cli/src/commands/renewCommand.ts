@@ -5,6 +5,7 @@ import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import { QuestionFlow } from '../wizard/QuestionFlow.js';
 import { baseServicesFlag } from '../wizard/baseServicesFlag.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
+import { keystoreFormatChoice } from '../runtime/keystoreFormatChoice.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
 import { writeSecretKeyFile } from '@ehealth-cert/composition';
@@ -15,6 +16,7 @@ import { environmentName } from '../i18n/environmentName.js';
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const flags = options as RequestFlags & { yes?: boolean; keystore?: string };
+  const keystoreFormat = keystoreFormatChoice(options, ctx.io.env);
   const scripted = flags.yes === true || !ctx.prompter.interactive;
   const flow = new QuestionFlow(ctx.prompter, ctx.i18n);
   const answers = scripted
@@ -38,13 +40,14 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
       environment: ctx.settings.env,
       pinEntry: opened.pinEntry,
       review: opened.review,
+      ...keystoreFormat,
     });
     // Step 15 on disk (as before, the renewal keeps the FR/EN secret-key file only).
     const secretKeyFile = await writeSecretKeyFile(renewal.receipt);
     ctx.say(
       ctx.i18n.t((m) => m.wizard.secretKey, { reference: renewal.reference }),
       ctx.i18n.t((m) => m.wizard.keystoreWritten, { path: renewal.keystorePath }),
-      ctx.i18n.t((m) => m.renew.done, { reference: renewal.reference }),
+      ctx.i18n.t((m) => m.renew.done, { reference: renewal.reference, env: ctx.settings.env, keystore: renewal.keystorePath }),
     );
     return {
       exitCode: EXIT.done,

@@ -12,6 +12,7 @@ import {
   type SubmittedCertificateRequest,
 } from '@ehealth-cert/core';
 import { describeError } from '../exit-codes/describeError.js';
+import { keystoreFormatChoice } from '../runtime/keystoreFormatChoice.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
 import type { RequestAnswers } from '../wizard/RequestAnswers.js';
@@ -127,6 +128,8 @@ function showSecretKey(ctx: CommandContext, submitted: SubmittedCertificateReque
  */
 export async function run(ctx: CommandContext, _args: readonly string[], options: Record<string, unknown>): Promise<CommandResult> {
   const flags = options as RequestFlags & { yes?: boolean; newKey?: boolean };
+  // Checked first: a wrong value is bad input before any question, card or key.
+  const keystoreFormat = keystoreFormatChoice(options, ctx.io.env);
   const scripted = flags.yes === true || !ctx.prompter.interactive;
   const flow = new QuestionFlow(ctx.prompter, ctx.i18n);
   const answers: RequestAnswers = scripted
@@ -182,6 +185,7 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         pinEntry: opened.pinEntry,
         review: opened.review,
         ...(flags.newKey === true ? { newKey: true } : {}),
+        ...keystoreFormat,
       }),
     );
     const { secretKeyFile, instructionsFile } = await writeReceiptFiles(ctx.i18n, submitted.receipt);

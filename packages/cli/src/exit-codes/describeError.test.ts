@@ -40,13 +40,24 @@ describe('describeError', () => {
     expect(errorDetail(error, new Translator('fr'))).toContain('attendu 54 (né avant 2000) ou 83 (né en 2000 ou après), reçu 53');
   });
 
-  it('names the password rule, the keystore file and eHealth\'s own code in the chosen language', () => {
+  it('names the password rule, the keystore file and eHealth\'s own words (not its code) in the chosen language', () => {
     const fr = new Translator('fr');
     expect(errorDetail(new EhealthCertError('WEAK_PASSWORD', 'keystore password: too short', { field: 'password', rule: 'length' }), fr)).toContain('trop court : au moins 12 caractères');
     expect(errorDetail(new EhealthCertError('KEYSTORE_PASSWORD_WRONG', 'Wrong password for /k/a.p12.', { path: '/k/a.p12' }), fr)).toBe('fichier /k/a.p12');
     expect(errorDetail(new EhealthCertError('EHEALTH_REJECTED', 'eHealth refused: X', { ehealthCode: 'NOT_AUTHORIZED', ehealthMessage: 'pas de mandat' }), new Translator('nl'))).toBe(
-      'antwoord van eHealth: NOT_AUTHORIZED pas de mandat',
+      'antwoord van eHealth: "pas de mandat"',
     );
+  });
+
+  it('says the eHealth step, dates and ETK states in words: no SOAP operation, ISO date or protocol value', () => {
+    const fr = new Translator('fr');
+    const unreachable = errorDetail(new EhealthCertError('EHEALTH_UNAVAILABLE', 'eHealth unreachable (GenerateCertificate)', { operation: 'GenerateCertificate' }), fr);
+    expect(unreachable).toBe('pendant l\'étape « envoi de la demande de certificat »');
+    const early = errorDetail(new EhealthCertError('RENEWAL_NOT_ALLOWED', 'too early', { windowStart: '2029-09-03T10:00:00.000Z' }), fr);
+    expect(early).toBe('renouvellement possible à partir du 3 septembre 2029');
+    const etk = errorDetail(new EhealthCertError('CERTIFICATE_NOT_ACTIVE', 'ETK state', { etkStatus: 'WAIT_FOR_ACTIVATION' }), fr);
+    expect(etk).toContain("en attente d'activation");
+    expect(etk).not.toContain('WAIT_FOR_ACTIVATION');
   });
 
   it('keeps core\'s message in English and the CLI\'s own message when it is already in the chosen language', () => {
@@ -91,5 +102,17 @@ describe('describeError', () => {
       "Identifiant incorrect : type d'identifiant « FOO », type d'identifiant inconnu. Vérifiez l'identifiant (type et numéro) et recommencez.",
     );
     expect(describeError(unknownType, new Translator('nl')).line).toContain('type identificatie "FOO"');
+  });
+
+  it('has its own words for a keystore folder gone mid-run (exit 1) and a PKCS#12 that is not an eHealth keystore (exit 2), in each language', () => {
+    const gone = new EhealthCertError('KEYSTORE_FOLDER_MISSING', 'The keystore folder /srv/ks was there earlier in this run and is gone now', { folder: '/srv/ks' });
+    expect(describeError(gone, new Translator('fr'))).toMatchObject({ exitCode: 1, line: expect.stringMatching(/^Le dossier des keystores a disparu.*n'est pas recréé vide/) });
+    expect(describeError(gone, new Translator('nl')).line).toMatch(/^De keystoremap is verdwenen/);
+    const other = new EhealthCertError('KEYSTORE_NOT_EHEALTH', '/srv/x.p12 is a readable PKCS#12 file but not an eHealth keystore (DOMAIN.md 3)', { path: '/srv/x.p12', aliases: ['tomcat'] });
+    const en = describeError(other, new Translator('en'));
+    expect(en.exitCode).toBe(2);
+    expect(en.line).toMatch(/^Not an eHealth keystore: .*it has no "authentication" key: it is not an eHealth keystore/);
+    expect(en.line).not.toMatch(/[Dd]amaged|DOMAIN/);
+    expect(describeError(other, new Translator('fr')).line).toMatch(/^Ce n'est pas un keystore eHealth : fichier \/srv\/x\.p12/);
   });
 });

@@ -1,6 +1,7 @@
 import { withoutInternalReferences } from '@ehealth-cert/core';
 import type { Translator } from '../i18n/Translator.js';
 import { exitCodeFor } from './exitCodeFor.js';
+import { longDate } from '../i18n/longDate.js';
 import { isInChosenLanguage } from './inChosenLanguage.js';
 
 /** An error as the CLI reports it: the code, the exit status and one line for the person. */
@@ -29,6 +30,18 @@ function coded(error: unknown): CodedError {
 
 const text = (value: unknown): string | undefined =>
   value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+
+/** A date detail (a Date or an ISO string) as the person reads it ("3 septembre 2029"). */
+function date(value: unknown, i18n: Translator): string | undefined {
+  const parsed = value instanceof Date ? value : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/u.test(value) ? new Date(value) : undefined;
+  return parsed === undefined || Number.isNaN(parsed.getTime()) ? text(value) : longDate(parsed, i18n.language);
+}
+
+/** An eHealth operation (`GenerateCertificate`) as its progress line says it ("envoi de la demande de certificat"). */
+function operationInWords(operation: string | undefined, i18n: Translator): string | undefined {
+  const label = operation === undefined ? undefined : (i18n.m.progress as Readonly<Record<string, string>>)[`ehealth.${operation.replace(/^ehealth\./u, '')}`];
+  return label?.replace(/^eHealth\s*:\s*/u, '');
+}
 
 /**
  * The precise part of an error in the chosen language, built from its code and details (field,
@@ -64,15 +77,18 @@ export function errorDetail(error: unknown, i18n: Translator): string {
   if (path !== undefined) parts.push(i18n.t((x) => x.errors.detail.file, { path }));
   const folder = text(details['folder']);
   if (folder !== undefined) parts.push(i18n.t((x) => x.errors.detail.folder, { folder }));
-  const ehealthCode = text(details['ehealthCode']);
-  if (ehealthCode !== undefined) parts.push(i18n.t((x) => x.errors.detail.ehealth, { code: ehealthCode, message: text(details['ehealthMessage']) ?? '' }).trim());
-  else if (text(details['operation']) !== undefined) parts.push(i18n.t((x) => x.errors.detail.operation, { operation: text(details['operation']) ?? '' }));
+  // eHealth's words, not its code nor the SOAP operation (both in the --verbose error line): the
+  // operation is said as the step the person saw on the screen.
+  const ehealthMessage = text(details['ehealthMessage'])?.trim();
+  const operation = operationInWords(text(details['operation']), i18n);
+  if (ehealthMessage !== undefined && ehealthMessage !== '') parts.push(i18n.t((x) => x.errors.detail.ehealth, { message: ehealthMessage }));
+  else if (operation !== undefined) parts.push(i18n.t((x) => x.errors.detail.operation, { operation }));
   const reference = text(details['reference']);
   if (reference !== undefined) parts.push(i18n.t((x) => x.errors.detail.reference, { reference }));
-  if (details['state'] === 'expired' && text(details['notAfter']) !== undefined) parts.push(i18n.t((x) => x.errors.detail.expiredOn, { date: text(details['notAfter']) ?? '' }));
-  else if (text(details['windowStart']) !== undefined) parts.push(i18n.t((x) => x.errors.detail.renewalOpens, { date: text(details['windowStart']) ?? '' }));
+  if (details['state'] === 'expired' && date(details['notAfter'], i18n) !== undefined) parts.push(i18n.t((x) => x.errors.detail.expiredOn, { date: date(details['notAfter'], i18n) ?? '' }));
+  else if (date(details['windowStart'], i18n) !== undefined) parts.push(i18n.t((x) => x.errors.detail.renewalOpens, { date: date(details['windowStart'], i18n) ?? '' }));
   const etkStatus = text(details['etkStatus']);
-  if (etkStatus !== undefined) parts.push(i18n.t((x) => x.errors.detail.etkStatus, { status: etkStatus }));
+  if (etkStatus !== undefined) parts.push(i18n.t((x) => x.errors.detail.etkStatus, { status: (i18n.m.etkStatuses as Readonly<Record<string, string>>)[etkStatus] ?? etkStatus }));
   const max = text(details['max']);
   if (max !== undefined) parts.push(i18n.t((x) => x.errors.detail.range, { max }));
   const url = text(details['url']);

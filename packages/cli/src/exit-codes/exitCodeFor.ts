@@ -35,6 +35,10 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   KEYSTORE_PASSWORD_WRONG: EXIT.badInput,
   KEYSTORE_CORRUPT: EXIT.badInput,
   KEYSTORE_MISMATCH: EXIT.badInput,
+  // Issue 13: a readable PKCS#12 of another kind: the person gave the wrong file.
+  KEYSTORE_NOT_EHEALTH: EXIT.badInput,
+  // Issue 13: the folder went away during the run (like a folder that cannot be written).
+  KEYSTORE_FOLDER_MISSING: EXIT.other,
   KEYSTORE_WRITE_FAILED: EXIT.other,
   EHEALTH_REJECTED: EXIT.refused,
   RENEWAL_NOT_ALLOWED: EXIT.refused,

@@ -10,11 +10,13 @@ import { foreignWords } from '../test-support/screenWords.js';
 // and file formats, each explained in French beside it.
 const TYPED = [
   'prd', 'acc', 'sim', 'fr', 'nl', 'en', 'auto', 'personal', 'approve', 'refuse', 'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation',
-  'TYPE', 'ID', 'VALEUR', 'FICHIER', 'd', 'w', 'NO_COLOR',
+  'TYPE', 'ID', 'VALEUR', 'FICHIER', 'd', 'w', 'NO_COLOR', 'modern', 'legacy',
 ];
 /** French words the word list lacks. */
 const FRENCH = ['injoignable', 'démo', 'web'];
-const NAMES = ['eHealth', 'eID', 'ETK', 'keystore', 'keystores', 'PIN', 'BCE', 'INAMI', 'ehealth-cert', 'ehealth-cert-api', 'ehealth-sim', 'ETEE', 'requestor', 'PKCS', 'PEM', 'JSON', 'OpenSC', 'beid', 'URL', 'Ctrl', 'DN', 'finalise', 'finaliser', 'p12', 'Options', 'options'];
+const NAMES = ['eHealth', 'eID', 'ETK', 'keystore', 'keystores', 'PIN', 'BCE', 'INAMI', 'ehealth-cert', 'ehealth-cert-api', 'ehealth-sim', 'ETEE', 'requestor', 'PKCS', 'PEM', 'JSON', 'OpenSC', 'beid', 'URL', 'Ctrl', 'DN', 'finalise', 'finaliser', 'p12', 'Options', 'options',
+  // names of algorithms (keystore formats), beside their French explanation
+  'AES', 'RC', 'SHA', 'DES'];
 
 describe('the French help of every command', () => {
   it('is in French, apart from what is typed and the names of standards', async () => {

@@ -20,7 +20,7 @@ export async function readKeystorePassword(
   sources: PasswordSources,
   prompter: Prompter,
   i18n: Translator,
-  options: { readonly message?: string; readonly confirm?: boolean; readonly variable?: string } = {},
+  options: { readonly message?: string; readonly confirm?: boolean; readonly confirmMessage?: string; readonly variable?: string } = {},
 ): Promise<string> {
   if (sources.passwordFile !== undefined) {
     const file = resolve(sources.cwd, sources.passwordFile);
@@ -36,7 +36,8 @@ export async function readKeystorePassword(
   for (;;) {
     const first = await prompter.password(options.message ?? i18n.m.wizard.password, fallback);
     if (!options.confirm) return first;
-    const second = await prompter.password(i18n.m.wizard.passwordAgain, fallback);
+    // The confirmation names the same password as the first question (passwd: the new one).
+    const second = await prompter.password(options.confirmMessage ?? i18n.m.wizard.passwordAgain, fallback);
     if (first === second) return first;
     prompter.say(i18n.m.wizard.passwordMismatch);
   }

@@ -102,6 +102,31 @@ export class TmuxScreen {
     return shown;
   }
 
+  /**
+   * Answers whatever the program asks, in any order, until the run ends: each open question must
+   * match one of `answers` (the first whose text it contains), else the test fails naming it.
+   */
+  async converse(answers: readonly (readonly [string, ...string[]])[], timeoutMs = 90_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    let previous = '';
+    let answered = '';
+    for (;;) {
+      const shown = this.capture();
+      if (/^EXIT=\d+$/mu.test(shown.joined)) return;
+      const question = liveQuestion(shown.joined);
+      if (shown.joined === previous && question !== null && shown.joined !== answered) {
+        const answer = answers.find(([text]) => question.includes(text));
+        if (answer === undefined) throw new Error(`no answer for the question "${question}"; the screen shows:\n${shown.joined}`);
+        this.captures.push(shown);
+        this.type(...answer.slice(1));
+        answered = shown.joined;
+      }
+      if (Date.now() > until) throw new Error(`the run did not end; the screen shows:\n${shown.joined}`);
+      previous = shown.joined;
+      await pause();
+    }
+  }
+
   /** Waits for the end of the run; keeps and returns its last screen and exit status. */
   async end(): Promise<{ screen: Capture; exitCode: number }> {
     const shown = await this.waitFor(/^EXIT=\d+$/mu, 60_000);

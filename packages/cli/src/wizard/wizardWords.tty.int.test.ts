@@ -41,7 +41,7 @@ const ALLOW_FR = [
 
 /** eHealth's contract is shown as eHealth writes it (the person agrees to eHealth's text, not ours). */
 function withoutContract(screen: string): string {
-  return screen.replace(/^Contrat d'eHealth\n-+\n[\s\S]*?(?=^[?✔] Acceptez-vous ce contrat)/mu, "Contrat d'eHealth\n");
+  return screen.replace(/^Contrat d'eHealth\n-+\n[\s\S]*?(?=^[?✔] (?:Acceptez-vous ce contrat|Révoquer le certificat))/mu, "Contrat d'eHealth\n");
 }
 
 /** The harness's own line (the exit status the run script prints), not the program's. */
@@ -77,10 +77,17 @@ function questions(screen: TmuxScreen): string {
     .join('\n\n');
 }
 
-async function run(name: string, shown: string, args: string, answers: readonly (readonly [string, ...string[]])[]): Promise<{ screen: TmuxScreen; exitCode: number; end: string }> {
+type Answers = readonly (readonly [string, ...string[]])[];
+
+/**
+ * One run of `ehealth-cert ARGS` in the terminal: the questions answered in the order given, or
+ * (`anyOrder`) each question answered from the table whenever it comes.
+ */
+async function run(name: string, shown: string, args: string, answers: Answers, anyOrder = false): Promise<{ screen: TmuxScreen; exitCode: number; end: string }> {
   const screen = await TmuxScreen.start({ name: `ehealth-cert-words-${name}`, dir, cwd: root, env, command: `node --import tsx --conditions=source '${cli}' ${args}`, columns: COLUMNS });
   try {
-    for (const [question, ...keys] of answers) await screen.answer(question, ...keys);
+    if (anyOrder) await screen.converse(answers);
+    else for (const [question, ...keys] of answers) await screen.answer(question, ...keys);
     const { screen: last, exitCode } = await screen.end();
     const end = withoutHarness(last.displayed).trimEnd();
     transcript.push(`$ ${shown}    (sortie ${exitCode})`, '', end, '', '--- Les questions telles qu\'elles étaient ouvertes à l\'écran ---', '', questions(screen), '', '');
@@ -171,5 +178,59 @@ describe.skipIf(!hasTmux)('the whole wizard in French, in an 80-column terminal'
     expect([...new Set(report)], `${screensChecked} screens checked`).toEqual([]);
     expect(cutWords).toEqual([]);
     expect(screensChecked).toBeGreaterThanOrEqual(24);
+  });
+
+  it('renew, its completion, activate-etk, passwd and revoke read in French too', { timeout: 300_000 }, async () => {
+    findings.length = 0;
+    cutWords.length = 0;
+    const before = screensChecked;
+    const holder = `${card.holder.givenNames} ${card.holder.surname}`;
+    const data = [holder, 'Ambulances Sud-Luxembourg (TEST)', 'AMBULANCES SUD-LUXEMBOURG (TEST)'];
+    const simulator = async (ms: (issuanceDelayMs: number) => number) => {
+      const sim = await startInProcessSimulator({ stateDir: join(dir, 'keystore', SIM_STATE_FOLDER) });
+      await sim.advance(ms(sim.issuanceDelayMs));
+      await sim.close();
+    };
+    const DAY = 24 * 3600 * 1000;
+    const common: Answers = [
+      ['Mot de passe du keystore (encore une fois)', PASSWORD, 'Enter'],
+      ['Nouveau mot de passe du keystore', `${PASSWORD}-bis`, 'Enter'],
+      ['Mot de passe du keystore', PASSWORD, 'Enter'],
+      ['Mot de passe actuel du keystore', PASSWORD, 'Enter'],
+      ['Code PIN d', card.pin, 'Enter'],
+      ['Votre adresse électronique', 'alice@example.org', 'Enter'],
+      ['Adresse électronique générique', 'info@ambulances.example.org', 'Enter'],
+      ['Votre numéro de téléphone', '02 555 01 23', 'Enter'],
+      ['Numéro de téléphone générique', 'Enter'],
+      ['Acceptez-vous ce contrat', 'Up', 'Enter'],
+      ['Envoyer la demande', 'Enter'],
+      ['Révoquer le certificat', 'Up', 'Enter'],
+      ['keystore', 'Enter'],
+    ];
+
+    // Inside the last three months of the certificate (DOMAIN.md 4.3): the renewal, then its completion.
+    await simulator(() => 3 * 365 * DAY - 60 * DAY);
+    const renew = await run('renew', 'ehealth-cert renew', 'renew', common, true);
+    expect(renew.exitCode, renew.end).toBe(0);
+    check(renew.screen, data);
+    await simulator((delay) => delay + 60_000);
+    const completed = await run('renew-complete', 'ehealth-cert complete', 'complete', common, true);
+    expect(completed.exitCode, completed.end).toBe(0);
+    check(completed.screen, data);
+    const activate = await run('activate', 'ehealth-cert activate-etk', 'activate-etk', common, true);
+    expect(activate.exitCode, activate.end).toBe(0);
+    check(activate.screen, data);
+    // The new password, typed twice (its confirmation is the first entry of this table).
+    const passwd = await run('passwd', 'ehealth-cert passwd', 'passwd', [['Nouveau mot de passe du keystore (encore une fois)', `${PASSWORD}-bis`, 'Enter'], ...common], true);
+    expect(passwd.exitCode, passwd.end).toBe(0);
+    check(passwd.screen, data);
+    // The newest keystore is the one passwd wrote: its password is the new one.
+    const revoke = await run('revoke', 'ehealth-cert revoke --reason superseded', 'revoke --reason superseded', [['Mot de passe du keystore', `${PASSWORD}-bis`, 'Enter'], ...common], true);
+    expect(revoke.exitCode, revoke.end).toBe(0);
+    check(revoke.screen, data);
+
+    const report = findings.map((f) => `${f.rule}: «${f.word}» in: ${f.line.trim()}`);
+    expect([...new Set(report)], `${screensChecked - before} screens checked`).toEqual([]);
+    expect(cutWords).toEqual([]);
   });
 });

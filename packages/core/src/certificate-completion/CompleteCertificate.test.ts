@@ -26,7 +26,7 @@ const rejection = rejectionOf;
 
 /** Every file's content as written, to check that no later step changed it. */
 function snapshot(world: FakeWorld): Map<string, unknown> {
-  return new Map([...world.vault.files].map(([path, file]) => [path, structuredClone(file.content)]));
+  return new Map([...world.vault.allWritten()].map(([path, file]) => [path, structuredClone(file.content)]));
 }
 
 async function expectCompletedAndPublished(world: FakeWorld, keystorePath: string, etkSerial: string) {
@@ -62,14 +62,42 @@ describe('CompleteCertificate', () => {
     expect(world.progress.steps().filter((step) => Number(step) >= 16)).toEqual(['16', '17', '18', '19']);
   });
 
-  it('writes new files and leaves the request keystore as it was', async () => {
+  it('writes new files, and moves the request keystore and the one before the ETK, unchanged, to superseded/', async () => {
     const world = fakeWorld();
     const request = await submit(world);
     const before = snapshot(world);
     const result = await complete(world, request.keystorePath);
-    for (const [path, content] of before) expect(world.vault.files.get(path)?.content).toEqual(content);
-    expect(world.vault.paths()).toHaveLength(3);
+    for (const [path, content] of before) expect(world.vault.written(path)?.content).toEqual(content);
+    expect(world.vault.paths()).toEqual([result.keystorePath]);
     expect(result.keystorePath).not.toBe(request.keystorePath);
+    const superseded = await world.vault.listSuperseded();
+    expect(superseded).toHaveLength(2);
+    expect(superseded.map((file) => file.path)).toContain(request.keystorePath.replace(/\/([^/]+)$/, '/superseded/$1'));
+    expect(superseded.every((file) => file.superseded === true && file.baseName === request.certificateName)).toBe(true);
+  });
+
+  it('keeps the format of the request keystore unless one is chosen', async () => {
+    const world = fakeWorld();
+    const request = await submitRequest(world, { organisation: { kind: 'listed', organisation: anAmbulanceService() }, keystoreFormat: 'legacy' });
+    expect(world.vault.written(request.keystorePath)?.format).toBe('legacy');
+    const result = await complete(world, request.keystorePath);
+    expect(world.vault.written(result.keystorePath)?.format).toBe('legacy');
+    const other = fakeWorld();
+    const second = await submit(other);
+    expect(other.vault.written(second.keystorePath)?.format).toBe('modern');
+    const chosen = await new CompleteCertificate(other).execute({ keystorePath: second.keystorePath, password: A_STRONG_PASSWORD, keystoreFormat: 'legacy' });
+    expect(other.vault.written(chosen.keystorePath)?.format).toBe('legacy');
+  });
+
+  it('goes on from the request keystore named by its old path once a completion moved it to superseded/', async () => {
+    const world = fakeWorld();
+    const request = await submit(world);
+    world.etkRegistry.failures.failNext('StartETKRegistration', new EhealthCertError('EHEALTH_UNAVAILABLE', 'down (injected)'));
+    await rejection(complete(world, request.keystorePath));
+    expect(world.vault.files.has(request.keystorePath)).toBe(false);
+    const result = await complete(world, request.keystorePath);
+    expect(result.status).toBe('completed');
+    expect(world.registry.operations().filter((o) => o === 'GenerateCertificate')).toHaveLength(1);
   });
 
   it('returns pending while eHealth has not issued the certificate, then completes once it is (manual path)', async () => {
@@ -175,9 +203,11 @@ describe('CompleteCertificate', () => {
     if (result.status !== 'completed') return;
     await expectCompletedAndPublished(world, result.keystorePath, result.etkSerial);
     expect(world.registry.operations().filter((o) => o === 'GenerateCertificate')).toHaveLength(1);
-    // Same authentication key everywhere, no file rewritten.
-    for (const file of world.vault.files.values()) expect(keyEntryOf(file.content).publicKey).toEqual(keyEntryOf(world.vault.files.get(request.keystorePath)?.content).publicKey);
-    for (const [path, content] of afterFailure) expect(world.vault.files.get(path)?.content).toEqual(content);
+    // Same authentication key everywhere, no file rewritten (superseded ones are moved, unchanged).
+    const requestKey = keyEntryOf(world.vault.written(request.keystorePath)?.content).publicKey;
+    for (const file of world.vault.allWritten().values()) expect(keyEntryOf(file.content).publicKey).toEqual(requestKey);
+    for (const [path, content] of afterFailure) expect(world.vault.written(path)?.content).toEqual(content);
+    expect(world.vault.paths()).toEqual([result.keystorePath]);
     // A third run changes nothing at eHealth: it is already complete.
     const again = await complete(world, request.keystorePath);
     expect(again).toMatchObject({ status: 'completed', etkSerial: result.etkSerial });
@@ -225,11 +255,12 @@ describe('CompleteCertificate', () => {
     const request = await submit(world);
     world.etkRegistry.failures.failNext('CompleteETKRegistration', timeoutError('CompleteETKRegistration'), 'after');
     await rejection(complete(world, request.keystorePath));
-    const [, withChain, withEtkKey] = world.vault.paths();
+    const [, withChain, withEtkKey] = [...world.vault.allWritten().keys()];
+    expect(world.vault.paths()).toEqual([withEtkKey]);
     // A second request for the same organisation (a new key asked for): its keystore is saved (then eHealth refuses it).
     world.clock.advance({ minutes: 5 });
     expect((await rejection(submit(world, undefined, true))).code).toBe('EHEALTH_REJECTED');
-    expect(world.vault.paths()).toHaveLength(4);
+    expect(world.vault.paths()).toHaveLength(2);
     const generated = world.keys.generated;
     const calls = world.registry.operations().length;
 

@@ -1,5 +1,6 @@
 import type { Bytes } from '../ports/binary.js';
 import type { KeyPair } from '../ports/KeyFactory.js';
+import type { KeystoreFormat } from '../ports/KeystoreVault.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { certificateName } from '../distinguished-name/certificateName.js';
 import { sameDn } from '../distinguished-name/sameDn.js';
@@ -34,6 +35,8 @@ export interface CompleteCertificateInput {
   readonly keystorePath?: string;
   readonly certificateName?: string;
   readonly password: string;
+  /** The format of the files completion writes; default the request keystore's (docs/decisions/0016). */
+  readonly keystoreFormat?: KeystoreFormat;
 }
 
 /** Normal outcomes: eHealth has not issued the certificate yet, or everything is installed. */
@@ -103,16 +106,22 @@ export class CompleteCertificate {
       const trust = await trackStep(progress, '18', 'certificate.verifyChain', () => keys.verifyIssuedChain(delivery.chain, keyPair));
       await this.checkIssuedDn(delivery.chain[0] as Bytes, reference, keystore.baseName);
       if (trust === 'no-trust-anchors') warnings.push(chainWarning('ISSUED_CHAIN_NOT_CHECKED', 'the issued certificate chain'));
-      keystore = await this.saveWithChain(keystore, delivery.chain, input.password);
+      keystore = await this.saveWithChain(keystore, delivery.chain, input.password, input.keystoreFormat);
       await pending.update(reference, { lastStatus: 'issued', keystorePath: keystore.path, lastCheckedAt: clock.now() });
     }
 
     const leaf = keys.describeCertificate(keystore.authentication.chain[0] as Bytes);
     const owner = ehealthDnOwner(leaf.subject);
-    const etk = await registerEtk(this.ports, keystore, input.password, {
-      identifier: owner.identifier,
-      ...(owner.applicationId ? { applicationId: owner.applicationId } : {}),
-    });
+    const etk = await registerEtk(
+      this.ports,
+      keystore,
+      input.password,
+      {
+        identifier: owner.identifier,
+        ...(owner.applicationId ? { applicationId: owner.applicationId } : {}),
+      },
+      input.keystoreFormat,
+    );
     if (etk.signerTrust === 'no-trust-anchors') warnings.push(chainWarning('ETK_SIGNER_NOT_CHECKED', "the ETK signer's certificate"));
     if (etk.publication === 'not-yet-published') {
       warnings.push({
@@ -166,9 +175,15 @@ export class CompleteCertificate {
     }
   }
 
-  private async saveWithChain(keystore: OpenedKeystore, chain: readonly Bytes[], password: string): Promise<OpenedKeystore> {
+  /**
+   * The keystore with the issued chain, in a new file; the request keystore it replaces moves to
+   * `superseded/` once the new file is written and verified (docs/decisions/0016).
+   */
+  private async saveWithChain(keystore: OpenedKeystore, chain: readonly Bytes[], password: string, format: KeystoreFormat | undefined): Promise<OpenedKeystore> {
     const content = installIssuedChain(keystore.content, chain, this.ports.keys);
-    const path = await trackStep(this.ports.progress, '18', 'keystore.save', () => this.ports.vault.save(keystore.baseName, content, password));
+    const path = await trackStep(this.ports.progress, '18', 'keystore.save', () =>
+      this.ports.vault.save(keystore.baseName, content, password, { replaces: keystore.path, ...(format === undefined ? {} : { format }) }),
+    );
     return { path, baseName: keystore.baseName, content, authentication: authenticationEntry(content, path) };
   }
 }

@@ -32,11 +32,12 @@ export async function openLatestKeystore(
       certificateName: input.certificateName,
     });
   }
-  const content = await vault.open(path, input.password);
-  const authentication = authenticationEntry(content, path);
+  const { content, file: opened } = await openOrFindSuperseded(vault, path, input.password, file);
+  file = opened;
+  const authentication = authenticationEntry(content, file?.path ?? path);
   const baseName = file?.baseName ?? parseKeystoreFileName(path)?.certificateName ?? path;
   const newer = files
-    .filter((f) => f.baseName === baseName && f.path !== path && (!file || f.modifiedAt > file.modifiedAt))
+    .filter((f) => f.baseName === baseName && f.path !== path && (!file || file.superseded === true || f.modifiedAt > file.modifiedAt))
     .sort((a, b) => b.modifiedAt.getTime() - a.modifiedAt.getTime());
   for (const candidate of newer) {
     const candidateContent = await vault.open(candidate.path, input.password).catch(() => undefined);
@@ -45,5 +46,31 @@ export async function openLatestKeystore(
       return { path: candidate.path, baseName, content: candidateContent, authentication: candidateAuthentication };
     }
   }
-  return { path, baseName, content, authentication };
+  return { path: file?.path ?? path, baseName, content, authentication };
+}
+
+/**
+ * Opens `path`; when it is gone because a completion moved it to `superseded/` (the request
+ * keystore named in the step-16 text, a record written before the last save), opens it there, so
+ * that the newer files of the same key are still found and a rerun goes on (docs/decisions/0016).
+ */
+async function openOrFindSuperseded(
+  vault: KeystoreVault,
+  path: string,
+  password: string,
+  file: KeystoreFile | undefined,
+): Promise<{ readonly content: KeystoreContent; readonly file: KeystoreFile | undefined }> {
+  try {
+    return { content: await vault.open(path, password), file };
+  } catch (error) {
+    if (!EhealthCertError.is(error, 'KEYSTORE_NOT_FOUND')) throw error;
+    const name = fileNameOf(path);
+    const moved = (await vault.listSuperseded()).find((f) => fileNameOf(f.path) === name);
+    if (moved === undefined) throw error;
+    return { content: await vault.open(moved.path, password), file: moved };
+  }
+}
+
+function fileNameOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }

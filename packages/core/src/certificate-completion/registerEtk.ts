@@ -1,6 +1,6 @@
 import type { Bytes } from '../ports/binary.js';
 import type { CertificateInspection, ChainTrust, EtkKeys, KeyPair, RequestKeys } from '../ports/KeyFactory.js';
-import type { KeyEntry } from '../ports/KeystoreVault.js';
+import type { KeyEntry, KeystoreFormat } from '../ports/KeystoreVault.js';
 import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import type { Identifier } from '../identifiers/Identifier.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
@@ -50,6 +50,7 @@ export async function registerEtk(
   keystore: OpenedKeystore,
   password: string,
   owner: { readonly identifier: Identifier; readonly applicationId?: string },
+  format?: KeystoreFormat,
 ): Promise<RegisteredEtkKey> {
   const { keys, progress } = ports;
   const authChain = keystore.authentication.chain;
@@ -93,13 +94,15 @@ export async function registerEtk(
     encryptionKey,
     serialNumber,
   });
-  // The ETK key is on disk under its serial (DOMAIN.md 2.5) before eHealth publishes the ETK.
+  // The ETK key is on disk under its serial (DOMAIN.md 2.5) before eHealth publishes the ETK; the
+  // keystore without it moves to `superseded/` once the new file is verified (docs/decisions/0016).
   const entries = keystore.content.entries.filter((entry) => entry !== existing);
   const keystorePath = await trackStep(progress, '18', 'keystore.save', () =>
     ports.vault.save(
       keystore.baseName,
       { entries: [...entries, { kind: 'key', alias: serialNumber, ...encryptionKey, chain: [encryptionCertificate] }] },
       password,
+      { replaces: keystore.path, ...(format === undefined ? {} : { format }) },
     ),
   );
   const registered = await trackStep(progress, '18', 'ehealth.CompleteETKRegistration', () =>

@@ -5,13 +5,14 @@ import { ChangeKeystorePassword } from './ChangeKeystorePassword.js';
 const NEW_PASSWORD = 'violet ladder mountain 1987 tram';
 
 describe('ChangeKeystorePassword', () => {
-  it('writes a new keystore under the new password and keeps the old file', async () => {
+  it('writes a new keystore under the new password and says where the old file is kept (superseded/)', async () => {
     const world = fakeWorld();
     const current = await completedKeystore(world);
     const result = await new ChangeKeystorePassword(world).execute({ keystorePath: current.keystorePath, oldPassword: world.password, newPassword: NEW_PASSWORD });
 
-    expect(result.previousKeystorePath).toBe(current.keystorePath);
-    expect(await world.vault.open(result.keystorePath, NEW_PASSWORD)).toEqual(await world.vault.open(current.keystorePath, world.password));
+    expect(result.previousKeystorePath).toBe(current.keystorePath.replace(/\/([^/]+)$/, '/superseded/$1'));
+    expect(world.vault.files.has(current.keystorePath)).toBe(false);
+    expect(await world.vault.open(result.keystorePath, NEW_PASSWORD)).toEqual(await world.vault.open(result.previousKeystorePath, world.password));
     await expect(world.vault.open(result.keystorePath, world.password)).rejects.toMatchObject({ code: 'KEYSTORE_PASSWORD_WRONG' });
   });
 

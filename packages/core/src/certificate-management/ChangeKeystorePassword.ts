@@ -1,15 +1,16 @@
 import type { Bytes } from '../ports/binary.js';
 import type { CertificateInspection } from '../ports/KeyFactory.js';
-import type { KeystoreVault } from '../ports/KeystoreVault.js';
+import type { KeystoreFormat, KeystoreVault } from '../ports/KeystoreVault.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { checkKeystorePassword } from '../password/checkKeystorePassword.js';
 import { parseKeystoreFileName } from '../distinguished-name/keystoreFileName.js';
 import { authenticationEntry } from '../certificate-completion/authenticationEntry.js';
 import { ehealthDnOwner } from '../certificate-completion/ehealthDnOwner.js';
 
-/** The keystore under its new password; the old file is kept (KeystoreVault never overwrites). */
+/** The keystore under its new password, and where the old file is now (kept in `superseded/`, never deleted). */
 export interface ChangedPassword {
   readonly keystorePath: string;
+  /** The old file's path after the change: `<keystore folder>/superseded/<its name>` (docs/decisions/0016). */
   readonly previousKeystorePath: string;
 }
 
@@ -20,7 +21,13 @@ export interface ChangedPassword {
 export class ChangeKeystorePassword {
   constructor(private readonly ports: { readonly vault: KeystoreVault; readonly keys: CertificateInspection }) {}
 
-  async execute(input: { readonly keystorePath: string; readonly oldPassword: string; readonly newPassword: string }): Promise<ChangedPassword> {
+  async execute(input: {
+    readonly keystorePath: string;
+    readonly oldPassword: string;
+    readonly newPassword: string;
+    /** The new file's format; default the old file's. */
+    readonly keystoreFormat?: KeystoreFormat;
+  }): Promise<ChangedPassword> {
     const content = await this.ports.vault.open(input.keystorePath, input.oldPassword);
     if (input.newPassword === input.oldPassword) {
       throw new EhealthCertError('INVALID_INPUT', 'newPassword: the new password must differ from the current one.', { field: 'newPassword' });
@@ -38,7 +45,12 @@ export class ChangeKeystorePassword {
       if (id) identifiers.push(id);
     }
     checkKeystorePassword(input.newPassword, { identifiers, names });
-    const keystorePath = await this.ports.vault.changePassword(input.keystorePath, input.oldPassword, input.newPassword);
-    return { keystorePath, previousKeystorePath: input.keystorePath };
+    const changed = await this.ports.vault.changePassword(
+      input.keystorePath,
+      input.oldPassword,
+      input.newPassword,
+      input.keystoreFormat === undefined ? {} : { format: input.keystoreFormat },
+    );
+    return { keystorePath: changed.path, previousKeystorePath: changed.previousPath };
   }
 }

@@ -1,6 +1,6 @@
 import type { Actor, ContactData, Contract, SubmittedRequest } from '../ports/CertificateRegistry.js';
 import type { CardHolder, PinEntry } from '../ports/EidCard.js';
-import type { KeystoreEntry } from '../ports/KeystoreVault.js';
+import type { KeystoreEntry, KeystoreFormat } from '../ports/KeystoreVault.js';
 import type { RequestReview } from '../ports/RequestReview.js';
 import type { UseCasePorts } from '../ports/UseCasePorts.js';
 import type { Identifier } from '../identifiers/Identifier.js';
@@ -34,6 +34,8 @@ export interface RequestSettings {
    * and eHealth gets a second request). Without it such a request is refused (REQUEST_UNFINISHED).
    */
   readonly newKey?: boolean;
+  /** The new keystore's format (docs/decisions/0016); default the vault's, `modern`. */
+  readonly keystoreFormat?: KeystoreFormat;
 }
 
 /** A request whose input is already validated and whose holder is read (manual steps 5-11 done). */
@@ -153,6 +155,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
         ],
       },
       request.password,
+      request.keystoreFormat === undefined ? {} : { format: request.keystoreFormat },
     ),
   );
 
@@ -294,6 +297,14 @@ function annotated(error: unknown, extra: Readonly<Record<string, unknown>>): Eh
 
 /** Only the RequestSettings of a larger input (so that no other input field leaks into a request). */
 export function settingsOf(input: RequestSettings): RequestSettings {
-  const { password, baseServiceUsages, environment, pinEntry, review, newKey } = input;
-  return { password, ...(baseServiceUsages !== undefined ? { baseServiceUsages } : {}), environment, pinEntry, review, ...(newKey === true ? { newKey } : {}) };
+  const { password, baseServiceUsages, environment, pinEntry, review, newKey, keystoreFormat } = input;
+  return {
+    password,
+    ...(baseServiceUsages !== undefined ? { baseServiceUsages } : {}),
+    environment,
+    pinEntry,
+    review,
+    ...(newKey === true ? { newKey } : {}),
+    ...(keystoreFormat === undefined ? {} : { keystoreFormat }),
+  };
 }

@@ -57,9 +57,32 @@ describe('the keystores of the keystore folder', () => {
     clock.advance({ minutes: 1 });
     const second = await vault.save('EHEALTH-B', content, 'pw');
     const list = new ListKeystores({ vault });
-    expect((await list.execute()).map((f) => f.path)).toEqual([first, second]);
+    expect((await list.execute()).map((f) => f.path)).toEqual([second, first]);
     expect((await list.execute({ order: 'newest-first' })).map((f) => f.path)).toEqual([second, first]);
     expect(await list.execute({ environment: 'prd' })).toEqual([]);
+  });
+
+  it('marks the newest keystore of each certificate current and the others superseded, with the moved ones on request', async () => {
+    const clock = new FixedClock();
+    const vault = new FakeKeystoreVault(clock, 'acc');
+    const request = await vault.save('NIHII-AMBU_SERVICE=91000153', content, 'pw');
+    clock.advance({ minutes: 1 });
+    const completed = await vault.save('NIHII-AMBU_SERVICE=91000153', content, 'pw', { replaces: request });
+    clock.advance({ minutes: 1 });
+    // Left in the folder by an older version (no move): older than `left`, so superseded too.
+    const olderInFolder = await vault.save('EHEALTH-B', content, 'pw');
+    clock.advance({ minutes: 1 });
+    const left = await vault.save('ehealth-b', content, 'pw');
+    const list = new ListKeystores({ vault });
+    const states = (files: readonly { path: string; state: string }[]) => files.map((f) => [fileNameOf(f.path), f.state]);
+    expect(states(await list.execute())).toEqual([
+      [fileNameOf(left), 'current'],
+      [fileNameOf(olderInFolder), 'superseded'],
+      [fileNameOf(completed), 'current'],
+    ]);
+    const all = await list.execute({ includeSuperseded: true });
+    expect(all.at(-1)).toMatchObject({ path: '/home/user/ehealth/keystore/superseded/' + fileNameOf(request), state: 'superseded', superseded: true });
+    expect(all.filter((f) => f.state === 'current')).toHaveLength(2);
   });
 
   it('finds one by file name, else the newest of a base name, else nothing', async () => {
@@ -72,6 +95,11 @@ describe('the keystores of the keystore folder', () => {
     expect((await find.execute(fileNameOf(older)))?.path).toBe(older);
     expect((await find.execute('EHEALTH-A'))?.path).toBe(newer);
     expect(await find.execute('EHEALTH-Z')).toBeUndefined();
+    // A file moved to superseded/ is found by its name only when asked (completion).
+    const completed = await vault.save('EHEALTH-A', content, 'pw', { replaces: newer });
+    expect((await find.execute('EHEALTH-A'))?.path).toBe(completed);
+    expect(await find.execute(fileNameOf(newer))).toBeUndefined();
+    expect(await find.execute(fileNameOf(newer), { includeSuperseded: true })).toMatchObject({ path: '/home/user/ehealth/keystore/superseded/' + fileNameOf(newer), superseded: true });
   });
 
   it('takes the file name of a POSIX or Windows path', () => {

@@ -80,7 +80,7 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post<{
     Params: { name: string };
     Headers: { 'idempotency-key'?: string };
-    Body: { password: string; pin?: string; contactData: Record<string, string>; baseServiceUsages?: string[]; acceptTerms: true };
+    Body: { password: string; pin?: string; contactData: Record<string, string>; baseServiceUsages?: string[]; acceptTerms: true; keystoreFormat?: 'modern' | 'legacy' };
   }>(
     '/keystores/:name/renewal',
     {

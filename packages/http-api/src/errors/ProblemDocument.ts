@@ -69,7 +69,7 @@ const MAX_ECHOED_NAME = 64;
 function validationProblem(first: FastifySchemaValidationError | undefined, context: string, message: string | undefined): Problem {
   // Ajv names the field in `instancePath`, `params.missingProperty` or, for a property the
   // schema does not allow, `params.additionalProperty`.
-  const params = first?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+  const params = first?.params as { missingProperty?: string; additionalProperty?: string; allowedValues?: unknown } | undefined;
   const path = `${context}${first?.instancePath ?? ''}`.replaceAll('/', '.');
   const missing = params?.missingProperty;
   if (field(path, missing) === 'headers.idempotency-key' && missing !== undefined) {
@@ -85,6 +85,12 @@ function validationProblem(first: FastifySchemaValidationError | undefined, cont
       field: name,
       rule,
     });
+  }
+  // An enum names what it allows (e.g. keystoreFormat: modern, legacy): the values are the schema's, not the client's input.
+  const allowed = params?.allowedValues;
+  if (rule === 'enum' && Array.isArray(allowed) && allowed.every((value) => typeof value === 'string')) {
+    const name = field(path, missing);
+    return build('INVALID_INPUT', `${name} must be one of: ${allowed.join(', ')} (rule enum).`, { field: name, rule, allowed });
   }
   return build('INVALID_INPUT', message ?? 'invalid request', { field: field(path, missing), rule });
 }

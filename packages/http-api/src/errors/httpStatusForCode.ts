@@ -32,6 +32,8 @@ export const HTTP_STATUS_FOR_CODE: Readonly<Record<ErrorCode | ApiErrorCode, num
   CARD_AMBIGUOUS: 409,
   CARD_REMOVED: 409,
   KEYSTORE_MISMATCH: 409,
+  // A readable PKCS#12 without the `authentication` key: not an eHealth keystore (issue 13).
+  KEYSTORE_NOT_EHEALTH: 409,
   RENEWAL_NOT_ALLOWED: 409,
   CERTIFICATE_NOT_ACTIVE: 409,
   // A retried POST whose first run was cut by a restart: its effect at eHealth is unknown.
@@ -51,6 +53,7 @@ export const HTTP_STATUS_FOR_CODE: Readonly<Record<ErrorCode | ApiErrorCode, num
   PKCS11_MODULE_NOT_FOUND: 500,
   KEYSTORE_CORRUPT: 500,
   KEYSTORE_WRITE_FAILED: 500,
+  KEYSTORE_FOLDER_MISSING: 500,
   // eHealth (DOMAIN.md 1.1) or the card reader answered badly, or not at all.
   CARD_ERROR: 502,
   EHEALTH_RESPONSE_INVALID: 502,

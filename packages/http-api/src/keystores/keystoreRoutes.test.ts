@@ -25,6 +25,55 @@ describe('keystore routes', () => {
     expect(byBaseName.json().name).toBe(name);
   });
 
+  it('marks the current keystore of each certificate; the files completion replaced are listed, as superseded, on request', async () => {
+    const { app: built, world } = await fakeApp();
+    app = built;
+    const completed = await completedKeystore(world);
+    const list = (await app.inject({ url: '/keystores', headers: authorized() })).json();
+    expect(list.keystores).toEqual([expect.objectContaining({ name: basename(completed.keystorePath), state: 'current' })]);
+    const answer = await app.inject({ url: '/keystores?includeSuperseded=true', headers: authorized() });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const all = answer.json();
+    const superseded = all.keystores.filter((file: { state: string }) => file.state === 'superseded');
+    // The request keystore and the one before the ETK, moved aside by the completion.
+    expect(superseded).toHaveLength(2);
+    expect(superseded.every((file: { name: string }) => /^superseded\/[^/]+$/.test(file.name))).toBe(true);
+    expect(all.keystores.filter((file: { state: string }) => file.state === 'current')).toHaveLength(1);
+    expect(JSON.stringify(all)).not.toContain(dirname(completed.keystorePath));
+  });
+
+  it('answers a PKCS#12 without an "authentication" key with 409 KEYSTORE_NOT_EHEALTH, its own problem type, not "damaged"', async () => {
+    const { app: built, world } = await fakeApp();
+    app = built;
+    const completed = await completedKeystore(world);
+    const key = (await world.vault.open(completed.keystorePath, world.password)).entries.find((entry) => entry.kind === 'key');
+    const other = await world.vault.save('SSIN=85073003328', { entries: [{ ...key!, alias: 'tomcat' }] }, world.password);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/keystores/${encodeURIComponent(basename(other))}/inspection`,
+      headers: { ...authorized(), 'accept-language': 'fr' },
+      payload: { password: world.password },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ type: 'urn:ehealth-cert:problem:KEYSTORE_NOT_EHEALTH', code: 'KEYSTORE_NOT_EHEALTH', details: { aliases: ['tomcat'] } });
+    expect(response.json().detail).toMatch(/pas un keystore eHealth/);
+  });
+
+  it('writes the keystore in the format the body chooses, and refuses an unknown format naming the field and the values', async () => {
+    const { app: built, world } = await fakeApp();
+    app = built;
+    const completed = await completedKeystore(world);
+    const url = `/keystores/${encodeURIComponent(basename(completed.keystorePath))}/password`;
+    const bad = await app.inject({ method: 'POST', url, headers: authorized(), payload: { password: world.password, newPassword: NEW_PASSWORD, keystoreFormat: 'pkcs12-3des' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'body.keystoreFormat', rule: 'enum', allowed: ['modern', 'legacy'] } });
+    expect(bad.json().detail).toContain('body.keystoreFormat must be one of: modern, legacy');
+    expect(bad.body).not.toContain('pkcs12-3des');
+    const legacy = await app.inject({ method: 'POST', url, headers: authorized(), payload: { password: world.password, newPassword: NEW_PASSWORD, keystoreFormat: 'legacy' } });
+    expect(legacy.statusCode).toBe(200);
+    expect(world.vault.written(`${dirname(completed.keystorePath)}/${legacy.json().keystore}`)?.format).toBe('legacy');
+  });
+
   it('inspects a completed keystore with its password: DN, dates, renewal window, ETK serial', async () => {
     const { app: built, world } = await fakeApp();
     app = built;
@@ -58,7 +107,7 @@ describe('keystore routes', () => {
     expect(response.json().authentication).toEqual({ state: 'pending', reference: submitted.reference });
   });
 
-  it('changes the password into a new file and keeps the old one', async () => {
+  it('changes the password into a new file and says where the old one is kept (superseded/)', async () => {
     const { app: built, world } = await fakeApp();
     app = built;
     const completed = await completedKeystore(world);
@@ -71,7 +120,8 @@ describe('keystore routes', () => {
     });
     expect(response.statusCode).toBe(200);
     const { keystore, previousKeystore } = response.json();
-    expect(previousKeystore).toBe(name);
+    expect(previousKeystore).toBe(`superseded/${name}`);
+    expect(world.vault.supersededFiles.has(`${dirname(completed.keystorePath)}/superseded/${name}`)).toBe(true);
     expect(keystore).not.toBe(name);
     expect(response.body).not.toContain(NEW_PASSWORD);
     const reopened = await app.inject({

@@ -1,10 +1,11 @@
-import { basename } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app/AppDeps.js';
 import { problemResponses } from '../errors/problemSchema.js';
 import { SECRET_ROUTE } from '../person/secretRateLimit.js';
 import { passwordSchema } from '../person/secretSchemas.js';
 import { findKeystore, keystoreView } from './findKeystore.js';
+import { keystoreFormatSchema } from './keystoreFormatSchema.js';
 import { keystoreNameParams } from './keystoreSchemas.js';
 
 /** GET /keystores, GET /keystores/{name}, POST .../inspection, POST .../password: local, no card. */
@@ -15,16 +16,24 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         operationId: 'listKeystores',
         tags: ['keystores'],
-        summary: 'The keystores in the keystore folder',
+        summary: 'The keystores in the keystore folder, the current one of each certificate marked',
         description:
-          'Every keystore file of the server\'s keystore folder, by file name (the name other routes take), with its environment and certificate name (`baseName`). Local, no password.',
+          'Every keystore file of the server\'s keystore folder, by file name (the name other routes take), with its environment and certificate name (`baseName`). Local, no password. Each certificate (TYPE=ID[,APPID] and environment) has one `current` keystore, the newest, which tools pick; older ones are `superseded`. Completion and password changes move the files they replace to the `superseded/` subfolder (never deleted); `includeSuperseded=true` lists those too, named `superseded/<file name>`.',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { includeSuperseded: { type: 'string', enum: ['true', 'false'], description: '`true`: also the files of the superseded/ subfolder.' } },
+        },
         response: {
           200: { type: 'object', required: ['keystores'], properties: { keystores: { type: 'array', items: { $ref: 'KeystoreFile#' } } } },
           ...problemResponses,
         },
       },
     },
-    async () => ({ keystores: (await deps.useCases.listKeystores.execute()).map(keystoreView) }),
+    async (request) => {
+      const { includeSuperseded } = request.query as { includeSuperseded?: 'true' | 'false' };
+      return { keystores: (await deps.useCases.listKeystores.execute({ includeSuperseded: includeSuperseded === 'true' })).map(keystoreView) };
+    },
   );
 
   app.get<{ Params: { name: string } }>(
@@ -40,7 +49,12 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 200: { $ref: 'KeystoreFile#' }, ...problemResponses },
       },
     },
-    async (request) => keystoreView(await findKeystore(deps.useCases, request.params.name)),
+    async (request) => {
+      const file = await findKeystore(deps.useCases, request.params.name);
+      // Its state among the keystores of its certificate (an older file of the folder is superseded).
+      const listed = (await deps.useCases.listKeystores.execute()).find((entry) => entry.path === file.path);
+      return keystoreView(listed ?? file);
+    },
   );
 
   app.post<{ Params: { name: string }; Body: { password: string } }>(
@@ -66,16 +80,16 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.post<{ Params: { name: string }; Body: { password: string; newPassword: string } }>(
+  app.post<{ Params: { name: string }; Body: { password: string; newPassword: string; keystoreFormat?: 'modern' | 'legacy' } }>(
     '/keystores/:name/password',
     {
       config: SECRET_ROUTE,
       schema: {
         operationId: 'changeKeystorePassword',
         tags: ['keystores'],
-        summary: 'Change the keystore password: writes a new file under the new password, keeps the old file',
+        summary: 'Change the keystore password: writes a new file under the new password, moves the old file to superseded/',
         description:
-          'The new password follows the rules of manual step 11. The old file is kept as it was, so that nothing is lost if the new one is not what was wanted. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
+          'The new password follows the rules of manual step 11. The old file is kept as it was, moved to the `superseded/` subfolder (`previousKeystore` says where), so that nothing is lost if the new one is not what was wanted and tools no longer pick the file of the old password. Counts toward the client\'s budget of wrong PINs and passwords (429 RATE_LIMITED with `retryAfter` in seconds when it runs out); a right one costs nothing.',
         params: keystoreNameParams,
         body: {
           type: 'object',
@@ -84,13 +98,17 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
           properties: {
             password: { ...passwordSchema, description: 'The current password.' },
             newPassword: { ...passwordSchema, description: 'The new password (rules of manual step 11).' },
+            keystoreFormat: keystoreFormatSchema,
           },
         },
         response: {
           200: {
             type: 'object',
             required: ['keystore', 'previousKeystore'],
-            properties: { keystore: { type: 'string' }, previousKeystore: { type: 'string' } },
+            properties: {
+              keystore: { type: 'string', description: 'The new file (a name of GET /keystores).' },
+              previousKeystore: { type: 'string', description: 'Where the old file is now, relative to the keystore folder: `superseded/<its name>` (kept, never deleted).' },
+            },
           },
           ...problemResponses,
         },
@@ -102,8 +120,11 @@ export function keystoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         keystorePath: file.path,
         oldPassword: request.body.password,
         newPassword: request.body.newPassword,
+        ...(request.body.keystoreFormat === undefined ? {} : { keystoreFormat: request.body.keystoreFormat }),
       });
-      return { keystore: basename(changed.keystorePath), previousKeystore: basename(changed.previousKeystorePath) };
+      // The new file is in the keystore folder: the old one's place is said relative to it.
+      const previousKeystore = relative(dirname(changed.keystorePath), changed.previousKeystorePath).split('\\').join('/');
+      return { keystore: basename(changed.keystorePath), previousKeystore };
     },
   );
 }

@@ -2,12 +2,22 @@
 export const keystoreFileSchema = {
   $id: 'KeystoreFile',
   type: 'object',
-  required: ['name', 'baseName', 'environment', 'modifiedAt'],
+  required: ['name', 'baseName', 'environment', 'modifiedAt', 'state'],
   properties: {
-    name: { type: 'string', description: 'File name, e.g. "NIHII-AMBU_SERVICE=12345678 20261129-101500.acc-p12".' },
+    name: {
+      type: 'string',
+      description:
+        'File name, e.g. "NIHII-AMBU_SERVICE=12345678 20261129-101500.acc-p12"; a superseded file moved aside is named by its place in the keystore folder, "superseded/<file name>".',
+    },
     baseName: { type: 'string', description: 'TYPE=ID[,APPID] (DOMAIN.md 3)' },
     environment: { type: 'string', enum: ['prd', 'acc', 'sim'] },
     modifiedAt: { type: 'string', format: 'date-time' },
+    state: {
+      type: 'string',
+      enum: ['current', 'superseded'],
+      description:
+        '`current`: the newest keystore of its certificate and environment, the one tools pick; `superseded`: an older one (kept in superseded/, or left in the folder). docs/decisions/0016.',
+    },
   },
 } as const;
 

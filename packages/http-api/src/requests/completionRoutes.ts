@@ -65,7 +65,7 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
           { field: 'params.reference', value: record.reference, expected: record.environment, actual: deps.environment },
         );
       }
-      const input = { keystorePath: record.keystorePath, password: request.body.password };
+      const input = { keystorePath: record.keystorePath, password: request.body.password, ...formatOf(request.body) };
       return start(request, reply, record.certificateName, input, request.body);
     },
   );
@@ -81,11 +81,17 @@ export function completionRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const file = await findKeystore(deps.useCases, request.params.name);
-      const input = { keystorePath: file.path, password: request.body.password };
+      // The request keystore named at step 15 may have moved to superseded/ by an earlier completion: found there, completion goes on.
+      const file = await findKeystore(deps.useCases, request.params.name, { includeSuperseded: true });
+      const input = { keystorePath: file.path, password: request.body.password, ...formatOf(request.body) };
       return start(request, reply, file.baseName, input, request.body);
     },
   );
+}
+
+/** The keystore format the body chooses, if it chooses one. */
+function formatOf(body: CompletionBody): { readonly keystoreFormat?: 'modern' | 'legacy' } {
+  return body.keystoreFormat === undefined ? {} : { keystoreFormat: body.keystoreFormat };
 }
 
 /** Runs CompleteCertificate, again every `pollInterval` while pending and within `wait`. */

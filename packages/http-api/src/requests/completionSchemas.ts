@@ -1,3 +1,4 @@
+import { keystoreFormatSchema } from '../keystores/keystoreFormatSchema.js';
 import { passwordSchema } from '../person/secretSchemas.js';
 
 /** The body of a completion (manual steps 16-19). */
@@ -15,6 +16,7 @@ export const completionBodySchema = {
       description: 'Seconds to keep asking eHealth while the certificate is pending (0: ask once). Pending is a normal outcome, not an error.',
     },
     pollInterval: { type: 'integer', minimum: 1, maximum: 3600, default: 30, description: 'Seconds between two GetCertificate calls while waiting.' },
+    keystoreFormat: keystoreFormatSchema,
   },
 } as const;
 
@@ -23,6 +25,7 @@ export interface CompletionBody {
   readonly password: string;
   readonly wait: number;
   readonly pollInterval: number;
+  readonly keystoreFormat?: 'modern' | 'legacy';
 }
 
 /** The job result of a completion (core `CompletionOutcome`, keystore by file name). */

@@ -1,3 +1,4 @@
+import { keystoreFormatSchema } from '../keystores/keystoreFormatSchema.js';
 import { passwordSchema, pinSchema } from '../person/secretSchemas.js';
 
 /** The body of POST /requests: manual steps 8-14 in one document. */
@@ -50,6 +51,7 @@ export const requestBodySchema = {
       description:
         'Send the request even though a request for the same certificate is not finished (a new key; eHealth gets a second request). Without it, such a request is refused with 409 REQUEST_UNFINISHED naming the unfinished one.',
     },
+    keystoreFormat: keystoreFormatSchema,
   },
 } as const;
 
@@ -68,6 +70,7 @@ export interface RequestBody {
   readonly pin?: string;
   readonly acceptTerms: true;
   readonly newKey?: boolean;
+  readonly keystoreFormat?: 'modern' | 'legacy';
 }
 
 /** The job result of a request (core `SubmittedCertificateRequest`, files by name). */

@@ -77,6 +77,27 @@ describe('POST /requests', () => {
     expect(world.registry.requests.get(defaulted.reference)?.baseServiceUsages).toEqual(['tsa', 'codage']);
   });
 
+  it('writes the new keystore in the keystoreFormat of the body (legacy), modern without one, and completion keeps it', async () => {
+    const { app: built, world } = await fakeApp();
+    app = built;
+    const legacy = await postRequest(app, requestBody({ keystoreFormat: 'legacy' }), { 'idempotency-key': 'k-legacy', prefer: 'wait=10' });
+    expect(legacy.statusCode, legacy.body).toBe(200);
+    const written = [...world.vault.files.values()];
+    expect(written.map((file) => file.format)).toEqual(['legacy']);
+    const completion = await app.inject({
+      method: 'POST',
+      url: `/requests/${legacy.json().result.reference}/completion`,
+      headers: authorized({ prefer: 'wait=10' }),
+      payload: { password: A_STRONG_PASSWORD },
+    });
+    expect(completion.json()).toMatchObject({ status: 'succeeded', result: { status: 'completed' } });
+    expect([...world.vault.files.values()].map((file) => file.format)).toEqual(['legacy']);
+    expect(world.vault.supersededFiles.size).toBe(2);
+    const bad = await postRequest(app, requestBody({ keystoreFormat: 'LEGACY-3DES' }), { 'idempotency-key': 'k-bad', prefer: 'wait=10' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'body.keystoreFormat', rule: 'enum', allowed: ['modern', 'legacy'] } });
+  });
+
   it('sends GenerateCertificate once when the client retries with the same Idempotency-Key', async () => {
     const { app: built, world } = await fakeApp();
     app = built;

@@ -9,6 +9,7 @@ export interface PersonFields {
   readonly baseServiceUsages?: readonly string[];
   readonly acceptTerms: boolean;
   readonly newKey?: boolean;
+  readonly keystoreFormat?: 'modern' | 'legacy';
 }
 
 /** Core's RequestSettings from a body: the PIN entry and approvals come from the body itself. */
@@ -21,5 +22,6 @@ export function requestSettingsOf(environment: RequestSettings['environment'], b
     pinEntry: new BodyPinEntry(body.pin),
     review: new BodyRequestReview(body.acceptTerms),
     ...(body.newKey === true ? { newKey: true } : {}),
+    ...(body.keystoreFormat === undefined ? {} : { keystoreFormat: body.keystoreFormat }),
   };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,30 @@ describe('ehealth-cert-api (the bin)', () => {
     expect(code).toBe(0);
     expect(output().stdout).toContain('shutting down');
     expect(output().stdout).not.toContain(TOKEN);
+  });
+
+  it('warns on stderr at start when the token file is readable by others, and still serves', async () => {
+    const file = join(dir, 'token-0644');
+    await writeFile(file, `${TOKEN}\n`);
+    await chmod(file, 0o644);
+    const { child, output } = run(['--env', 'acc', '--port', '0', '--token-file', file], { EHEALTH_CERT_KEYSTORE_DIR: dir });
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (/"url":"http:\/\/127\.0\.0\.1:\d+"/.test(output().stdout)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 50);
+      child.once('exit', (code) => {
+        clearInterval(poll);
+        reject(new Error(`exited with ${code}: ${output().stderr}`));
+      });
+    });
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    expect(output().stderr).toContain(`ehealth-cert-api: warning: the token file ${file} is readable or writable by other users of this machine (mode 0644): run "chmod 600 ${file}"`);
+    expect(output().stdout).toMatch(/"level":40,.*"code":"TOKEN_FILE_READABLE_BY_OTHERS"/);
+    expect(output().stdout + output().stderr).not.toContain(TOKEN);
   });
 
   it('exits 2 naming the flag when the settings are wrong', async () => {

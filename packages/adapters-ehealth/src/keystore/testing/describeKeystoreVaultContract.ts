@@ -42,6 +42,14 @@ function entriesOf(content: KeystoreContent): string[] {
     .sort();
 }
 
+function fileNameOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -96,11 +104,42 @@ export function describeKeystoreVaultContract(target: KeystoreVaultContractTarge
       const content = target.content();
       const path = await vault.save(NAME, content, PASSWORD);
       clock.advance({ seconds: 10 });
-      const changed = await vault.changePassword(path, PASSWORD, 'another long passphrase 42');
+      const { path: changed, previousPath } = await vault.changePassword(path, PASSWORD, 'another long passphrase 42');
       expect(changed).not.toBe(path);
+      // The old file is kept in superseded/ under its own name, and still opens with the old password.
+      expect(previousPath.replaceAll('\\', '/')).toMatch(new RegExp(`/superseded/${escapeRegExp(fileNameOf(path))}$`));
+      expect(entriesOf(await vault.open(previousPath, PASSWORD))).toEqual(entriesOf(content));
+      expect((await vault.list()).map((file) => file.path)).toEqual([changed]);
+      expect((await vault.listSuperseded()).map((file) => ({ path: file.path, superseded: file.superseded }))).toEqual([{ path: previousPath, superseded: true }]);
       expect(entriesOf(await vault.open(changed, 'another long passphrase 42'))).toEqual(entriesOf(content));
       expect(await codeOf(vault.open(changed, PASSWORD))).toBe('KEYSTORE_PASSWORD_WRONG');
       expect((await vault.findLatest(NAME))?.path).toBe(changed);
+    });
+
+    it('moves the file a save replaces to superseded/ (same bytes, same password) once the new one is written', async () => {
+      const content = target.content();
+      const request = await vault.save(NAME, content, PASSWORD);
+      clock.advance({ minutes: 1 });
+      const completed = await vault.save(NAME, content, PASSWORD, { replaces: request });
+      expect((await vault.list()).map((file) => file.path)).toEqual([completed]);
+      const [moved, ...others] = await vault.listSuperseded();
+      expect(others).toEqual([]);
+      expect(moved).toMatchObject({ baseName: NAME, environment: 'acc', superseded: true });
+      expect(moved!.path.replaceAll('\\', '/')).toMatch(new RegExp(`/superseded/${escapeRegExp(fileNameOf(request))}$`));
+      expect(entriesOf(await vault.open(moved!.path, PASSWORD))).toEqual(entriesOf(content));
+      expect((await vault.findLatest(NAME))?.path).toBe(completed);
+      expect(await codeOf(vault.open(request, PASSWORD))).toBe('KEYSTORE_NOT_FOUND');
+    });
+
+    it('refuses a save that would drop a key of the file it replaces, or whose password does not open it, writing nothing', async () => {
+      const content = target.content();
+      const request = await vault.save(NAME, content, PASSWORD);
+      clock.advance({ minutes: 1 });
+      const withoutKeys = { entries: content.entries.filter((entry) => entry.kind !== 'key') };
+      expect(await codeOf(vault.save(NAME, withoutKeys, PASSWORD, { replaces: request }))).toBe('INVALID_INPUT');
+      expect(await codeOf(vault.save(NAME, content, 'another long passphrase 42', { replaces: request }))).toBe('KEYSTORE_PASSWORD_WRONG');
+      expect((await vault.list()).map((file) => file.path)).toEqual([request]);
+      expect(await vault.listSuperseded()).toEqual([]);
     });
 
     it('writes a certificate chain as PEM beside the keystore, never over an earlier one', async () => {
