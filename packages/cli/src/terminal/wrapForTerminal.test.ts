@@ -36,6 +36,9 @@ describe('wrapToWidth', () => {
     expect(wrapToWidth(`Keystore : ${path}`, 40).split('\n')).toContain(path);
     const command = `    ehealth-cert complete --env acc --keystore "${path}"`;
     expect(wrapToWidth(command, 40)).toBe(command);
+    for (let columns = 20; columns <= 60; columns++) {
+      expect(wrapToWidth('Le renouvellement sera possible plus tard (ehealth-cert renew) ; eHealth le rappellera.', columns)).toContain('ehealth-cert renew');
+    }
   });
 
   it('leaves colour codes out of the width', () => {

@@ -18,14 +18,17 @@ const KEEP = '\uE000';
 const PATH = /(?<![\p{L}\p{N}_])(?:~|\.{0,2})\/\S*(?: \d{8}-\d{6}\.\S+)?/gu;
 
 /**
- * Spaces that must not become a line break: inside a path, and around French punctuation that
- * takes a space ("demande :", "« Suivant »"): a colon or a guillemet never starts a line.
+ * Spaces that must not become a line break: inside a path or a command named in a sentence, and
+ * around French punctuation that takes a space ("demande :", "« Suivant »"): a colon or a
+ * guillemet never starts a line.
  */
 function protect(text: string): string {
   return text
     .replace(PATH, (path) => path.replaceAll(' ', KEEP))
     .replace(/ (?=[:;?!»])/gu, KEEP)
-    .replace(/« /gu, `«${KEEP}`);
+    .replace(/« /gu, `«${KEEP}`)
+    // A command named in a sentence ("(ehealth-cert renew)") stays on one line.
+    .replace(/\behealth-cert (?=[a-z])/gu, `ehealth-cert${KEEP}`);
 }
 
 const restore = (text: string) => text.replaceAll(KEEP, ' ');

@@ -18,7 +18,7 @@ export interface ForeignWord {
 
 export interface ScreenWordRules {
   /** Lower-case words of the language. */
-  readonly dictionary: ReadonlySet<string>;
+  readonly dictionary: { has(word: string): boolean };
   /** Words allowed as they are written (proper names, the manual's own words), case-sensitive. */
   readonly allow: ReadonlySet<string>;
   /** Values of the run (holder and organisation names, e-mail addresses...), taken out as they are. */
