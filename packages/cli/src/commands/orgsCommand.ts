@@ -1,8 +1,8 @@
-import { formatIdentifier } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { localized } from '../i18n/localized.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
+import { identifierInWords } from '../i18n/identifierInWords.js';
 
 /** `ehealth-cert orgs`: GetActorQualities signed with the eID (manual steps 6-7, 8A's list). */
 export async function run(ctx: CommandContext): Promise<CommandResult> {
@@ -11,7 +11,7 @@ export async function run(ctx: CommandContext): Promise<CommandResult> {
     const result = await opened.useCases.listManageableOrganisations.execute({ pinEntry: opened.pinEntry });
     const { m } = ctx.i18n;
     if (result.organisations.length === 0) ctx.say(m.orgs.none);
-    result.organisations.forEach((org, i) => ctx.say(`${String(i + 1).padStart(2)}. ${localized(org.name, ctx.i18n.language)}  ${formatIdentifier(org.identifier)}`));
+    result.organisations.forEach((org, i) => ctx.say(`${String(i + 1).padStart(2)}. ${localized(org.name, ctx.i18n.language)} (${identifierInWords(org.identifier, ctx.i18n)})`));
     if (result.naturalPersonAuthorization) ctx.say(m.orgs.personal);
     return {
       exitCode: EXIT.done,

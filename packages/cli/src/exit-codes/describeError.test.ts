@@ -52,12 +52,19 @@ describe('describeError', () => {
   it('says the eHealth step, dates and ETK states in words: no SOAP operation, ISO date or protocol value', () => {
     const fr = new Translator('fr');
     const unreachable = errorDetail(new EhealthCertError('EHEALTH_UNAVAILABLE', 'eHealth unreachable (GenerateCertificate)', { operation: 'GenerateCertificate' }), fr);
-    expect(unreachable).toBe('pendant l\'étape « envoi de la demande de certificat »');
+    expect(unreachable).toBe('à l\'étape « eHealth : envoi de la demande de certificat »');
     const early = errorDetail(new EhealthCertError('RENEWAL_NOT_ALLOWED', 'too early', { windowStart: '2029-09-03T10:00:00.000Z' }), fr);
     expect(early).toBe('renouvellement possible à partir du 3 septembre 2029');
     const etk = errorDetail(new EhealthCertError('CERTIFICATE_NOT_ACTIVE', 'ETK state', { etkStatus: 'WAIT_FOR_ACTIVATION' }), fr);
     expect(etk).toContain("en attente d'activation");
     expect(etk).not.toContain('WAIT_FOR_ACTIVATION');
+  });
+
+  it('says eHealth\'s refusals in words in English too, without the SOAP operation or the service', () => {
+    const refused = new EhealthCertError('EHEALTH_REJECTED', 'eHealth refused GetCertificate: no such request', { operation: 'GetCertificate', ehealthCode: 'UNKNOWN', ehealthMessage: 'no such request' });
+    expect(describeError(refused, new Translator('en')).line).toBe('eHealth refused: eHealth says: "no such request". ' + new Translator('en').m.errors.what.EHEALTH_REJECTED);
+    const etk = new EhealthCertError('EHEALTH_RESPONSE_INVALID', 'the EtkRA challenge does not decrypt', { operation: 'StartETKRegistration' });
+    expect(describeError(etk, new Translator('en')).line).not.toMatch(/EtkRA|StartETKRegistration/u);
   });
 
   it('keeps core\'s message in English and the CLI\'s own message when it is already in the chosen language', () => {
@@ -82,7 +89,9 @@ describe('describeError', () => {
       new EhealthCertError('EHEALTH_REJECTED', 'eHealth refused GetCertificate: UNKNOWN_PUBLIC_KEY_IDENTIFIER', { operation: 'GetCertificate', ehealthCode: 'UNKNOWN_PUBLIC_KEY_IDENTIFIER' }),
       en,
     );
-    expect(refused.line).toMatch(/^eHealth refused GetCertificate: UNKNOWN_PUBLIC_KEY_IDENTIFIER\. /);
+    // eHealth's code and the SOAP operation are for --verbose; the step is said as the screen said it.
+    expect(refused.line).toMatch(/^eHealth refused: at the step "eHealth: is the certificate ready\?"\. /u);
+    expect(refused.line).not.toMatch(/GetCertificate|UNKNOWN_PUBLIC_KEY_IDENTIFIER/u);
     expect(refused.line.match(/eHealth refused/g)).toHaveLength(1);
   });
 

@@ -37,10 +37,10 @@ function date(value: unknown, i18n: Translator): string | undefined {
   return parsed === undefined || Number.isNaN(parsed.getTime()) ? text(value) : longDate(parsed, i18n.language);
 }
 
-/** An eHealth operation (`GenerateCertificate`) as its progress line says it ("envoi de la demande de certificat"). */
+/** An eHealth operation (`GenerateCertificate`) as its progress line says it ("eHealth : envoi de la demande de certificat"). */
 function operationInWords(operation: string | undefined, i18n: Translator): string | undefined {
   const label = operation === undefined ? undefined : (i18n.m.progress as Readonly<Record<string, string>>)[`ehealth.${operation.replace(/^ehealth\./u, '')}`];
-  return label?.replace(/^eHealth\s*:\s*/u, '');
+  return label;
 }
 
 /**
@@ -50,7 +50,9 @@ function operationInWords(operation: string | undefined, i18n: Translator): stri
  */
 export function errorDetail(error: unknown, i18n: Translator): string {
   const { code, message, details = {} } = coded(error);
-  if (i18n.language === 'en' || isInChosenLanguage(error)) return code === 'INTERNAL' && i18n.language !== 'en' ? '' : withoutInternalReferences(message).replace(/[\s.]+$/, '');
+  // English keeps core's precise message, except eHealth's errors: theirs name SOAP operations and
+  // services ("eHealth refused GetCertificate", "ETKDepot"), said in words from the details instead.
+  if ((i18n.language === 'en' && !code.startsWith('EHEALTH_')) || isInChosenLanguage(error)) return code === 'INTERNAL' && i18n.language !== 'en' ? '' : withoutInternalReferences(message).replace(/[\s.]+$/, '');
   const m = i18n.m.errors;
   const parts: string[] = [];
   // The password prompt names its field already; its rule says the rest.

@@ -416,7 +416,7 @@ export const en = {
       file: 'file {path}',
       folder: 'folder {folder}',
       ehealth: 'eHealth says: "{message}"',
-      operation: 'while {operation}',
+      operation: 'at the step "{operation}"',
       reference: 'request {reference}',
       renewalOpens: 'renewal opens on {date}',
       expiredOn: 'expired on {date}',

@@ -416,7 +416,7 @@ export const fr: Messages = {
       file: 'fichier {path}',
       folder: 'dossier {folder}',
       ehealth: "réponse d'eHealth\u00a0: « {message} »",
-      operation: 'pendant l\'étape « {operation} »',
+      operation: 'à l\'étape « {operation} »',
       reference: 'demande {reference}',
       renewalOpens: 'renouvellement possible à partir du {date}',
       expiredOn: 'expiré le {date}',

@@ -416,7 +416,7 @@ export const nl: Messages = {
       file: 'bestand {path}',
       folder: 'map {folder}',
       ehealth: 'antwoord van eHealth: "{message}"',
-      operation: 'tijdens de stap "{operation}"',
+      operation: 'bij de stap "{operation}"',
       reference: 'aanvraag {reference}',
       renewalOpens: 'vernieuwen kan vanaf {date}',
       expiredOn: 'vervallen op {date}',

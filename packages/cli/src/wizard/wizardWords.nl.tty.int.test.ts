@@ -80,6 +80,9 @@ describe.skipIf(!hasTmux)('the whole wizard in Dutch, in an 80-column terminal',
       [asked(w.phoneGeneral), 'Enter'],
       [asked(w.appId), 'Enter'],
       [asked(w.pinPrompt), card.pin, 'Enter'],
+      // The base services question and a long text's pages (the wizard's flow, issue 15).
+      ['Voor welke basisdiensten zal dit certificaat dienen', 'Enter'],
+      ['Druk op Enter om verder te lezen', 'Enter'],
     ];
     const request = await run('aanvraag', '', [
       [asked(w.welcome), 'Enter'],
