@@ -144,7 +144,7 @@ describe('a request killed (SIGKILL) while GenerateCertificate is on its way', (
     expect(complete.stderr).toContain('Environment acceptance');
 
     const again = await ehealthCert(REQUEST);
-    expect(again.code).toBe(2);
+    expect(again.code, again.stderr).toBe(2);
     expect(again.stderr).toContain(record!.reference);
     expect(again.stderr).toContain(`ehealth-cert complete --env acc --keystore "${record!.keystorePath}"`);
     expect(again.stderr).toContain('--new-key');
@@ -160,7 +160,7 @@ describe('a request killed (SIGKILL) while GenerateCertificate is on its way', (
     await admin('DELETE', '/admin/faults');
 
     const again = await ehealthCert(REQUEST);
-    expect(again.code).toBe(2);
+    expect(again.code, again.stderr).toBe(2);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'REQUEST_UNFINISHED', details: { reference: record.reference, state: 'sending' } } });
 
     const status = await ehealthCert(['status', '--json']);

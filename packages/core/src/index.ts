@@ -68,3 +68,4 @@ export * from './createUseCases.js';
 export * from './text/inLanguage.js';
 export * from './text/withoutInternalReferences.js';
 export { pemEncode } from './certificate-management/pemEncode.js';
+export * from './certificate-request/defaultBaseServices.js';

@@ -124,6 +124,8 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
     expect(run.code, run.stderr).toBe(0);
     const result = run.json() as { automaticallyValidated: boolean; keystorePath: string; secretKeyFile: string; steps: string[] };
     expect(result.automaticallyValidated).toBe(false);
+    // No --base-service: those eHealth provides for the type (the simulator's GetGenericOrganizationTypes).
+    expect(run.json()).toMatchObject({ baseServiceUsages: ['tsa', 'consultrn', 'codage', 'other'] });
     expect(result.steps).toEqual(expect.arrayContaining(['8M', '9M', '15']));
     expect(await readFile(result.secretKeyFile, 'utf8')).toContain('Étape 16');
     await simulator.advance(simulator.issuanceDelayMs + 60_000);
@@ -134,7 +136,16 @@ describe('ehealth-cert against the simulator and a fake eID', () => {
   it('requests a personal certificate for the card holder', async () => {
     const run = await cli(['request', '--org', 'personal', '--accept-terms', ...CONTACT, '--json']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.json()).toMatchObject({ certificateName: `SSIN=${card.holder.ssin}`, organisation: { kind: 'personal' } });
+    expect(run.json()).toMatchObject({ certificateName: `SSIN=${card.holder.ssin}`, organisation: { kind: 'personal' }, baseServiceUsages: [] });
+  });
+
+  it('sends the base services given, or none with --base-service none, instead of the type\'s default', async () => {
+    const some = await cli(['request', '--org', 'NIHII-AMBU_SERVICE=61111186', '--org-name', 'Ambulancedienst Kempen (TEST)', '--app-id', 'TSA', '--base-service', 'tsa', '--accept-terms', ...CONTACT, '--json']);
+    expect(some.code, some.stderr).toBe(0);
+    expect(some.json()).toMatchObject({ baseServiceUsages: ['tsa'] });
+    const none = await cli(['request', '--org', 'NIHII-AMBU_SERVICE=61111186', '--org-name', 'Ambulancedienst Kempen (TEST)', '--app-id', 'NONE', '--base-service', 'none', '--accept-terms', ...CONTACT, '--json']);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.json()).toMatchObject({ baseServiceUsages: [] });
   });
 
   it('fails with exit 2 on bad input, naming the flag or the rule', async () => {

@@ -2,6 +2,8 @@ import { EXIT } from '../exit-codes/exitCodeFor.js';
 import { readKeystorePassword } from '../person/readKeystorePassword.js';
 import { FlagAnswers, type RequestFlags } from '../wizard/FlagAnswers.js';
 import { WizardAnswers } from '../wizard/WizardAnswers.js';
+import { QuestionFlow } from '../wizard/QuestionFlow.js';
+import { baseServicesFlag } from '../wizard/baseServicesFlag.js';
 import { chooseKeystore } from '../runtime/chooseKeystore.js';
 import { keystoreFormatChoice } from '../runtime/keystoreFormatChoice.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
@@ -16,9 +18,10 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   const flags = options as RequestFlags & { yes?: boolean; keystore?: string };
   const keystoreFormat = keystoreFormatChoice(options, ctx.io.env);
   const scripted = flags.yes === true || !ctx.prompter.interactive;
+  const flow = new QuestionFlow(ctx.prompter, ctx.i18n);
   const answers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
-    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n));
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n), flow);
   const opened = await openUseCases(ctx, { acceptTerms: flags.acceptTerms === true });
   try {
     const keystorePath = await chooseKeystore(ctx, opened, flags.keystore);
@@ -27,12 +30,13 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
     // contact data, the terms or the PIN. Only the keystore password comes before: it decrypts
     // the certificate whose expiry decides (DOMAIN.md 3).
     await opened.useCases.renewCertificate.checkWindow({ keystorePath, password });
-    const contactData = await answers.contactData();
+    const contactData = await flow.run(() => answers.contactData());
     const renewal = await opened.useCases.renewCertificate.execute({
       keystorePath,
       password,
       contactData,
-      baseServiceUsages: [...(flags.baseService ?? [])],
+      // Without --base-service: those eHealth provides for the certificate's organisation type (core).
+      ...(baseServicesFlag(flags.baseService) !== undefined ? { baseServiceUsages: baseServicesFlag(flags.baseService) } : {}),
       environment: ctx.settings.env,
       pinEntry: opened.pinEntry,
       review: opened.review,

@@ -1,4 +1,16 @@
-import { EhealthCertError, formatIdentifier, inLanguage, personName, type CardHolder, type OrganisationChoice, type OrganisationType, type SubmittedCertificateRequest } from '@ehealth-cert/core';
+import {
+  defaultBaseServices,
+  EhealthCertError,
+  formatIdentifier,
+  inLanguage,
+  personName,
+  type CardHolder,
+  type ContactDataInput,
+  type ManageableOrganisations,
+  type OrganisationChoice,
+  type OrganisationType,
+  type SubmittedCertificateRequest,
+} from '@ehealth-cert/core';
 import { describeError } from '../exit-codes/describeError.js';
 import { keystoreFormatChoice } from '../runtime/keystoreFormatChoice.js';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
@@ -8,6 +20,7 @@ import { WizardAnswers } from '../wizard/WizardAnswers.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases, type OpenedUseCases } from '../runtime/openUseCases.js';
 import { writeReceiptFiles } from '../receipt/writeReceiptFiles.js';
+import { QuestionFlow } from '../wizard/QuestionFlow.js';
 import { environmentName } from '../i18n/environmentName.js';
 
 /**
@@ -26,6 +39,18 @@ async function withPinRetry<T>(ctx: CommandContext, answers: RequestAnswers, wor
   }
 }
 
+/**
+ * What the wizard does between its questions, done once per run: going back to a question
+ * replays the answers before it (QuestionFlow) and finds these here, so that it never reads the
+ * card, asks the PIN or asks eHealth again.
+ */
+interface DoneOnce {
+  opened?: OpenedUseCases;
+  holder?: CardHolder;
+  listed?: ManageableOrganisations;
+  types?: readonly OrganisationType[];
+}
+
 async function readHolder(opened: OpenedUseCases, answers: RequestAnswers): Promise<CardHolder> {
   for (;;) {
     try {
@@ -37,30 +62,37 @@ async function readHolder(opened: OpenedUseCases, answers: RequestAnswers): Prom
 }
 
 /** Steps 6-9 (A or M): whose certificate, and which organisation. */
-async function chooseOrganisation(
-  ctx: CommandContext,
-  opened: OpenedUseCases,
-  answers: RequestAnswers,
-): Promise<{ choice: OrganisationChoice; types: readonly OrganisationType[] }> {
-  if ((await answers.whose()) === 'personal') return { choice: { kind: 'personal' }, types: [] };
-  const listed = answers.needsOrganisationList()
-    ? await withPinRetry(ctx, answers, () => {
-        ctx.steps.show('6');
-        ctx.steps.show('7');
-        return opened.useCases.listManageableOrganisations.execute({ pinEntry: opened.pinEntry });
-      })
-    : undefined;
-  const organisations = listed?.organisations ?? [];
+async function chooseOrganisation(ctx: CommandContext, opened: OpenedUseCases, answers: RequestAnswers, once: DoneOnce): Promise<OrganisationChoice> {
+  if ((await answers.whose()) === 'personal') return { kind: 'personal' };
+  if (answers.needsOrganisationList()) {
+    once.listed ??= await withPinRetry(ctx, answers, () => {
+      ctx.steps.show('6');
+      ctx.steps.show('7');
+      return opened.useCases.listManageableOrganisations.execute({ pinEntry: opened.pinEntry });
+    });
+  }
+  const organisations = once.listed?.organisations ?? [];
   if ((await answers.mode(organisations)) === 'automatic') {
     ctx.steps.show('8A');
     const organisation = await answers.pickOrganisation(organisations);
     ctx.steps.show('9A');
-    return { choice: { kind: 'listed', organisation }, types: [] };
+    return { kind: 'listed', organisation };
   }
-  const types = (await opened.useCases.listOrganisationTypes.execute()).types;
+  once.types ??= (await opened.useCases.listOrganisationTypes.execute()).types;
   ctx.steps.show('8M');
   ctx.steps.show('9M');
-  return { choice: await answers.manualOrganisation(types), types };
+  return answers.manualOrganisation(once.types);
+}
+
+/**
+ * What eHealth provides to the chosen organisation's type (the base services' default). A listed
+ * organisation's type is asked of eHealth only when the question is asked (unsigned, no PIN).
+ */
+async function availableBaseServices(opened: OpenedUseCases, choice: OrganisationChoice, flags: RequestFlags, once: DoneOnce): Promise<readonly string[]> {
+  if (choice.kind === 'personal') return [];
+  const identifierType = choice.kind === 'manual' ? choice.identifierType : choice.organisation.identifier.type;
+  if (flags.baseService === undefined) once.types ??= (await opened.useCases.listOrganisationTypes.execute({ step: '10' })).types;
+  return defaultBaseServices(once.types ?? [], identifierType);
 }
 
 function identifierOf(choice: OrganisationChoice, holder: CardHolder): { id: string; type?: string; name?: string } {
@@ -99,43 +131,56 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
   // Checked first: a wrong value is bad input before any question, card or key.
   const keystoreFormat = keystoreFormatChoice(options, ctx.io.env);
   const scripted = flags.yes === true || !ctx.prompter.interactive;
+  const flow = new QuestionFlow(ctx.prompter, ctx.i18n);
   const answers: RequestAnswers = scripted
     ? new FlagAnswers(flags, ctx.i18n, ctx.prompter, ctx.io)
-    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n));
+    : new WizardAnswers(ctx.prompter, ctx.i18n, ctx.steps, flags, environmentName(ctx.settings.env, ctx.i18n), flow);
 
   ctx.steps.show('1');
-  if ((await answers.start()) === 'complete') {
-    const complete = await import('./completeCommand.js');
-    return complete.run(ctx, [], options);
-  }
-  for (const step of ['2', '3', '4'] as const) ctx.steps.show(step);
-
-  const opened = await openUseCases(ctx, { acceptTerms: flags.acceptTerms === true });
+  const once: DoneOnce = {};
   try {
-    ctx.steps.show('5');
-    const holder = await readHolder(opened, answers);
-    ctx.prompter.say(ctx.i18n.t((m) => m.wizard.holder, { name: personName(holder), ssin: holder.ssin }));
-
-    const { choice, types } = await chooseOrganisation(ctx, opened, answers);
-    const applicationId = choice.kind === 'personal' ? undefined : await answers.applicationId();
-    const contactData = await answers.contactData();
-    const chosenType = choice.kind === 'manual' ? types.find((t) => t.identifierType === choice.identifierType) : undefined;
-    const baseServiceUsages = await answers.baseServices(chosenType?.availableBaseServices ?? []);
-    const owner = identifierOf(choice, holder);
-    ctx.steps.show('10');
-    ctx.steps.show('11');
-    const password = await answers.password({
-      identifiers: [holder.ssin, owner.id],
-      names: [holder.givenNames, holder.surname, ...(owner.name ? [owner.name] : [])],
+    // Steps 2-11: the questions, with a way back to the previous one (QuestionFlow); the card,
+    // the PIN of step 7 and eHealth's answers are asked once (DoneOnce).
+    const answered = await flow.run(async (): Promise<Answered | 'complete'> => {
+      if ((await answers.start()) === 'complete') return 'complete';
+      for (const step of ['2', '3', '4'] as const) ctx.steps.show(step);
+      const opened = (once.opened ??= await openUseCases(ctx, { acceptTerms: flags.acceptTerms === true }));
+      ctx.steps.show('5');
+      if (once.holder === undefined) {
+        once.holder = await readHolder(opened, answers);
+        ctx.prompter.say(ctx.i18n.t((m) => m.wizard.holder, { name: personName(once.holder), ssin: once.holder.ssin }));
+      }
+      const holder = once.holder;
+      const choice = await chooseOrganisation(ctx, opened, answers, once);
+      const applicationId = choice.kind === 'personal' ? undefined : await answers.applicationId();
+      const contactData = await answers.contactData();
+      // Scripted runs ask eHealth nothing here: without --base-service, core applies the same default.
+      const baseServiceUsages = await answers.baseServices(scripted ? [] : await availableBaseServices(opened, choice, flags, once));
+      const owner = identifierOf(choice, holder);
+      ctx.steps.show('10');
+      ctx.steps.show('11');
+      const password = await answers.password({
+        identifiers: [holder.ssin, owner.id],
+        names: [holder.givenNames, holder.surname, ...(owner.name ? [owner.name] : [])],
+      });
+      return { opened, holder, choice, owner, applicationId, contactData, baseServiceUsages, password };
     });
+    if (answered === 'complete') {
+      await once.opened?.close();
+      once.opened = undefined;
+      const complete = await import('./completeCommand.js');
+      return await complete.run(ctx, [], options);
+    }
+    const { opened, holder, choice, owner, applicationId, contactData, baseServiceUsages, password } = answered;
 
+    // Steps 12-15: past this point there is no going back (the request is prepared, signed, sent).
     const submitted = await withPinRetry(ctx, answers, () =>
       opened.useCases.requestCertificate.execute({
         organisation: choice,
         ...(applicationId !== undefined ? { applicationId } : {}),
         contactData,
         password,
-        baseServiceUsages,
+        ...(baseServiceUsages !== undefined ? { baseServiceUsages } : {}),
         environment: ctx.settings.env,
         pinEntry: opened.pinEntry,
         review: opened.review,
@@ -161,11 +206,24 @@ export async function run(ctx: CommandContext, _args: readonly string[], options
         ...(submitted.confirmedByStatusCheck === true ? { confirmedByStatusCheck: true } : {}),
         nextStep: `ehealth-cert complete --env ${submitted.environment} --keystore "${submitted.keystorePath}"`,
         organisation: choice.kind === 'personal' ? { kind: 'personal', identifier: `SSIN=${holder.ssin}` } : { kind: choice.kind, identifier: owner.type ? formatIdentifier({ type: owner.type, value: owner.id }) : undefined, name: owner.name },
+        baseServiceUsages: submitted.baseServiceUsages,
         contractText: opened.review.contractText,
         steps: ctx.steps.steps,
       },
     };
   } finally {
-    await opened.close();
+    await once.opened?.close();
   }
+}
+
+/** The answers of steps 2-11, and what the wizard did between them. */
+interface Answered {
+  readonly opened: OpenedUseCases;
+  readonly holder: CardHolder;
+  readonly choice: OrganisationChoice;
+  readonly owner: { id: string; type?: string; name?: string };
+  readonly applicationId: string | undefined;
+  readonly contactData: ContactDataInput;
+  readonly baseServiceUsages: string[] | undefined;
+  readonly password: string;
 }

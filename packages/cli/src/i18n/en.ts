@@ -63,7 +63,7 @@ export const en = {
     emailGeneral: 'a generic e-mail address of the organisation (expiry reminders go there)',
     phonePrivate: 'your phone number',
     phoneGeneral: 'a generic phone number of the organisation',
-    baseService: 'base service usage (repeatable)',
+    baseService: 'eHealth base service (repeatable; "none" for none; default: those eHealth provides for the organisation\'s type)',
     acceptTerms: 'accept the general terms and the contract of eHealth',
     newKey: 'send the request even though a request for the same certificate is not finished (a new key; eHealth gets a second request)',
     wait: 'wait until eHealth has made the certificate',
@@ -535,6 +535,38 @@ export const en = {
       CERTIFICATE_NOT_ACTIVE: 'The certificate is not active: check "ehealth-cert status".',
       INTERNAL: 'This is a bug; run again with --verbose and report it.',
     },
+  },
+  /** The wizard's way back, the base services and the step-4 terms (issue 15, "Wizard and texts"). */
+  flow: {
+    backHint: 'To go back to the previous question: choose "< Previous question" in a menu, or type < and press Enter. From step 12 (eHealth\'s contract for your request) there is no way back: answer No to stop without sending anything.',
+    backChoice: '< Previous question',
+    backTo: '< Back to: {question}',
+    noPrevious: 'This is the first question: there is no previous one.',
+    noReturn: 'From here on there is no way back to the previous questions (eHealth prepares your request). Answer No to stop without sending anything.',
+    more: 'Press Enter to read on (page {page} of {pages}).',
+    termsMore: [
+      'Use the certificate only for the person or organisation it names, and report any loss or misuse at once so that it is revoked.',
+      'eHealth\'s own contract for your certificate is shown in full at step 12: nothing is sent to eHealth without your agreement there.',
+    ],
+    termsAccept: 'I accept the general terms — Next',
+    termsRefuse: 'I do not accept — stop',
+    baseServicesTitle: 'eHealth base services',
+    baseServicesExplain: [
+      'A certificate can be used with eHealth\'s base services; eHealth tells the services chosen here about your new certificate. The official manual does not ask this: keep what eHealth provides for this type of organisation, unless your software supplier tells you otherwise.',
+      'Provided for this type: {services}.',
+    ],
+    baseServicesQuestion: 'Which base services will this certificate be used for?',
+    baseServicesKeep: 'Those provided for this type (recommended)',
+    baseServicesChoose: 'Choose them myself',
+    baseServicesNone: 'None',
+    baseServicesPick: 'Base services (space to tick, Enter to confirm)',
+    baseServiceNames: {
+      tsa: 'Electronic time-stamping',
+      consultrn: 'National Register consultation',
+      codage: 'Coding and anonymisation',
+      other: 'Other base service',
+    },
+    noneChosen: 'none',
   },
 } as const;
 

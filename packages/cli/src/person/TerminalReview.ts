@@ -6,6 +6,7 @@ import { certificateNameInWords, dnInWords } from '../i18n/identifierInWords.js'
 import type { StepLog } from '../progress/StepLog.js';
 import type { Prompter } from '../terminal/Prompter.js';
 import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
+import { baseServiceList } from '../i18n/baseServiceNames.js';
 import { environmentName } from '../i18n/environmentName.js';
 
 /** The contract text in the person's language, else French, else Dutch (eHealth writes FR and NL). */
@@ -47,25 +48,29 @@ export class TerminalReview implements RequestReview {
         [m.labels.emailGeneral, c.emailGeneral],
         [m.labels.phonePrivate, c.phonePrivate],
         [m.labels.phoneGeneral, c.phoneGeneral],
-        [m.labels.baseServices, overview.baseServiceUsages.join(', ') || undefined],
+        [m.labels.baseServices, baseServiceList(this.i18n, overview.baseServiceUsages)],
         [m.labels.environment, environmentName(overview.environment, this.i18n)],
         [m.labels.renewal, overview.renewal ? m.labels.yes : undefined],
       ]),
     );
-    this.showContract(contract);
+    // Issue 15: the wizard's way back ends here; say so before the first question of step 12.
+    if (!this.acceptTerms && this.prompter.interactive) this.prompter.say('', m.flow.noReturn);
+    await this.showContract(contract);
     if (!(await this.agree(m.wizard.acceptContract))) return false;
     this.steps.show('13');
     return this.acceptTerms || this.prompter.interactive ? this.agree(m.wizard.send, true) : false;
   }
 
   async approveRevocation(contract: RevocationContract): Promise<boolean> {
-    this.showContract(contract);
+    await this.showContract(contract);
     return this.agree(this.i18n.t((m) => m.revoke.confirm, { name: this.verbose ? contract.dn : dnInWords(contract.dn, this.i18n) }));
   }
 
-  private showContract(contract: Contract): void {
+  /** eHealth's contract in full, a page at a time on a terminal shorter than it (as step 4's terms). */
+  private async showContract(contract: Contract): Promise<void> {
     this.contractText = contractTextFor(contract.text, this.i18n.language);
-    this.prompter.say('', this.i18n.m.wizard.contractTitle, '-'.repeat(this.i18n.m.wizard.contractTitle.length), this.contractText, '');
+    const title = this.i18n.m.wizard.contractTitle;
+    await this.prompter.sayPaged(['', title, '-'.repeat(title.length), ...this.contractText.split('\n'), '']);
   }
 
   private async agree(question: string, defaultValue = false): Promise<boolean> {

@@ -2,7 +2,7 @@
 export type CliInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 
 /** A writable stream (process.stdout/stderr or a test's sink); `isTTY` decides prompts and progress. */
-export type CliOutput = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+export type CliOutput = NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
 
 /**
  * Everything the CLI touches of its process, so that tests and features drive it in-process:

@@ -37,10 +37,59 @@ export class Prompter {
     private readonly beforePrompt: () => void = () => undefined,
   ) {}
 
+  /** True while the wizard replays answers already given (going back): nothing is written. */
+  private silent = false;
+
   /** Writes lines of wizard text to the screen. */
   say(...lines: readonly string[]): void {
+    if (this.silent) return;
     this.beforePrompt();
     for (const line of lines) this.screen.write(`${wrapFor(this.screen, line)}\n`);
+  }
+
+  /** Silences `say` while the wizard replays the answers before the question it goes back to. */
+  mute(silent: boolean): void {
+    this.silent = silent;
+  }
+
+  get muted(): boolean {
+    return this.silent;
+  }
+
+  /**
+   * A long text (the terms, eHealth's contract) one screenful at a time at a terminal, Enter
+   * showing the next; whole when there is no terminal to page on or its height is unknown.
+   */
+  async sayPaged(lines: readonly string[]): Promise<void> {
+    const rows = this.screen.rows;
+    if (this.silent || !this.interactive || rows === undefined || rows <= 0) {
+      this.say(...lines);
+      return;
+    }
+    const columns = Math.max(20, this.screen.columns ?? 80);
+    // Room for the "read on" question and its answer line under each page.
+    const height = Math.max(4, rows - 4);
+    const pages: string[][] = [];
+    let page: string[] = [];
+    let used = 0;
+    for (const line of lines) {
+      const needs = Math.max(1, Math.ceil([...line].length / columns));
+      if (used + needs > height && page.length > 0) {
+        pages.push(page);
+        page = [];
+        used = 0;
+      }
+      page.push(line);
+      used += needs;
+    }
+    if (page.length > 0) pages.push(page);
+    for (const [index, shown] of pages.entries()) {
+      this.say(...shown);
+      if (index < pages.length - 1) {
+        const more = this.i18n.t((m) => m.flow.more, { page: index + 1, pages: pages.length });
+        await this.input(more, { what: more, how: '--accept-terms' }, { default: '' });
+      }
+    }
   }
 
   /** True when a person can answer (stdin and stdout are terminals). */
@@ -69,14 +118,18 @@ export class Prompter {
     return select({ message, choices, default: defaultValue, theme: this.theme() }, this.context());
   }
 
-  async select<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback): Promise<T> {
+  /** A menu; `defaultValue` is the choice under the cursor at first (else the first one). */
+  async select<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback, defaultValue?: T): Promise<T> {
     const { select } = await this.load(fallback);
-    return select({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })), pageSize: 12, theme: this.theme() }, this.context());
+    return select(
+      { message, choices: choices.map((c) => ({ name: c.name, value: c.value })), pageSize: 12, theme: this.theme(), ...(defaultValue !== undefined ? { default: defaultValue } : {}) },
+      this.context(),
+    );
   }
 
-  async checkbox<T>(message: string, choices: readonly Choice<T>[], fallback: Fallback): Promise<T[]> {
+  async checkbox<T>(message: string, choices: readonly (Choice<T> & { readonly checked?: boolean })[], fallback: Fallback): Promise<T[]> {
     const { checkbox } = await this.load(fallback);
-    return checkbox({ message, choices: choices.map((c) => ({ name: c.name, value: c.value })), theme: this.theme() }, this.context());
+    return checkbox({ message, choices: choices.map((c) => ({ name: c.name, value: c.value, checked: c.checked === true })), theme: this.theme() }, this.context());
   }
 
   /**

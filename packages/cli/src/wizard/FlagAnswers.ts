@@ -13,6 +13,7 @@ import type { Prompter } from '../terminal/Prompter.js';
 import type { CliIo } from '../terminal/CliIo.js';
 import type { OrganisationMode, PasswordContext, RequestAnswers, Whose } from './RequestAnswers.js';
 import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
+import { baseServicesFlag } from './baseServicesFlag.js';
 
 /** The flags of `ehealth-cert request` (scripted runs: no TTY, or --yes). */
 export interface RequestFlags {
@@ -120,8 +121,9 @@ export class FlagAnswers implements RequestAnswers {
     };
   }
 
-  async baseServices(): Promise<string[]> {
-    return [...(this.flags.baseService ?? [])];
+  /** Without --base-service, core sends the organisation type's base services; `--base-service none`: none. */
+  async baseServices(): Promise<string[] | undefined> {
+    return baseServicesFlag(this.flags.baseService);
   }
 
   async password(_context: PasswordContext): Promise<string> {

@@ -34,7 +34,11 @@ export interface RequestAnswers {
   applicationId(): Promise<string | undefined>;
   /** Step 10. */
   contactData(previous?: ContactDataInput): Promise<ContactDataInput>;
-  baseServices(available: readonly string[]): Promise<string[]>;
+  /**
+   * The base services: `available` is what eHealth provides for the organisation's type (the
+   * default); undefined leaves the choice to core (the same default).
+   */
+  baseServices(available: readonly string[]): Promise<string[] | undefined>;
   /** Step 11. */
   password(context: PasswordContext): Promise<string>;
   /** After a wrong PIN: the person may type it again (never an automatic retry). */

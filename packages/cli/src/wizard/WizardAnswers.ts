@@ -19,6 +19,9 @@ import type { Prompter } from '../terminal/Prompter.js';
 import type { OrganisationMode, PasswordContext, RequestAnswers, Whose } from './RequestAnswers.js';
 import type { RequestFlags } from './FlagAnswers.js';
 import { inChosenLanguage } from '../exit-codes/inChosenLanguage.js';
+import { baseServiceList, baseServiceName } from '../i18n/baseServiceNames.js';
+import type { QuestionFlow } from './QuestionFlow.js';
+import { baseServicesFlag } from './baseServicesFlag.js';
 
 /** An error message for a prompt's `validate` (the rule broken, in the person's language), or true. */
 function check(i18n: Translator, validate: () => unknown): true | string {
@@ -34,6 +37,8 @@ function check(i18n: Translator, validate: () => unknown): true | string {
 /**
  * The wizard: manual steps 2-11 as screens an operator of the old ETEE requestor recognises
  * (same step numbers, same button words), with answers given as flags taken without asking.
+ * Every question goes through the QuestionFlow, so that "< Previous question" (or `<` typed)
+ * goes back one question; retrying the card or the PIN are not questions one goes back to.
  */
 export class WizardAnswers implements RequestAnswers {
   constructor(
@@ -42,6 +47,7 @@ export class WizardAnswers implements RequestAnswers {
     private readonly steps: StepLog,
     private readonly flags: RequestFlags,
     private readonly environment: string,
+    private readonly flow: QuestionFlow,
   ) {}
 
   private get how() {
@@ -51,9 +57,10 @@ export class WizardAnswers implements RequestAnswers {
   async start(): Promise<'request' | 'complete'> {
     const { m } = this.i18n;
     this.steps.show('2');
-    await this.prompter.select(m.wizard.welcome.replace('{env}', this.environment), [{ name: m.wizard.next, value: 'next' }], this.how);
+    this.prompter.say(m.flow.backHint);
+    await this.flow.select(m.wizard.welcome.replace('{env}', this.environment), [{ name: m.wizard.next, value: 'next' }], this.how);
     this.steps.show('3');
-    const choice = await this.prompter.select(
+    const choice = await this.flow.select(
       m.wizard.whatToDo,
       [
         { name: m.wizard.newCertificate, value: 'request' as const },
@@ -62,13 +69,24 @@ export class WizardAnswers implements RequestAnswers {
       this.how,
     );
     if (choice === 'complete') return 'complete';
+    // Manual step 4, "Conditions générales. Cliquez sur « Suivant »": the terms in full (a page
+    // at a time on a short terminal), then an explicit yes, which is the manual's "Suivant".
     this.steps.show('4');
-    this.prompter.say(...m.wizard.terms.map((line) => `  ${line}`));
-    if (this.flags.acceptTerms !== true && !(await this.prompter.confirm(m.wizard.acceptTerms, this.how, false))) {
-      throw inChosenLanguage(new EhealthCertError('TERMS_NOT_ACCEPTED', m.wizard.cancelled));
+    await this.prompter.sayPaged([...m.wizard.terms, ...m.flow.termsMore].map((line) => `  ${line}`));
+    if (this.flags.acceptTerms !== true) {
+      const accepted = await this.flow.select(
+        m.wizard.acceptTerms,
+        [
+          { name: m.flow.termsAccept, value: true },
+          { name: m.flow.termsRefuse, value: false },
+        ],
+        this.how,
+        false,
+      );
+      if (!accepted) throw inChosenLanguage(new EhealthCertError('TERMS_NOT_ACCEPTED', m.wizard.cancelled));
     }
     this.steps.show('5');
-    await this.prompter.select(m.wizard.nationality, [{ name: m.wizard.belgian, value: 'be' }], this.how);
+    await this.flow.select(m.wizard.nationality, [{ name: m.wizard.belgian, value: 'be' }], this.how);
     return 'request';
   }
 
@@ -80,7 +98,7 @@ export class WizardAnswers implements RequestAnswers {
   async whose(): Promise<Whose> {
     if (this.flags.org === 'personal') return 'personal';
     this.steps.show('6');
-    return this.prompter.select(
+    return this.flow.select(
       this.i18n.m.wizard.forWhom,
       [
         { name: this.i18n.m.wizard.myOrganisation, value: 'organisation' as const },
@@ -102,7 +120,7 @@ export class WizardAnswers implements RequestAnswers {
       this.prompter.say(m.wizard.noOrganisations);
       return 'manual';
     }
-    return this.prompter.select(
+    return this.flow.select(
       m.wizard.modeQuestion,
       [
         { name: m.wizard.modeAutomatic, value: 'automatic' as const },
@@ -118,7 +136,7 @@ export class WizardAnswers implements RequestAnswers {
     const chosen =
       index !== undefined && organisations[index] !== undefined
         ? organisations[index]
-        : await this.prompter.select(
+        : await this.flow.select(
             this.i18n.m.wizard.selectOrganisation,
             organisations.map((o) => ({ name: `${localized(o.name, this.i18n.language)} (${identifierInWords(o.identifier, this.i18n)})`, value: o })),
             this.how,
@@ -135,15 +153,15 @@ export class WizardAnswers implements RequestAnswers {
     const preset = this.flags.org?.includes('=') ? this.flags.org : undefined;
     const identifierType =
       preset?.slice(0, preset.indexOf('=')) ??
-      (await this.prompter.select(
+      (await this.flow.select(
         m.wizard.orgType,
         types.map((t) => ({ name: `${localized(t.name, this.i18n.language)} (${t.identifierType})`, value: t.identifierType })),
         this.how,
       ));
-    const officialName = this.flags.orgName ?? (await this.prompter.input(m.wizard.orgName, this.how, { validate: (v) => (v.trim() ? true : m.wizard.orgName) }));
+    const officialName = this.flags.orgName ?? (await this.flow.input(m.wizard.orgName, this.how, { validate: (v) => (v.trim() ? true : m.wizard.orgName) }));
     const identifierValue =
       preset?.slice(preset.indexOf('=') + 1) ??
-      (await this.prompter.input(this.i18n.t((x) => x.wizard.orgId, { type: identifierType }), this.how, {
+      (await this.flow.input(this.i18n.t((x) => x.wizard.orgId, { type: identifierType }), this.how, {
         validate: (v) => check(this.i18n, () => parseIdentifier(identifierType, v, 'organisation')),
       }));
     return { kind: 'manual', identifierType, identifierValue, officialName };
@@ -151,7 +169,7 @@ export class WizardAnswers implements RequestAnswers {
 
   async applicationId(): Promise<string | undefined> {
     if (this.flags.appId !== undefined) return this.flags.appId;
-    const value = await this.prompter.input(this.i18n.m.wizard.appId, this.how, {
+    const value = await this.flow.input(this.i18n.m.wizard.appId, this.how, {
       default: '',
       validate: (v) => (v.trim() === '' ? true : check(this.i18n, () => validateApplicationId(v))),
     });
@@ -169,7 +187,7 @@ export class WizardAnswers implements RequestAnswers {
     const ask = async (field: keyof ContactDataInput, flag: string | undefined, message: string, fallback: string | undefined): Promise<string> => {
       const validate = (v: string) => check(this.i18n, () => checkContactField(field, v, given));
       if (flag !== undefined && validate(flag) === true) return flag;
-      return this.prompter.input(message, this.how, { default: flag ?? fallback ?? '', validate });
+      return this.flow.input(message, this.how, { default: flag ?? fallback ?? '', validate });
     };
     given.emailPrivate = await ask('emailPrivate', f.emailPrivate, m.wizard.emailPrivate, previous.emailPrivate);
     given.emailGeneral = await ask('emailGeneral', f.emailGeneral, m.wizard.emailGeneral, previous.emailGeneral);
@@ -180,9 +198,30 @@ export class WizardAnswers implements RequestAnswers {
     return input;
   }
 
-  async baseServices(available: readonly string[]): Promise<string[]> {
-    if (this.flags.baseService !== undefined || available.length === 0) return [...(this.flags.baseService ?? [])];
-    return this.prompter.checkbox(this.i18n.m.wizard.baseServices, available.map((s) => ({ name: s, value: s })), this.how);
+  /**
+   * The base services, explained where they are asked (the manual never asks them): by default
+   * those eHealth provides for the organisation's type (`available`, from GetGenericOrganizationTypes),
+   * so that Enter gives the right answer. None available (a personal certificate, eHealth's types
+   * unknown): nothing is asked and core decides (DOMAIN.md 2.3).
+   */
+  async baseServices(available: readonly string[]): Promise<string[] | undefined> {
+    const given = baseServicesFlag(this.flags.baseService);
+    if (given !== undefined) return given;
+    if (available.length === 0) return undefined;
+    const { m } = this.i18n;
+    this.prompter.say('', m.flow.baseServicesTitle, ...m.flow.baseServicesExplain.map((line) => `  ${this.i18n.t(() => line, { services: baseServiceList(this.i18n, available) })}`));
+    const choice = await this.flow.select(
+      m.flow.baseServicesQuestion,
+      [
+        { name: m.flow.baseServicesKeep, value: 'keep' as const },
+        { name: m.flow.baseServicesChoose, value: 'choose' as const },
+        { name: m.flow.baseServicesNone, value: 'none' as const },
+      ],
+      this.how,
+    );
+    if (choice === 'keep') return [...available];
+    if (choice === 'none') return [];
+    return this.flow.checkbox(m.flow.baseServicesPick, available.map((s) => ({ name: baseServiceName(this.i18n, s), value: s, checked: true })), this.how);
   }
 
   async password(context: PasswordContext): Promise<string> {
@@ -190,8 +229,8 @@ export class WizardAnswers implements RequestAnswers {
     this.steps.show('11');
     const fallback = { what: m.wizard.password, how: m.errors.passwordHow };
     for (;;) {
-      const first = await this.prompter.password(m.wizard.password, fallback, (v) => check(this.i18n, () => checkKeystorePassword(v, context)));
-      const second = await this.prompter.password(m.wizard.passwordAgain, fallback);
+      const first = await this.flow.password(m.wizard.password, fallback, (v) => check(this.i18n, () => checkKeystorePassword(v, context)));
+      const second = await this.flow.password(m.wizard.passwordAgain, fallback);
       if (first === second) return first;
       this.prompter.say(m.wizard.passwordMismatch);
     }
@@ -201,3 +240,4 @@ export class WizardAnswers implements RequestAnswers {
     return this.prompter.confirm(this.i18n.m.wizard.pinRetry, this.how, true);
   }
 }
+

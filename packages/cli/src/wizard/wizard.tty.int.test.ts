@@ -124,6 +124,8 @@ describe.skipIf(!hasTmux)('the request wizard in a terminal', () => {
     expect(contact.match(/✔ Votre adresse électronique/g)).toHaveLength(1);
     expect(contact.match(/✔ Adresse électronique générique/g)).toHaveLength(1);
     expect(contact).not.toContain('Données de contact incorrectes');
+    // The base services: Enter keeps those eHealth provides for the type.
+    await answer('Pour quels services de base', 'Enter');
     await answer('Mot de passe du keystore', 'short', 'Enter');
     await waitFor(/too short|trop court/);
     await answer('Mot de passe du keystore', 'C-u', 'paarden-staan-op-stal-42', 'Enter');

@@ -35,6 +35,8 @@ const ALLOW_FR = [
   'ehealth-cert',
   // French words the word list lacks
   'cliquez', 'télécharger', 'complétez', 'installez', 'introduisez', 'démarrez', 'Aide', 'Urgente',
+  // the names of eHealth's base services in French (issue 15: explained where they are asked)
+  'Horodatage', 'anonymisation',
 ];
 
 /** eHealth's contract is shown as eHealth writes it (the person agrees to eHealth's text, not ours). */
@@ -138,6 +140,7 @@ describe.skipIf(!hasTmux)('the whole wizard in French, in an 80-column terminal'
       ['Adresse électronique générique', 'info@ambulances.example.org', 'Enter'],
       ['Votre numéro de téléphone', '02 555 01 23', 'Enter'],
       ['Numéro de téléphone générique', 'Enter'],
+      ['Pour quels services de base ce certificat servira-t-il', 'Enter'],
       ['Mot de passe du keystore', PASSWORD, 'Enter'],
       ['Mot de passe du keystore (encore une fois)', PASSWORD, 'Enter'],
       ['Acceptez-vous ce contrat', 'Up', 'Enter'],

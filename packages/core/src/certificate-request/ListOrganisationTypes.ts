@@ -1,5 +1,5 @@
 import type { CertificateRegistry, OrganisationType } from '../ports/CertificateRegistry.js';
-import type { Progress } from '../ports/Progress.js';
+import type { ManualStep, Progress } from '../ports/Progress.js';
 import { EhealthCertError } from '../errors/EhealthCertError.js';
 import { ORGANISATION_IDENTIFIER_TYPES } from '../identifiers/ORGANISATION_IDENTIFIER_TYPES.js';
 import { trackStep } from './trackStep.js';
@@ -16,9 +16,10 @@ export type OrganisationTypes =
 export class ListOrganisationTypes {
   constructor(private readonly ports: { readonly registry: CertificateRegistry; readonly progress: Progress }) {}
 
-  async execute(): Promise<OrganisationTypes> {
+  /** `step`: the manual step it serves (8M; 10 when the wizard needs a listed organisation's base services). */
+  async execute(input: { readonly step?: ManualStep } = {}): Promise<OrganisationTypes> {
     try {
-      const types = await trackStep(this.ports.progress, '8M', 'ehealth.GetGenericOrganizationTypes', () =>
+      const types = await trackStep(this.ports.progress, input.step ?? '8M', 'ehealth.GetGenericOrganizationTypes', () =>
         this.ports.registry.getGenericOrganizationTypes(),
       );
       return { source: 'ehealth', types };

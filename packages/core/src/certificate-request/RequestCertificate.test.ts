@@ -30,6 +30,28 @@ function request(world: FakeWorld, overrides: Partial<RequestCertificateInput> =
 const rejection = rejectionOf;
 
 describe('RequestCertificate', () => {
+  it("sends the base services eHealth makes available to the organisation's type when none are given (the manual never asks them)", async () => {
+    const world = fakeWorld();
+    world.registry.organisationTypes = world.registry.organisationTypes.map((t) =>
+      t.identifierType === 'NIHII-AMBU_SERVICE' ? { ...t, availableBaseServices: ['tsa', 'other'] } : t,
+    );
+    const result = await request(world, { baseServiceUsages: undefined });
+    expect(result.baseServiceUsages).toEqual(['tsa', 'other']);
+    expect(world.registry.requests.get(result.reference)?.baseServiceUsages).toEqual(['tsa', 'other']);
+    // Given ones are sent as given, and an empty list means none (no types are asked then).
+    const none = fakeWorld();
+    const sent = await request(none, { baseServiceUsages: [] });
+    expect(none.registry.requests.get(sent.reference)?.baseServiceUsages).toEqual([]);
+    expect(none.registry.operations()).not.toContain('GetGenericOrganizationTypes');
+  });
+
+  it('gives a personal certificate no base services by default, without asking eHealth for the organisation types', async () => {
+    const world = fakeWorld();
+    const result = await request(world, { organisation: { kind: 'personal' }, baseServiceUsages: undefined });
+    expect(result.baseServiceUsages).toEqual([]);
+    expect(world.registry.operations()).not.toContain('GetGenericOrganizationTypes');
+  });
+
   it('sends an automatically validated request for a listed organisation and keeps the key in a new keystore', async () => {
     const world = fakeWorld();
     const result = await request(world);

@@ -70,7 +70,7 @@ export class RequestCertificate {
       ...(applicationId ? { applicationId } : {}),
       contactData,
       ...settingsOf(input),
-      baseServiceUsages,
+      ...(baseServiceUsages !== undefined ? { baseServiceUsages } : {}),
       renewal: false,
     });
   }

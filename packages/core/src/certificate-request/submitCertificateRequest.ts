@@ -9,6 +9,7 @@ import { certificateName } from '../distinguished-name/certificateName.js';
 import { keptKeystoreError } from './keptKeystoreError.js';
 import { duplicateRequestError, findUnfinishedRequest } from './refuseDuplicateRequest.js';
 import { trackStep } from './trackStep.js';
+import { defaultBaseServicesFor } from './defaultBaseServices.js';
 import { checkBaseServices } from './checkBaseServices.js';
 
 /** The ports a certificate request needs (RequestCertificate and RenewCertificate): all but EtkRA. */
@@ -18,8 +19,11 @@ export type RequestPorts = Omit<UseCasePorts, 'etkRegistry'>;
 export interface RequestSettings {
   /** Protects the new keystore (manual step 11). */
   readonly password: string;
-  /** BaseServiceUsage values (`tsa`, `consultrn`, `codage`, `other`; DOMAIN.md 2.3). */
-  readonly baseServiceUsages: readonly string[];
+  /**
+   * BaseServiceUsage values (`tsa`, `consultrn`, `codage`, `other`; DOMAIN.md 2.3). Left out: the
+   * ones eHealth makes available to the organisation's type (`defaultBaseServices`); `[]`: none.
+   */
+  readonly baseServiceUsages?: readonly string[] | undefined;
   readonly environment: 'prd' | 'acc' | 'sim';
   /** Who types the PIN of step 14. */
   readonly pinEntry: PinEntry;
@@ -61,6 +65,8 @@ export interface SubmittedCertificateRequest {
   readonly replacesCertificate?: string;
   /** The eHealth environment the request went to: the next step (`complete`) must use it. */
   readonly environment: 'prd' | 'acc' | 'sim';
+  /** The base services sent (the ones given, or the organisation type's default). */
+  readonly baseServiceUsages: readonly string[];
   /** eHealth's answer was lost or unreadable; a status check (GetCertificate) found the request there. */
   readonly confirmedByStatusCheck?: boolean;
 }
@@ -105,9 +111,12 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
     const unfinished = await findUnfinishedRequest(ports, name, request.environment, request.password);
     if (unfinished) throw duplicateRequestError(name, unfinished);
   }
-  // Issue 13: the base services against what eHealth allows for the organisation type (an anonymous
-  // read, only when some are asked), for a new request and a renewal alike, before GenerateContract and the key.
-  const baseServiceUsages = await checkBaseServices(ports, request.identifier.type, request.baseServiceUsages);
+  // Base services left out: those eHealth makes available to the organisation's type (issue 15, an
+  // unsigned read); given ones are checked against that list (issue 13). Both before GenerateContract and the key.
+  const baseServiceUsages =
+    request.baseServiceUsages === undefined
+      ? await trackStep(progress, '10', 'ehealth.GetGenericOrganizationTypes', () => defaultBaseServicesFor(registry, request.identifier.type))
+      : await checkBaseServices(ports, request.identifier.type, request.baseServiceUsages);
   const contract: Contract = await trackStep(progress, '12', 'ehealth.GenerateContract', () =>
     registry.generateContract({
       contactData: request.contactData,
@@ -223,6 +232,7 @@ export async function submitCertificateRequest(ports: RequestPorts, request: Pre
       certificateName: name,
       receipt,
       environment: request.environment,
+      baseServiceUsages,
       ...(confirmedByStatusCheck ? { confirmedByStatusCheck } : {}),
       ...(submitted.replacesCertificate ? { replacesCertificate: submitted.replacesCertificate } : {}),
     };
@@ -290,7 +300,7 @@ export function settingsOf(input: RequestSettings): RequestSettings {
   const { password, baseServiceUsages, environment, pinEntry, review, newKey, keystoreFormat } = input;
   return {
     password,
-    baseServiceUsages,
+    ...(baseServiceUsages !== undefined ? { baseServiceUsages } : {}),
     environment,
     pinEntry,
     review,

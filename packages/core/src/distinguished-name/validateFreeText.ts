@@ -24,8 +24,10 @@ export function validateFreeText(value: string, field: string, max: number): str
 export const MAX_ORGANISATION_NAME = 200;
 
 /** BaseServiceUsage values (DOMAIN.md 2.3): short tokens such as tsa, consultrn, codage, other. */
-export function validateBaseServiceUsages(values: readonly string[]): string[] {
-  return values.map((value, index) => {
+export function validateBaseServiceUsages(values: readonly string[]): string[];
+export function validateBaseServiceUsages(values: readonly string[] | undefined): string[] | undefined;
+export function validateBaseServiceUsages(values: readonly string[] | undefined): string[] | undefined {
+  return values?.map((value, index) => {
     const text = validateFreeText(value, `baseServiceUsages[${index}]`, 32);
     if (!/^[A-Za-z0-9_-]+$/.test(text)) {
       throw new EhealthCertError('INVALID_INPUT', `baseServiceUsages[${index}] "${text}" is not a base service (letters, digits, - and _)`, { field: `baseServiceUsages[${index}]`, value: text, rule: 'base-service' });

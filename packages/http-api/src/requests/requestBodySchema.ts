@@ -37,7 +37,7 @@ export const requestBodySchema = {
       maxItems: 8,
       items: { type: 'string', minLength: 1, maxLength: 32 },
       description:
-        'BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3): each given once, and one that GET /organisation-types lists in `availableBaseServices` for the organisation\'s type; otherwise 400 INVALID_INPUT (`details.rule`: `available-base-service`, `details.allowed`) before any key or contract.',
+        "The eHealth base services the certificate is for: BaseServiceUsage values, e.g. tsa, consultrn, codage, other (DOMAIN.md 2.3); eHealth notifies these services of the new certificate. Each given once, and one that GET /organisation-types lists in `availableBaseServices` for the organisation's type; otherwise 400 INVALID_INPUT (`details.rule`: `available-base-service`, `details.allowed`) before any key or contract. Left out: all of the type's `availableBaseServices` (as the CLI wizard proposes by default); `[]`: none. A personal certificate gets none by default.",
     },
     password: { ...passwordSchema, description: 'Password of the new keystore (manual step 11). Never logged or echoed.' },
     pin: pinSchema,
@@ -113,6 +113,7 @@ export const submittedRequestSchema = {
       },
     },
     replacesCertificate: { type: 'string' },
+    baseServiceUsages: { type: 'array', items: { type: 'string' }, description: "The base services sent: the ones given, or the organisation type's default when left out." },
     environment: { type: 'string', enum: ['prd', 'acc', 'sim'], description: 'The eHealth environment the request went to; completion must use the same.' },
     confirmedByStatusCheck: { type: 'boolean', description: "true: eHealth's answer was lost or unreadable and a status check found the request at eHealth." },
     href: { type: 'string', description: 'The request resource: /requests/{reference}.' },

@@ -67,6 +67,16 @@ describe('POST /requests', () => {
     expect(response.headers['preference-applied']).toBe('wait=10');
   });
 
+  it("sends the organisation type's base services when the body leaves them out", async () => {
+    const { app: built, world } = await fakeApp();
+    app = built;
+    world.registry.organisationTypes = world.registry.organisationTypes.map((t) => (t.identifierType === ambulance.identifier.type ? { ...t, availableBaseServices: ['tsa', 'codage'] } : t));
+    const { baseServiceUsages: _left, ...withoutServices } = requestBody();
+    const defaulted = (await postRequest(app, withoutServices, { 'idempotency-key': 'k-default', prefer: 'wait=10' })).json().result;
+    expect(defaulted.baseServiceUsages).toEqual(['tsa', 'codage']);
+    expect(world.registry.requests.get(defaulted.reference)?.baseServiceUsages).toEqual(['tsa', 'codage']);
+  });
+
   it('writes the new keystore in the keystoreFormat of the body (legacy), modern without one, and completion keeps it', async () => {
     const { app: built, world } = await fakeApp();
     app = built;

@@ -184,6 +184,7 @@ export async function submittedView(deps: Pick<AppDeps, 'writeSecretKeyFile'>, s
       },
     },
     ...(submitted.replacesCertificate === undefined ? {} : { replacesCertificate: submitted.replacesCertificate }),
+    baseServiceUsages: submitted.baseServiceUsages,
     environment: submitted.environment,
     ...(submitted.confirmedByStatusCheck === true ? { confirmedByStatusCheck: true } : {}),
     href: `/requests/${submitted.reference}`,

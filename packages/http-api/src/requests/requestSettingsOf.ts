@@ -16,7 +16,8 @@ export interface PersonFields {
 export function requestSettingsOf(environment: RequestSettings['environment'], body: PersonFields): RequestSettings {
   return {
     password: body.password,
-    baseServiceUsages: body.baseServiceUsages ?? [],
+    // Left out: core sends the base services eHealth makes available to the organisation's type.
+    ...(body.baseServiceUsages !== undefined ? { baseServiceUsages: body.baseServiceUsages } : {}),
     environment,
     pinEntry: new BodyPinEntry(body.pin),
     review: new BodyRequestReview(body.acceptTerms),

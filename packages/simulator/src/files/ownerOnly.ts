@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 
 /**
@@ -23,8 +23,14 @@ export async function writeFileOwnerOnly(path: string, data: string | Uint8Array
   await chmod(path, OWNER_ONLY_FILE);
 }
 
-/** writeFileOwnerOnly, synchronously (the PKCS#11 wrapper's PIN counter). */
+/**
+ * writeFileOwnerOnly, synchronously and whole or not at all (the PKCS#11 wrapper's PIN counter): a
+ * process killed mid-write (the crash tests SIGKILL the CLI) leaves the previous file, never a
+ * truncated one that the next run could not read.
+ */
 export function writeFileOwnerOnlySync(path: string, data: string | Uint8Array): void {
-  writeFileSync(path, data, { mode: OWNER_ONLY_FILE });
-  chmodSync(path, OWNER_ONLY_FILE);
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, data, { mode: OWNER_ONLY_FILE });
+  chmodSync(temporary, OWNER_ONLY_FILE);
+  renameSync(temporary, path);
 }
