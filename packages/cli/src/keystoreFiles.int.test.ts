@@ -85,7 +85,8 @@ describe('files an operator can follow (issue 13)', () => {
     expect(states).toEqual([[basename(completed), 'current'], ...superseded.sort().reverse().map((name) => [`superseded/${name}`, 'superseded'])].sort((a, b) => (a[1] === b[1] ? 0 : a[1] === 'current' ? -1 : 1)));
     // In words (French): the state of each file and the hint about the hidden ones.
     const words = await cli(['keystores']);
-    expect(words.stdout).toMatch(/actuel\s+NIHII-AMBU_SERVICE=\d+/);
+    expect(words.stdout).toMatch(/actuel\s+Service ambulancier,\sn°\sINAMI\s\d+\s+simulateur\s/);
+    expect(words.stdout.split('\n').find((line) => line.includes('actuel'))).not.toMatch(/actuel\s+NIHII-AMBU_SERVICE=/);
     expect(words.stdout).toMatch(/2 fichiers remplacés ne sont pas affichés \(--all les affiche\)/);
 
     // passwd says where the old file really is, and it is there, byte for byte what it was.

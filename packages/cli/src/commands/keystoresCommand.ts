@@ -2,6 +2,8 @@ import { relative } from 'node:path';
 import { parseKeystoreFileName, type ListedKeystore } from '@ehealth-cert/core';
 import { EXIT } from '../exit-codes/exitCodeFor.js';
 import type { Translator } from '../i18n/Translator.js';
+import { environmentName } from '../i18n/environmentName.js';
+import { certificateNameInWords } from '../i18n/identifierInWords.js';
 import type { CommandContext, CommandResult } from '../runtime/CommandContext.js';
 import { openUseCases } from '../runtime/openUseCases.js';
 
@@ -29,8 +31,9 @@ export function keystoreLines(files: readonly ListedKeystore[], folder: string, 
   if (files.length === 0 && hiddenSuperseded === 0) return [i18n.t((x) => x.keystores.none, { folder })];
   const rows = files.map((file) => [
     file.state === 'current' ? m.keystores.current : m.keystores.superseded,
-    file.baseName,
-    file.environment,
+    // In words, like every other screen (issue 15); the file column keeps eHealth's spelling.
+    certificateNameInWords(file.baseName, i18n),
+    environmentName(file.environment, i18n),
     minute(savedAt(file)),
     relative(folder, file.path),
   ]);

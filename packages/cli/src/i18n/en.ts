@@ -317,7 +317,7 @@ export const en = {
     none: 'No keystore in {folder}.',
     current: 'current',
     superseded: 'superseded',
-    headers: ['state', 'certificate', 'env', 'saved', 'file'],
+    headers: ['state', 'certificate', 'environment', 'saved', 'file'],
     supersededHidden: '{count, plural, one {# superseded file is not shown} other {# superseded files are not shown}} (--all shows them).',
     rule: 'Tools use the current keystore of each certificate; superseded files (kept in superseded/) are never deleted.',
   },

@@ -317,7 +317,7 @@ export const fr: Messages = {
     none: 'Aucun keystore dans {folder}.',
     current: 'actuel',
     superseded: 'remplacé',
-    headers: ['état', 'certificat', 'env', 'enregistré', 'fichier'],
+    headers: ['état', 'certificat', 'environnement', 'enregistré', 'fichier'],
     supersededHidden: '{count, plural, one {# fichier remplacé n\'est pas affiché} other {# fichiers remplacés ne sont pas affichés}} (--all les affiche).',
     rule: 'Les outils utilisent le keystore actuel de chaque certificat ; les fichiers remplacés (gardés dans superseded/) ne sont jamais supprimés.',
   },

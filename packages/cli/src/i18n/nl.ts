@@ -317,7 +317,7 @@ export const nl: Messages = {
     none: 'Geen keystore in {folder}.',
     current: 'huidig',
     superseded: 'vervangen',
-    headers: ['staat', 'certificaat', 'omg', 'opgeslagen', 'bestand'],
+    headers: ['staat', 'certificaat', 'omgeving', 'opgeslagen', 'bestand'],
     supersededHidden: '{count, plural, one {# vervangen bestand wordt niet getoond} other {# vervangen bestanden worden niet getoond}} (--all toont ze).',
     rule: 'Tools gebruiken de huidige keystore van elk certificaat; vervangen bestanden (bewaard in superseded/) worden nooit verwijderd.',
   },
