@@ -24,6 +24,17 @@ describe('withoutServerPaths', () => {
     expect(JSON.stringify(view.details)).not.toContain('/srv');
   });
 
+  it('cuts the keystore folder of KEYSTORE_FOLDER_MISSING to its name, files in it to theirs', () => {
+    const view = withoutServerPaths(`The keystore folder /srv/ehealth/keystore disappeared while ${KEYSTORE} was being saved`, {
+      folder: '/srv/ehealth/keystore',
+      keystorePath: KEYSTORE,
+    });
+    expect(view.message).toBe('The keystore folder keystore disappeared while SSIN=85071400254 20260302-093000.acc-p12 was being saved');
+    expect(view.details).toEqual({ folder: 'keystore', keystore: 'SSIN=85071400254 20260302-093000.acc-p12' });
+    expect(view.serverPaths).toEqual({ folder: '/srv/ehealth/keystore', keystorePath: KEYSTORE });
+    expect(view.message + JSON.stringify(view.details)).not.toContain('/srv');
+  });
+
   it('leaves details without a server path as they are', () => {
     expect(withoutServerPaths('Bad value.', { field: 'body.pin', path: 'relative.p12' })).toEqual({
       message: 'Bad value.',

@@ -12,29 +12,35 @@ export interface ClientView {
   readonly serverPaths: Readonly<Record<string, string>>;
 }
 
+/** The detail keys in which adapters put a server path: a file, a keystore, or the keystore folder. */
+const PATH_KEYS = new Set(['path', 'keystorePath', 'folder']);
+
 /**
- * Cuts every absolute server path in an error's `path` or `keystorePath` detail (adapters put the
- * keystore file there) to its file name, in the details and in the message: clients name
- * keystores by file name (GET /keystores), and the server's folders are not theirs to know.
+ * Cuts every absolute server path in an error's `path`, `keystorePath` or `folder` detail (adapters
+ * put the keystore file, or the keystore folder of KEYSTORE_FOLDER_MISSING and KEYSTORE_WRITE_FAILED,
+ * there) to its last name, in the details and in the message: clients name keystores by file name
+ * (GET /keystores), and the server's folders are not theirs to know.
  */
 export function withoutServerPaths(message: string, details: ErrorDetails): ClientView {
   let clientMessage = message;
   const clientDetails: Record<string, unknown> = {};
   const serverPaths: Record<string, string> = {};
   for (const [key, value] of Object.entries(details)) {
-    if ((key !== 'path' && key !== 'keystorePath') || typeof value !== 'string' || !isAbsolute(value)) {
+    if (!PATH_KEYS.has(key) || typeof value !== 'string' || !isAbsolute(value)) {
       clientDetails[key] = value;
       continue;
     }
     const name = basename(value);
     serverPaths[key] = value;
-    clientDetails[key === 'keystorePath' || KEYSTORE_FILE.test(name) ? 'keystore' : 'file'] = name;
-    clientMessage = clientMessage.replaceAll(value, name);
+    clientDetails[key === 'folder' ? 'folder' : key === 'keystorePath' || KEYSTORE_FILE.test(name) ? 'keystore' : 'file'] = name;
   }
+  // The longest path first: a folder is a prefix of the files in it, which keep their own name.
+  const longestFirst = Object.values(serverPaths).sort((a, b) => b.length - a.length);
+  clientMessage = longestFirst.reduce((text, path) => text.replaceAll(path, basename(path)), clientMessage);
   // A detail that quotes a server path (a suggested command, issue 13) names the file only.
   for (const [key, value] of Object.entries(clientDetails)) {
     if (typeof value !== 'string') continue;
-    clientDetails[key] = Object.values(serverPaths).reduce((text, path) => text.replaceAll(path, basename(path)), value);
+    clientDetails[key] = longestFirst.reduce((text, path) => text.replaceAll(path, basename(path)), value);
   }
   return { message: clientMessage, details: clientDetails, serverPaths };
 }
