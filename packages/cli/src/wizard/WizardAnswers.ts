@@ -3,6 +3,8 @@ import {
   EhealthCertError,
   parseIdentifier,
   validateApplicationId,
+  validateFreeText,
+  MAX_ORGANISATION_NAME,
   validateContactData,
   checkContactField,
   type ContactDataInput,
@@ -32,6 +34,14 @@ function check(i18n: Translator, validate: () => unknown): true | string {
     if (EhealthCertError.is(error)) return errorDetail(error, i18n);
     throw error;
   }
+}
+
+/**
+ * Step 8M's official name, checked as it is typed with core's rule for every free text sent to
+ * eHealth (issue 13: length, no control or bidi character): true, or why, in the person's language.
+ */
+export function organisationNameProblem(value: string, i18n: Translator): true | string {
+  return value.trim() ? check(i18n, () => validateFreeText(value, 'officialName', MAX_ORGANISATION_NAME)) : i18n.m.wizard.orgName;
 }
 
 /**
@@ -158,7 +168,11 @@ export class WizardAnswers implements RequestAnswers {
         types.map((t) => ({ name: `${localized(t.name, this.i18n.language)} (${t.identifierType})`, value: t.identifierType })),
         this.how,
       ));
-    const officialName = this.flags.orgName ?? (await this.flow.input(m.wizard.orgName, this.how, { validate: (v) => (v.trim() ? true : m.wizard.orgName) }));
+    const officialName =
+      this.flags.orgName ??
+      (await this.flow.input(m.wizard.orgName, this.how, {
+        validate: (v) => organisationNameProblem(v, this.i18n),
+      }));
     const identifierValue =
       preset?.slice(preset.indexOf('=') + 1) ??
       (await this.flow.input(this.i18n.t((x) => x.wizard.orgId, { type: identifierType }), this.how, {
