@@ -140,22 +140,30 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     state.outcome = await executeCommand(load, command.optsWithGlobals(), positional, io, i18n, options.adapters ?? {}, manualSteps);
   };
 
-  program
-    .command('request')
-    .description(m.commands.request)
-    .option('--yes', m.options.yes)
-    .option('--org <org>', m.options.org)
-    .option('--org-index <n>', m.options.orgIndex)
-    .option('--org-name <name>', m.options.orgName)
-    .option('--app-id <id>', m.options.appId)
-    .option('--email-private <email>', m.options.emailPrivate)
-    .option('--email-general <email>', m.options.emailGeneral)
-    .option('--phone-private <phone>', m.options.phonePrivate)
-    .option('--phone-general <phone>', m.options.phoneGeneral)
-    .option('--base-service <usage>', m.options.baseService, repeat)
+  // Options that several commands share, declared once: step 10's contact data and the base
+  // services (request, renew), and the keystore format (every command that writes a keystore).
+  const withContactOptions = (command: Command) =>
+    command
+      .option('--email-private <email>', m.options.emailPrivate)
+      .option('--email-general <email>', m.options.emailGeneral)
+      .option('--phone-private <phone>', m.options.phonePrivate)
+      .option('--phone-general <phone>', m.options.phoneGeneral)
+      .option('--base-service <usage>', m.options.baseService, repeat);
+  const keystoreFormatOption = () => new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES);
+
+  withContactOptions(
+    program
+      .command('request')
+      .description(m.commands.request)
+      .option('--yes', m.options.yes)
+      .option('--org <org>', m.options.org)
+      .option('--org-index <n>', m.options.orgIndex)
+      .option('--org-name <name>', m.options.orgName)
+      .option('--app-id <id>', m.options.appId),
+  )
     .option('--accept-terms', m.options.acceptTerms)
     .option('--new-key', m.options.newKey)
-    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
+    .addOption(keystoreFormatOption())
     .option('--password-file <file>', m.options.passwordFile)
     .action(action(() => import('./commands/requestCommand.js'), true));
 
@@ -166,7 +174,7 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .option('--password-file <file>', m.options.passwordFile)
     .option('--wait', m.options.wait)
     .option('--interval <seconds>', m.options.interval, '60')
-    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
+    .addOption(keystoreFormatOption())
     .action(action(() => import('./commands/completeCommand.js'), true));
 
   program
@@ -203,19 +211,16 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .option('--password-file <file>', m.options.passwordFile)
     .action(action(() => import('./commands/inspectCommand.js')));
 
-  program
-    .command('renew')
-    .description(m.commands.renew)
-    .option('--keystore <file>', m.options.keystore)
-    .option('--password-file <file>', m.options.passwordFile)
-    .option('--yes', m.options.yes)
-    .option('--accept-terms', m.options.acceptTerms)
-    .option('--email-private <email>', m.options.emailPrivate)
-    .option('--email-general <email>', m.options.emailGeneral)
-    .option('--phone-private <phone>', m.options.phonePrivate)
-    .option('--phone-general <phone>', m.options.phoneGeneral)
-    .option('--base-service <usage>', m.options.baseService, repeat)
-    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
+  withContactOptions(
+    program
+      .command('renew')
+      .description(m.commands.renew)
+      .option('--keystore <file>', m.options.keystore)
+      .option('--password-file <file>', m.options.passwordFile)
+      .option('--yes', m.options.yes)
+      .option('--accept-terms', m.options.acceptTerms),
+  )
+    .addOption(keystoreFormatOption())
     .action(action(() => import('./commands/renewCommand.js'), true));
 
   program
@@ -243,7 +248,7 @@ function buildProgram(io: CliIo, i18n: Translator, options: RunCliOptions, state
     .option('--keystore <file>', m.options.keystore)
     .option('--password-file <file>', m.options.passwordFile)
     .option('--new-password-file <file>', m.options.newPasswordFile)
-    .addOption(new Option('--keystore-format <format>', m.options.keystoreFormat).choices(KEYSTORE_FORMAT_CHOICES))
+    .addOption(keystoreFormatOption())
     .action(action(() => import('./commands/passwdCommand.js')));
 
   program
