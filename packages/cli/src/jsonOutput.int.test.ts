@@ -1,20 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
+import type { InProcessSimulator } from '@ehealth-cert/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliCommandNames, runCli } from './runCli.js';
 import { captureIo } from './test-support/captureIo.js';
-import { simCardEnv } from './test-support/simCardEnv.js';
+import { SIM_CONTACT, startSimCli, stopSimCli } from './test-support/simCli.js';
 import { hasCommandDefinition, validateCliOutput } from './test-support/validateCliOutput.js';
 
 let dir: string;
-let card: FakeEid;
 let simulator: InProcessSimulator;
 let env: Record<string, string>;
 const PASSWORD = 'paarden-staan-op-stal-42';
-const CONTACT = ['--email-private', 'alice@example.org', '--email-general', 'info@ambulance.example.org', '--phone-private', '02 555 01 23'];
+const CONTACT = SIM_CONTACT;
 /** Which commands produced a document checked against the schema, and which produced an error. */
 const seen = { ok: new Set<string>(), error: new Set<string>() };
 
@@ -56,16 +54,10 @@ async function json(argv: readonly string[], extraEnv: Record<string, string | u
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-json-'));
-  card = await provisionFakeEid({ dir: join(dir, 'card') });
-  env = simCardEnv(dir, card, { lang: 'fr_BE.UTF-8', password: PASSWORD });
-  simulator = await startInProcessSimulator();
+  ({ dir, env, simulator } = await startSimCli('ehealth-cert-json-', { lang: 'fr_BE.UTF-8', password: PASSWORD }));
 });
 
-afterAll(async () => {
-  await simulator?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopSimCli({ dir, simulator }));
 
 describe('every --json document matches the JSON Schema (schema/ehealth-cert-output.schema.json)', () => {
   it('for the whole life cycle: card, orgs, check-id, request, complete, inspect, status, renew, passwd, activate-etk, revoke', async () => {

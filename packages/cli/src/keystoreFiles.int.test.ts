@@ -1,13 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
+import type { InProcessSimulator } from '@ehealth-cert/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './runCli.js';
 import { captureIo } from './test-support/captureIo.js';
-import { simCardEnv } from './test-support/simCardEnv.js';
+import { SIM_CONTACT, startSimCli, stopSimCli } from './test-support/simCli.js';
 import { validateCliOutput } from './test-support/validateCliOutput.js';
 
 /**
@@ -17,11 +16,10 @@ import { validateCliOutput } from './test-support/validateCliOutput.js';
  * eHealth keystore, and an empty EHEALTH_CERT_KEYSTORE_DIR.
  */
 let dir: string;
-let card: FakeEid;
 let simulator: InProcessSimulator;
 let env: Record<string, string>;
 const PASSWORD = 'paarden-staan-op-stal-42';
-const CONTACT = ['--email-private', 'alice@example.org', '--email-general', 'info@ambulance.example.org', '--phone-private', '02 555 01 23'];
+const CONTACT = SIM_CONTACT;
 
 async function cli(argv: readonly string[], extraEnv: Record<string, string | undefined> = {}) {
   const run = captureIo({ ...env, ...extraEnv });
@@ -48,16 +46,10 @@ function pkcs12Info(path: string, legacy: boolean): string {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-files-'));
-  card = await provisionFakeEid({ dir: join(dir, 'card') });
-  env = simCardEnv(dir, card, { lang: 'fr_BE.UTF-8', password: PASSWORD });
-  simulator = await startInProcessSimulator();
+  ({ dir, env, simulator } = await startSimCli('ehealth-cert-files-', { lang: 'fr_BE.UTF-8', password: PASSWORD }));
 });
 
-afterAll(async () => {
-  await simulator?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopSimCli({ dir, simulator }));
 
 describe('files an operator can follow (issue 13)', () => {
   it('one current keystore per certificate: completion and passwd move the replaced files to superseded/, `keystores` marks them', async () => {

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
+import { provisionFakeEid, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { captureIo } from '../test-support/captureIo.js';
-import { simCardEnv } from '../test-support/simCardEnv.js';
+import { SIM_CONTACT, startSimCli, stopSimCli } from '../test-support/simCli.js';
 
 // Every command in-process: the real SOAP client, keystore and PKCS#11 adapter, against the msw
 // simulator and a SoftHSM fake eID (ARCHITECTURE.md "The fakes sit at the boundary").
@@ -15,7 +14,7 @@ let card: FakeEid;
 let simulator: InProcessSimulator;
 let env: Record<string, string>;
 const PASSWORD = 'paarden-staan-op-stal-42';
-const CONTACT = ['--email-private', 'alice@example.org', '--email-general', 'info@ambulance.example.org', '--phone-private', '02 555 01 23'];
+const CONTACT = SIM_CONTACT;
 
 async function cli(argv: readonly string[], extraEnv: Record<string, string | undefined> = {}) {
   const run = captureIo({ ...env, ...extraEnv });
@@ -25,16 +24,10 @@ async function cli(argv: readonly string[], extraEnv: Record<string, string | un
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-cli-'));
-  card = await provisionFakeEid({ dir: join(dir, 'card') });
-  env = simCardEnv(dir, card, { lang: 'fr_BE.UTF-8', password: PASSWORD });
-  simulator = await startInProcessSimulator();
+  ({ dir, card, env, simulator } = await startSimCli('ehealth-cert-cli-', { lang: 'fr_BE.UTF-8', password: PASSWORD }));
 });
 
-afterAll(async () => {
-  await simulator?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopSimCli({ dir, simulator }));
 
 describe('ehealth-cert against the simulator and a fake eID', () => {
   it('shows the card holder without asking the PIN', async () => {

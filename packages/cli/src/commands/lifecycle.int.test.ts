@@ -1,19 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { provisionFakeEid, startInProcessSimulator, type FakeEid, type InProcessSimulator } from '@ehealth-cert/simulator';
+import type { InProcessSimulator } from '@ehealth-cert/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.js';
 import { captureIo } from '../test-support/captureIo.js';
-import { simCardEnv } from '../test-support/simCardEnv.js';
+import { SIM_CONTACT, startSimCli, stopSimCli } from '../test-support/simCli.js';
 
 // Beyond the manual: waiting with --wait, a refused duplicate, the card-wide status, renewal in
 // the last three months, and the activation of the replacement ETK (DOMAIN.md 2.5, 4.3).
 let dir: string;
-let card: FakeEid;
 let simulator: InProcessSimulator;
 let env: Record<string, string>;
-const CONTACT = ['--email-private', 'alice@example.org', '--email-general', 'info@ambulance.example.org', '--phone-private', '02 555 01 23'];
+const CONTACT = SIM_CONTACT;
 const DAY = 24 * 3600 * 1000;
 
 async function cli(argv: readonly string[], options: { readonly terminal?: boolean } = {}) {
@@ -25,16 +21,10 @@ async function cli(argv: readonly string[], options: { readonly terminal?: boole
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ehealth-cert-lifecycle-'));
-  card = await provisionFakeEid({ dir: join(dir, 'card') });
-  env = simCardEnv(dir, card, { lang: 'nl_BE.UTF-8', password: 'paarden-staan-op-stal-42' });
-  simulator = await startInProcessSimulator();
+  ({ dir, env, simulator } = await startSimCli('ehealth-cert-lifecycle-', { lang: 'nl_BE.UTF-8', password: 'paarden-staan-op-stal-42' }));
 });
 
-afterAll(async () => {
-  await simulator?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopSimCli({ dir, simulator }));
 
 describe('certificate life cycle through ehealth-cert', () => {
   it('waits with --wait until eHealth issues, then renews in the last three months and activates the new ETK', async () => {
